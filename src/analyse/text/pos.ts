@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import type { Token } from '../types.ts';
+import { argmax, feat1, feat2, hashString, loadModel, score, type Model } from './perceptron.ts';
+
+/**
+ * Penn Treebank part-of-speech tagger: a greedy averaged perceptron in the style of
+ * Honnibal's "A good POS tagger in about 200 lines", trained on the CoNLL-2003 training split
+ * by scripts/train-ner.ts. Frequent unambiguous words skip the model (tag dictionary).
+ */
+
+export const POS_WEIGHTS = new URL('./pos.bin.gz', import.meta.url);
+
+/** Normalized word for the lexical features. */
+export function normWord(w: string): string {
+  if (/^\d{4}$/.test(w)) return '!YEAR';
+  if (/^\d/.test(w)) return '!DIGITS';
+  return w.toLowerCase();
+}
+
+/** Coarse word shape: "Xx", "X", "x", "d", "X.", "x-x"... with repeats collapsed. */
+export function shape(w: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < w.length && out.length < 6; i++) {
+    const c = w[i]!;
+    const k = c >= 'a' && c <= 'z' ? 'x' : c >= 'A' && c <= 'Z' ? 'X' : c >= '0' && c <= '9' ? 'd'
+      : c.toLowerCase() !== c ? 'X' : c.toUpperCase() !== c ? 'x' : c;
+    if (k !== last) out += k;
+    last = k;
+  }
+  return out;
+}
+
+/** Per-token string hashes, computed once per sentence and shared by the POS features. */
+export interface PosContext {
+  word: Uint32Array;
+  suf3: Uint32Array;
+  pre1: Uint32Array;
+  shape: Uint32Array;
+}
+
+const PAD = 2;
+const START = [hashString('-START-'), hashString('-START2-')];
+const END = [hashString('-END-'), hashString('-END2-')];
+
+export function posContext(words: string[]): PosContext {
+  const n = words.length + 2 * PAD;
+  const ctx: PosContext = { word: new Uint32Array(n), suf3: new Uint32Array(n), pre1: new Uint32Array(n), shape: new Uint32Array(n) };
+  for (let p = 0; p < PAD; p++) {
+    for (const a of [ctx.word, ctx.suf3, ctx.pre1, ctx.shape]) {
+      a[PAD - 1 - p] = START[p]!;
+      a[n - PAD + p] = END[p]!;
+    }
+  }
+  words.forEach((w, i) => {
+    let h = cache.get(w);
+    if (!h) {
+      const norm = normWord(w);
+      h = [hashString(norm), hashString(norm.slice(-3)), hashString(w.slice(0, 1)), hashString(shape(w))];
+      if (cache.size > 200_000) cache.clear();
+      cache.set(w, h);
+    }
+    ctx.word[i + PAD] = h[0];
+    ctx.suf3[i + PAD] = h[1];
+    ctx.pre1[i + PAD] = h[2];
+    ctx.shape[i + PAD] = h[3];
+  });
+  return ctx;
+}
+
+/** Word hashes are pure functions of the word: news vocabulary repeats, so cache them. */
+const cache = new Map<string, [number, number, number, number]>();
+
+export const POS_FEATURES = 17;
+
+/** Features of token `i` given the two previous tags (class indices, -1/-2 at the start). */
+export function posFeatures(ctx: PosContext, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const j = i + PAD;
+  const { word, suf3, pre1 } = ctx;
+  let n = 0;
+  out[n++] = feat1(0, 0);
+  out[n++] = feat1(1, suf3[j]!);
+  out[n++] = feat1(2, pre1[j]!);
+  out[n++] = feat1(3, p1 + 100);
+  out[n++] = feat1(4, p2 + 100);
+  out[n++] = feat2(5, p1 + 100, p2 + 100);
+  out[n++] = feat1(6, word[j]!);
+  out[n++] = feat2(7, p1 + 100, word[j]!);
+  out[n++] = feat1(8, word[j - 1]!);
+  out[n++] = feat1(9, suf3[j - 1]!);
+  out[n++] = feat1(10, word[j - 2]!);
+  out[n++] = feat1(11, word[j + 1]!);
+  out[n++] = feat1(12, suf3[j + 1]!);
+  out[n++] = feat1(13, word[j + 2]!);
+  out[n++] = feat1(14, ctx.shape[j]!);
+  out[n++] = feat2(15, ctx.shape[j]!, i === 0 ? 1 : 0);
+  out[n++] = feat2(16, word[j]!, word[j + 1]!);
+  return n;
+}
+
+let model: Model | null = null;
+let tagdict: Map<string, number> | null = null;
+
+function load(): Model {
+  if (!model) {
+    model = loadModel(readFileSync(POS_WEIGHTS));
+    const dict = model.meta.tagdict as Record<string, string>;
+    tagdict = new Map(Object.entries(dict).map(([w, t]) => [w, model!.classes.indexOf(t)]));
+  }
+  return model;
+}
+
+/** Tags the tokens of one sentence in place. */
+export function tagPos(tokens: Token[]): void {
+  const m = load();
+  const ctx = posContext(tokens.map((t) => t.text));
+  const feats = new Uint32Array(POS_FEATURES);
+  const scores = new Float32Array(m.classes.length);
+  let p1 = -1;
+  let p2 = -2;
+  for (let i = 0; i < tokens.length; i++) {
+    let tag = tagdict!.get(tokens[i]!.text);
+    if (tag === undefined) {
+      const n = posFeatures(ctx, i, p1, p2, feats);
+      score(m, feats, n, scores);
+      tag = argmax(scores);
+    }
+    tokens[i]!.pos = m.classes[tag]!;
+    p2 = p1;
+    p1 = tag;
+  }
+}

@@ -1,0 +1,55 @@
+import type { Token } from '../types.ts';
+import { isAbbreviation } from './abbrev.ts';
+
+/**
+ * Penn-Treebank-like tokens with exact offsets, close to the CoNLL-2003 conventions the NER
+ * model is trained on: "U.S." and "Corp." keep their period, "'s" and "n't" are split off,
+ * hyphenated words ("Asia-Pacific", "US-China", "2-year-old") and dates ("1996-08-22") stay
+ * whole, "145%" is "145" "%", currency prefixes ("$", "US$") are their own tokens.
+ */
+const TOKEN = new RegExp(
+  [
+    '\\.{2,}|…', // ellipsis
+    '-{2,}|[—–]', // dashes
+    '[A-Z]{1,3}\\$', // C$, US$, HK$
+    "(?:\\p{L}\\.){2,}(?:-[\\p{L}\\p{N}]+)*", // U.S., a.m., U.S.-led
+    '\\d+(?:[.,:/]\\d+)+(?:-?[\\p{L}\\p{N}]+)*', // 1,000  3.5  10:30  1/2  3.5bn
+    "[\\p{L}\\p{N}\\p{M}]+(?:[-'’][\\p{L}\\p{N}\\p{M}]+|&[\\p{Lu}\\p{N}]+(?!\\p{Ll}))*", // words
+    "['’][sS](?![\\p{L}\\p{N}])", // "'s" after an abbreviation ("Corp.'s")
+    '\\S',
+  ].join('|'),
+  'gu',
+);
+
+/** Clitics split off the end of a word: possessive/verb "'s", "'re", "'ve", "'ll", "'d", "'m". */
+const CLITIC = /(?:['’](?:[sSdDmM]|re|RE|ve|VE|ll|LL)|[nN]['’][tT])$/;
+
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null) {
+    const start = m.index;
+    let word = m[0];
+    let end = start + word.length;
+    if (WORD_START.test(word)) {
+      const clitic = CLITIC.exec(word);
+      // "O'Brien" has no clitic; "Trump's" -> "Trump" "'s"; "don't" -> "do" "n't".
+      if (clitic && clitic.index > 0) {
+        out.push({ text: word.slice(0, clitic.index), start, end: start + clitic.index });
+        out.push({ text: clitic[0], start: start + clitic.index, end });
+        continue;
+      }
+      // Keep the period of abbreviations and initials ("Mr.", "Corp.", "J.").
+      if (text.charCodeAt(end) === 46 && text.charCodeAt(end + 1) !== 46 && isAbbreviation(word)) {
+        end++;
+        word += '.';
+        TOKEN.lastIndex = end;
+      }
+    }
+    out.push({ text: word, start, end });
+  }
+  return out;
+}
