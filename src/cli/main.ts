@@ -1,0 +1,58 @@
+/** The `briefing` command line: the same build step as the Astro integration, plus extraction. */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Command } from 'commander';
+import { reporter } from 'vfile-reporter';
+import { loadConfig } from '../config.ts';
+import { generate, processFile, readSidecar } from '../pipeline/build.ts';
+import { toExtractJson } from './extract-json.ts';
+
+const program = new Command()
+  .name('briefing')
+  .description('Turn news articles into a static briefing site.')
+  .showHelpAfterError();
+
+program
+  .command('generate')
+  .description('read the articles, extract their facts and write one MDX briefing per article')
+  .option('-i, --input <dir>', 'folder of articles (.txt, .md)')
+  .option('-o, --output <dir>', 'folder for the MDX briefings')
+  .option('--strict', 'exit non-zero when any article has a problem to report')
+  .action(async (opts: { input?: string; output?: string; strict?: boolean }) => {
+    const config = await loadConfig(process.cwd(), { input: opts.input, output: opts.output });
+    const result = await generate(config);
+    const report = reporter(result.files, { quiet: true });
+    if (report) console.error(report);
+    console.log(`${result.briefings.length} briefing(s) written to ${config.output}`);
+    if (opts.strict && result.files.some((f) => f.messages.some((m) => m.fatal !== null))) process.exitCode = 1;
+  });
+
+program
+  .command('extract')
+  .description('print the facts of each article as JSON (one object per file)')
+  .argument('<files...>', 'article files')
+  .option('--json', 'JSON output (the default and only format)')
+  .action(async (files: string[]) => {
+    const config = await loadConfig(process.cwd());
+    const sidecars = new Map<string, Awaited<ReturnType<typeof readSidecar>>>();
+    const out: unknown[] = [];
+    const reported = [];
+    for (const file of files) {
+      const dir = path.dirname(path.resolve(file));
+      if (!sidecars.has(dir)) sidecars.set(dir, await readSidecar(dir, process.cwd()));
+      const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+        console.error(`${file}: cannot read (${error.code ?? error.message})`);
+        process.exitCode = 1;
+        return null;
+      });
+      if (!bytes) continue;
+      const { article, file: vfile } = processFile(file, bytes, sidecars.get(dir)?.meta.get(path.basename(file)), config.taxonomy);
+      reported.push(vfile);
+      if (article) out.push(toExtractJson(article));
+    }
+    process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
+    const report = reporter(reported, { quiet: true, silent: true });
+    if (report) console.error(report);
+  });
+
+await program.parseAsync();

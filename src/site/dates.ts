@@ -1,0 +1,49 @@
+/** Reading TIMEX3 calendar values: where they fall on the calendar and how to say them. */
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SEASONS: Record<string, [string, number]> = { SP: ['Spring', 3], SU: ['Summer', 6], FA: ['Autumn', 9], WI: ['Winter', 12] };
+const MODS: Record<string, string> = { START: 'Early', MID: 'Mid', END: 'Late', APPROX: 'About', BEFORE: 'Before', AFTER: 'After', ON_OR_BEFORE: 'By', ON_OR_AFTER: 'From' };
+
+/** The first and last day (UTC ms) that a calendar value covers. */
+export function calendarRange(value: string): { start: number; end: number } | null {
+  const m = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])|H([12])|(SP|SU|FA|WI)))?$/.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const day = (y: number, mo: number, d: number): number => Date.UTC(y, mo, d);
+  if (m[3]) return { start: day(year, Number(m[2]) - 1, Number(m[3])), end: day(year, Number(m[2]) - 1, Number(m[3])) };
+  if (m[2]) return { start: day(year, Number(m[2]) - 1, 1), end: day(year, Number(m[2]), 0) };
+  if (m[4]) {
+    // ISO week 1 holds the year's first Thursday.
+    const jan4 = new Date(Date.UTC(year, 0, 4));
+    const monday = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (Number(m[4]) - 1) * 7 * 86400000;
+    return { start: monday, end: monday + 6 * 86400000 };
+  }
+  if (m[5]) return { start: day(year, (Number(m[5]) - 1) * 3, 1), end: day(year, Number(m[5]) * 3, 0) };
+  if (m[6]) return { start: day(year, (Number(m[6]) - 1) * 6, 1), end: day(year, Number(m[6]) * 6, 0) };
+  if (m[7]) {
+    const [, month] = SEASONS[m[7]]!;
+    return { start: day(year, month - 1, 1), end: day(year, month + 2, 0) };
+  }
+  return { start: day(year, 0, 1), end: day(year, 11, 31) };
+}
+
+/** A sort key: the value's first day. Unknown values sort last. */
+export const calendarKey = (value: string): number => calendarRange(value)?.start ?? Number.MAX_SAFE_INTEGER;
+
+/** "2025-12-16" → "16 December 2025", "2025-W38" → "Week 38 of 2025", with "Late", "Mid"... for a modifier. */
+export function formatDateValue(value: string, mod: string | null = null): string {
+  const m = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])|H([12])|(SP|SU|FA|WI)))?$/.exec(value);
+  let label = value;
+  if (m) {
+    const [, year, month, dayOfMonth, week, quarter, half, season] = m;
+    if (dayOfMonth) label = `${Number(dayOfMonth)} ${MONTHS[Number(month) - 1]} ${year}`;
+    else if (month) label = `${MONTHS[Number(month) - 1]} ${year}`;
+    else if (week) label = `Week ${Number(week)} of ${year}`;
+    else if (quarter) label = `Q${quarter} ${year}`;
+    else if (half) label = `${half === '1' ? 'First' : 'Second'} half of ${year}`;
+    else if (season) label = `${SEASONS[season]![0]} ${year}`;
+    else label = year!;
+  }
+  const prefix = mod ? MODS[mod] : undefined;
+  return prefix ? `${prefix} ${label}` : label;
+}

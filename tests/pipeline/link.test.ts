@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { linkSentence, resolve, isCalendarValue } from '../../src/pipeline/link.ts';
+import { slugify, SlugRegistry } from '../../src/pipeline/slug.ts';
+
+const person = (id: string, name: string, aliases: string[] = [], mentions = 1) => ({ id, name, aliases, mentions });
+
+describe('link stage', () => {
+  it('joins a bare surname in one article to the full name used in another', () => {
+    const r = resolve([[person('ada-lovelace', 'Ada Lovelace', ['Lovelace'])], [person('lovelace', 'Lovelace')]], 'people');
+    expect(r.idOf(1, 'lovelace')).toBe('ada-lovelace');
+    expect(r.nameOf('ada-lovelace')).toBe('Ada Lovelace');
+  });
+
+  it('keeps people who share a surname apart, and a bare surname they share unlinked', () => {
+    const r = resolve([[person('ada-lovelace', 'Ada Lovelace')], [person('byron-lovelace', 'Byron Lovelace')], [person('lovelace', 'Lovelace')]], 'people');
+    expect(r.idOf(0, 'ada-lovelace')).not.toBe(r.idOf(1, 'byron-lovelace'));
+    expect(r.idOf(2, 'lovelace')).toBe('lovelace');
+  });
+
+  it('joins organizations and places by name or alias across articles', () => {
+    const r = resolve([[{ id: 'acme', name: 'Acme', aliases: ['Acme Corp.'] }], [{ id: 'acme-corp', name: 'Acme Corp.', aliases: [] }]], 'organizations');
+    expect(r.idOf(1, 'acme-corp')).toBe(r.idOf(0, 'acme'));
+  });
+
+  it('links each name in a sentence once, longest first, leaving fixed spans alone', () => {
+    const parts = linkSentence('Ada Lovelace met Babbage on 5 May; Lovelace wrote.', [
+      { surface: 'Lovelace', to: 'people/ada' },
+      { surface: 'Ada Lovelace', to: 'people/ada' },
+      { surface: 'Babbage', to: 'people/charles' },
+    ], [{ start: 28, end: 33, to: 'dates/1843-05-05' }]);
+    expect(parts.filter((p) => p.type === 'mention').map((p) => `${p.value}>${p.type === 'mention' ? p.to : ''}`)).toEqual([
+      'Ada Lovelace>people/ada', 'Babbage>people/charles', '5 May>dates/1843-05-05', 'Lovelace>people/ada',
+    ]);
+    expect(parts.map((p) => p.value).join('')).toBe('Ada Lovelace met Babbage on 5 May; Lovelace wrote.');
+  });
+
+  it('does not link a name inside a longer word', () => {
+    expect(linkSentence('Adams and Adamson', [{ surface: 'Adams', to: 'x' }], []).filter((p) => p.type === 'mention')).toHaveLength(1);
+  });
+
+  it('gives date pages only to calendar values', () => {
+    expect(['2025', '2025-10', '2025-10-03', '2025-W38', '2025-Q3', '2025-SU'].every(isCalendarValue)).toBe(true);
+    expect(['PAST_REF', 'XXXX-12-16', '2025-10-03T10:00'].some(isCalendarValue)).toBe(false);
+  });
+});
+
+describe('slugs', () => {
+  it('are ASCII, hyphenated and never empty', () => {
+    expect(slugify('Xi Asks Trump: “Avoid” Café Deals!')).toBe('xi-asks-trump-avoid-cafe-deals');
+    expect(new SlugRegistry('article').claim('!!!')).toBe('article');
+  });
+
+  it('are unique for colliding titles', () => {
+    const slugs = new SlugRegistry('article');
+    expect(['Same Title', 'same title', 'Same: Title'].map((t) => slugs.claim(t))).toEqual(['same-title', 'same-title-2', 'same-title-3']);
+  });
+});
