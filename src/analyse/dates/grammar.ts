@@ -1,0 +1,508 @@
+import { addDays, easter, nthWeekday, type Ymd } from './calendar.ts';
+import {
+  DECADE_WORDS, MONTHS, NUMBER_SRC, ORDINALS, PARTS_OF_DAY, SEASONS, SPOKEN_YEAR_SRC, WEEKDAYS, numberValue, spokenYear,
+} from './lexicon.ts';
+
+/**
+ * The pattern grammar: each rule finds one kind of time expression in a sentence and says what it
+ * means (an Expr), leaving the calendar arithmetic to the resolver.
+ */
+
+export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'half' | 'year' | 'decade' | 'century';
+
+/** Where a relative expression is anchored: the publication date, or the last date the text mentioned. */
+export type Anchor = 'now' | 'ref';
+
+export type Expr =
+  /** A calendar day; a null year is inferred from tense. */
+  | { kind: 'date'; y: number | null; m: number; d: number }
+  /** A month; `rel` -1/0/1 for "last/this/next June", `yearRel` for "June last year". */
+  | { kind: 'month'; y: number | null; m: number; rel: number | null; yearRel: number | null }
+  | { kind: 'year'; y: number }
+  | { kind: 'weekday'; wd: number; rel: number | null; part: string | null }
+  /** today (0), yesterday (-1), tomorrow (1). */
+  | { kind: 'day'; offset: number }
+  /** "this week" (0), "last month" (-1), "two years ago" (-2), "a year earlier" (anchor ref). */
+  | { kind: 'shift'; unit: Unit; n: number; anchor: Anchor; approx: boolean }
+  /** A quarter or half; null `n` = "the quarter" under discussion; `back` years for "year-ago quarter". */
+  | { kind: 'part'; unit: 'quarter' | 'half'; n: number | null; y: number | null; yearRel: number | null; back: number }
+  | { kind: 'season'; s: string; y: number | null; rel: number | null }
+  /** "a year ago" and friends: the period under discussion (a quarter in earnings news) one year back. */
+  | { kind: 'yearAgo'; anchor: Anchor }
+  | { kind: 'literal'; value: string }
+  | { kind: 'holiday'; at: (y: number) => Ymd; y: number | null; rel: number | null }
+  /** "that day", "the next day": relative to the last date mentioned. */
+  | { kind: 'anaphor'; unit: Unit; n: number };
+
+export interface Candidate {
+  start: number;
+  end: number;
+  expr: Expr;
+  mod: string | null;
+}
+
+const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const MONTH_ABBR = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const MONTH = `(?:${MONTH_FULL}|(?:${MONTH_ABBR})\\.?)`;
+const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const WEEKDAY_ABBR = '(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?:1[0-9]\\d\\d|20\\d\\d|21\\d\\d)';
+const ORD = '(?:first|second|third|fourth|final|1st|2nd|3rd|4th)';
+const SEASON = '(?:spring|summer|fall|autumn|winter)';
+const REL = '(?:this\\s+past|this\\s+coming|last|next|this|coming|past|previous|following)';
+const UNIT = '(?:days?|weeks?|months?|years?|decades?|centuries|century)';
+
+const monthOf = (s: string): number => MONTHS[s.toLowerCase().replace('.', '')] ?? 0;
+const dayOf = (s: string): number => parseInt(s, 10);
+const isCap = (s: string): boolean => s.charCodeAt(0) >= 65 && s.charCodeAt(0) <= 90;
+const relOf = (s: string | undefined): number | null => {
+  if (!s) return null;
+  const x = s.toLowerCase();
+  if (x.includes('past') || x === 'last' || x === 'previous') return -1;
+  if (x.includes('coming') || x === 'next' || x === 'following') return 1;
+  return 0;
+};
+const unitOf = (s: string): Unit => {
+  const x = s.toLowerCase();
+  if (x.startsWith('centur')) return 'century';
+  return x.replace(/s$/, '') as Unit;
+};
+
+/** Clock times ("10 p.m.", "at 9:30") next to a day make it a TIME, which is not ours. */
+const CLOCK_BEFORE = /(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|\bnoon|\bmidnight)\s*,?\s*(?:on\s+)?$/i;
+const CLOCK_AFTER = /^\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b)/i;
+const nearClock = (text: string, start: number, end: number): boolean =>
+  CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CLOCK_AFTER.test(text.slice(end, end + 16));
+
+/** Words after a number that show it counts things rather than naming a year. */
+const COUNTED = /^[\s-]*(?:%|percent|per\s*cent|people|persons|shares|troops|soldiers|men|women|jobs|employees|workers|staff|cars|vehicles|units|votes|voters|tons|tonnes|miles|kilometers|kilometres|km|feet|meters|metres|yards|points|barrels|acres|hectares|students|children|cases|deaths|members|seats|pages|copies|homes|houses|pounds|dollars|euros|yen|hours|minutes|seconds|calories|residents|companies|firms|stores|shops|flights|passengers|patients|refugees|prisoners|police|officers|delegates|games|matches|goals|runs|times|million|billion|trillion|thousand|bn|m\b)/i;
+const YEAR_LEFT_OK = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'of', 'the', 'fiscal', 'for', 'during', 'before',
+  'after', 'through', 'to', 'and', 'or', 'early', 'late', 'mid', 'between', 'around', 'about', 'year', 'end', 'start',
+  'summer', 'winter', 'spring', 'fall', 'autumn', 'circa', 'c', 'than', 'as', 'at', 'on', 'into', 'towards', 'toward']);
+
+/** A four-digit number is a year unless it reads as money, a count, a score, a code or part of a bigger number. */
+function yearContextOk(text: string, start: number, end: number, y: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (/(?:[$£€¥#]|\d[.,]?|No\.\s*|[A-Za-z]-?)$/.test(before)) return false;
+  const after = text.slice(end, end + 24);
+  if (/^(?:[.,:/]\d|-\d{3}|\d|-[a-z]+-old)/i.test(after) || COUNTED.test(after)) return false;
+  const prev = /([A-Za-z]+)\W*$/.exec(before);
+  const lowPrev = prev?.[1]?.toLowerCase();
+  // "Windows 2000", "Flight 1549": a name before the number (not a sentence's first word, not a month)
+  if (prev && lowPrev && isCap(prev[1]!) && !YEAR_LEFT_OK.has(lowPrev) && !(lowPrev in MONTHS) && !(lowPrev in SEASONS)
+    && /[A-Za-z]/.test(text.slice(0, start - before.length + prev.index))) {
+    return false;
+  }
+  // before 1900 only with a clear temporal preposition ("in 1848")
+  if (y < 1900) return lowPrev !== undefined && ['in', 'since', 'of', 'from', 'until', 'by', 'year', 'circa', 'c', 'before', 'after', 'to', 'and'].includes(lowPrev);
+  return true;
+}
+
+/** "May" the modal, "March" the verb, "Rose Mary June": only take a bare month name that reads as one. */
+const MONTH_LEFT_OK = /(?:\b(?:in|since|by|until|till|from|of|during|before|after|through|to|and|or|early|late|mid|last|next|this|coming|past|between|around|on|for|each|every|the|end|beginning|start|middle)\s+|mid-)$/i;
+// "May" and "March" are a modal and a verb far more often: only after words that take a month
+const MODAL_MONTH_LEFT_OK = /(?:\b(?:in|since|by|until|till|from|during|before|after|through|early|late|mid|last|next|this|each|every|month\s+of|(?:end|beginning|start|middle)\s+of)\s+|mid-)$/i;
+function bareMonthOk(text: string, start: number, end: number, word: string): boolean {
+  if (!isCap(word)) return false;
+  const before = text.slice(Math.max(0, start - 16), start);
+  const lw = word.toLowerCase();
+  if (lw === 'may' || lw === 'march') return MODAL_MONTH_LEFT_OK.test(before);
+  if (MONTH_LEFT_OK.test(before)) return true;
+  const after = text.slice(end, end + 20);
+  // a capitalized word either side makes it part of a name ("April Smith", "Kim June")
+  if (/^\s+[A-Z][a-z]/.test(after) || /[A-Z][a-z]+\s+$/.test(before)) return false;
+  return true;
+}
+
+interface Rule {
+  re: RegExp;
+  build: (m: RegExpExecArray, text: string) => Expr | null;
+}
+
+const rx = (src: string): RegExp => new RegExp(src, 'gi');
+
+function yearFromParts(y: string | undefined): number | null {
+  return y ? Number(y) : null;
+}
+
+function validDay(m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+const RULES: Rule[] = [
+  // 2025-09-17
+  {
+    re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    build: (m) => {
+      const mo = Number(m[2]), d = Number(m[3]);
+      return validDay(mo, d) ? { kind: 'date', y: Number(m[1]), m: mo, d } : null;
+    },
+  },
+  // 9/17/2025, 17/9/25 (day first when the first number cannot be a month)
+  {
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
+    build: (m) => {
+      let mo = Number(m[1]), d = Number(m[2]);
+      if (mo > 12) [mo, d] = [d, mo];
+      let y = Number(m[3]);
+      if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
+      return validDay(mo, d) ? { kind: 'date', y, m: mo, d } : null;
+    },
+  },
+  // (Friday,) September 17(, 2025)
+  {
+    re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?![%:]|[.,]\\d|\\s*(?:percent|per\\s*cent))`),
+    build: (m) => {
+      if (!isCap(m[1]!)) return null;
+      const mo = monthOf(m[1]!), d = dayOf(m[2]!);
+      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[3]), m: mo, d } : null;
+    },
+  },
+  // (Friday,) 17(th) (of) September(, 2025)
+  {
+    re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
+    build: (m, text) => {
+      if (!isCap(m[2]!)) return null;
+      // "2 May be" is a count before a modal; a month name needs a capital after a bare number
+      const mo = monthOf(m[2]!), d = dayOf(m[1]!);
+      if (!m[3] && mo === 5 && /^\s+(?:be|have|not|also|well)\b/.test(text.slice(m.index + m[0].length))) return null;
+      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[3]), m: mo, d } : null;
+    },
+  },
+  // September 2025, Sept. of 2025
+  {
+    re: rx(`\\b(${MONTH}),?\\s+(?:of\\s+)?(${YEAR})\\b`),
+    build: (m) => (isCap(m[1]!) ? { kind: 'month', y: Number(m[2]), m: monthOf(m[1]!), rel: null, yearRel: null } : null),
+  },
+  // January nineteen ninety-seven
+  {
+    re: rx(`\\b(${MONTH_FULL})\\s+(${SPOKEN_YEAR_SRC})\\b`),
+    build: (m) => {
+      const y = spokenYear(m[2]!);
+      return isCap(m[1]!) && y ? { kind: 'month', y, m: monthOf(m[1]!), rel: null, yearRel: null } : null;
+    },
+  },
+  // (last|next|this) June (of last year)
+  {
+    re: rx(`\\b(?:(${REL})\\s+)?(${MONTH_FULL}|sept\\.)(?:\\s+(?:of\\s+)?(this|last|next)\\s+year\\b)?(?:'s|’s)?`),
+    build: (m, text) => {
+      const word = m[2]!;
+      const start = m.index + (m[1] ? m[0].indexOf(word, m[1].length) : 0);
+      if (!m[1] && !m[3] && !bareMonthOk(text, start, start + word.length, word)) return null;
+      if (!isCap(word)) return null;
+      const yearRel = m[3] ? relOf(m[3]) : null;
+      return { kind: 'month', y: null, m: monthOf(word), rel: relOf(m[1]), yearRel };
+    },
+  },
+  // Christmas, Thanksgiving, New Year's Day ... (fixed or computed each year)
+  {
+    re: /\b(?:(last|next|this)\s+)?(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine's\s+Day|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Election\s+Day|Christmas)\b(?:\s+(\d{4})\b)?/gi,
+    build: (m) => {
+      const at = holiday(m[2]!);
+      if (!at || !isCap(m[2]!)) return null;
+      return { kind: 'holiday', at, y: m[3] ? Number(m[3]) : null, rel: relOf(m[1]) };
+    },
+  },
+  // (last|next) Friday('s) (morning)
+  {
+    re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(morning|afternoon|evening|night))?\\b`),
+    build: (m, text) => {
+      const word = m[2]!;
+      if (!isCap(word)) return null;
+      const end = m.index + m[0].length;
+      if (nearClock(text, m.index, end)) return null;
+      // newspapers and named days: "Sunday Times", "Black Friday"
+      if (/^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|Independent|Mail|Star|World|Night Live|Bloody)\b/.test(text.slice(end, end + 14))) return null;
+      if (/\b(?:Black|Good|Super|Cyber|Ash|Palm|Bloody|Holy|Maundy)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      return { kind: 'weekday', wd: WEEKDAYS[word.toLowerCase()]!, rel: relOf(m[1]), part: m[3] ? PARTS_OF_DAY[m[3].toLowerCase()]! : null };
+    },
+  },
+  // today, yesterday, tomorrow, tonight; the day before yesterday
+  {
+    re: /\b(?:the\s+day\s+(before|after)\s+)?(today|yesterday|tomorrow|tonight)(?:'s|’s)?\b/gi,
+    build: (m, text) => {
+      const end = m.index + m[0].length;
+      if (nearClock(text, m.index, end)) return null;
+      if (/\bUSA\s+$/.test(text.slice(Math.max(0, m.index - 5), m.index))) return null;
+      const w = m[2]!.toLowerCase();
+      let offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+      if (m[1]) offset += m[1].toLowerCase() === 'before' ? -1 : 1;
+      return { kind: 'day', offset };
+    },
+  },
+  // this week, last month, next year, the coming weekend, the year, the current quarter
+  {
+    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long)\\b)`),
+    build: (m, text) => {
+      const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const unit = unitOf(m[2]!);
+      if (m[2]! !== m[2]!.toLowerCase()) return null; // "Person of the Year", "Week 3"
+      if (det === 'that' || det === 'the same') return { kind: 'anaphor', unit, n: 0 };
+      if (det === 'the following' || det === 'the next') return unit === 'quarter' ? null : { kind: 'anaphor', unit, n: 1 };
+      if (det === 'the previous') return { kind: 'anaphor', unit, n: -1 };
+      // "the past week", "the last year" are durations ending now, not calendar periods
+      if (det === 'the past' || det === 'the last') return unit === 'decade' || unit === 'century' ? { kind: 'shift', unit, n: -1, anchor: 'now', approx: false } : null;
+      if (unit === 'quarter') {
+        if (det === 'this' || det === 'the current') return { kind: 'shift', unit, n: 0, anchor: 'now', approx: false };
+        if (det === 'last' || det === 'next' || det === 'past' || det === 'coming') return { kind: 'shift', unit, n: relOf(det)!, anchor: 'now', approx: false };
+        return det === 'the full' || det === 'the fiscal' ? null : { kind: 'part', unit: 'quarter', n: null, y: null, yearRel: null, back: 0 };
+      }
+      if (det === 'its') return null;
+      if (det === 'the' || det === 'the full' || det === 'the fiscal' || det === 'the current' || det === 'the current fiscal') {
+        // "the year" is the current one; "the week"/"the month" only with an anchoring preposition
+        if (unit === 'decade' || unit === 'century') return null;
+        if (unit !== 'year' && det === 'the') {
+          const before = text.slice(Math.max(0, m.index - 20), m.index);
+          if (!/\b(?:of|during|earlier\s+in|later\s+in|early\s+in|late\s+in|end\s+of|for)\s+$/i.test(before)) return null;
+        }
+        return { kind: 'shift', unit, n: 0, anchor: 'now', approx: false };
+      }
+      if (det === 'the latest' || det === 'the most recent') return unit === 'year' ? { kind: 'shift', unit, n: -1, anchor: 'now', approx: false } : null;
+      return { kind: 'shift', unit, n: relOf(det) ?? 0, anchor: 'now', approx: false };
+    },
+  },
+  // two weeks ago, a year earlier, three days later, about a month ago
+  {
+    re: rx(`\\b(?:(about|around|approximately|roughly|some|nearly|almost|just|only|more\\s+than|over|less\\s+than|under|at\\s+least)\\s+)?(${NUMBER_SRC})[-\\s]+(${UNIT})(\\s+or\\s+so)?\\s+(ago|earlier|later|from\\s+now|hence|before|after)\\b`),
+    build: (m, text) => {
+      const dir = m[5]!.toLowerCase();
+      // "two days before the vote": the preposition takes an object, so the phrase is a duration
+      if ((dir === 'before' || dir === 'after') && !/^\s*(?:[,.;:)]|$)/.test(text.slice(m.index + m[0].length))) return null;
+      const n = numberValue(m[2]!);
+      const unit = unitOf(m[3]!);
+      const back = dir === 'ago' || dir === 'earlier' || dir === 'before';
+      const anchor: Anchor = dir === 'ago' || dir.startsWith('from') || dir === 'hence' ? 'now' : 'ref';
+      if (n === null) return { kind: 'literal', value: back ? 'PAST_REF' : 'FUTURE_REF' };
+      if (n === 1 && unit === 'year' && back) return { kind: 'yearAgo', anchor };
+      return { kind: 'shift', unit, n: back ? -n : n, anchor, approx: !!(m[1] || m[4]) };
+    },
+  },
+  // year-ago, year-earlier (quarter|period), the same period last year
+  {
+    re: /\b(?:(?:the|a)\s+)?(?:(?:comparable|same|corresponding|year-earlier|year-ago)\s+)?(?:year[-\s](?:ago|earlier)|(?:(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))|same\s+(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))(?:\s+(?:(?:fiscal\s+)?(?:first|second|third|fourth)[-\s])?(?:quarter|period))?\b/gi,
+    build: () => ({ kind: 'part', unit: 'quarter', n: null, y: null, yearRel: null, back: 1 }),
+  },
+  // years ago, in recent years, the coming months
+  {
+    re: /\b(?:(?:(?:in\s+)?recent|the\s+last\s+few|the\s+past\s+few)\s+(?:years|months|weeks|days|decades)|(?:years|months|decades)\s+ago|(?:the\s+)?(?:coming|next\s+few)\s+(?:years|months|weeks|days|quarters|decades)|future\s+(?:years|quarters))\b/gi,
+    build: (m) => ({ kind: 'literal', value: /recent|ago|last|past/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
+  },
+  // the third quarter (of 1997 | of this year), 1998's fourth quarter, this year's third quarter, third-quarter
+  {
+    re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?`),
+    build: (m) => {
+      const ord = m[3]!.toLowerCase();
+      const unit = m[4]!.toLowerCase() as 'quarter' | 'half';
+      const n = ord === 'final' ? (unit === 'half' ? 2 : 4) : ORDINALS[ord]!;
+      if (unit === 'half' && n > 2) return null;
+      const y = m[2] ?? m[5] ?? m[7];
+      const yearRel = relOf(m[1] ?? m[6]);
+      // "the first half" of a match is no calendar half: without a year only the adjective ("first-half profit")
+      if (unit === 'half' && !y && yearRel === null && !/-half$/i.test(m[0])) return null;
+      return { kind: 'part', unit, n, y: y ? Number(y) : null, yearRel, back: 0 };
+    },
+  },
+  // Q3 2025, 3Q, fiscal Q1
+  {
+    re: /\b(?:Q([1-4])|([1-4])Q)(?:\s*(?:of\s+)?('?\d{2}|\d{4}))?\b/g,
+    build: (m) => {
+      let y: number | null = null;
+      if (m[3]) {
+        const s = m[3].replace("'", '');
+        y = s.length === 2 ? 2000 + Number(s) : Number(s);
+      }
+      return { kind: 'part', unit: 'quarter', n: Number(m[1] ?? m[2]), y, yearRel: null, back: 0 };
+    },
+  },
+  // the latest quarter/period, the most recent quarter
+  {
+    re: /\b(?:the\s+)?(?:latest|most\s+recent|recent|just-ended|just\s+ended|just-completed|fiscal)\s+(?:fiscal\s+)?(?:quarter|period)\b/gi,
+    build: () => ({ kind: 'part', unit: 'quarter', n: null, y: null, yearRel: null, back: 0 }),
+  },
+  // this summer, last fall, the summer of 1998, winter 2025
+  {
+    re: rx(`\\b(?:(${REL})\\s+|(the|(?<=\\b(?:in|during|by|until|since|through)\\s+)|early|late|mid)[-\\s]*(?:(?:early|late)\\s+)?)?(${SEASON})\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`),
+    build: (m, text) => {
+      const s = SEASONS[m[3]!.toLowerCase()]!;
+      const y = m[4] ? Number(m[4]) : null;
+      const det = m[2] === undefined ? undefined : m[2] === '' ? 'in' : m[2].toLowerCase();
+      // "fall" and "spring" are verbs and nouns too: need a determiner or a year
+      if (!m[1] && !y && !det) return null;
+      if (!m[1] && !y && (s === 'FA' || s === 'SP')) {
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+        if (det !== 'the' && det !== 'in' && det !== 'early' && det !== 'late' && det !== 'mid' && det !== 'this') return null;
+        if (/^\s+(?:of|in)\b/.test(after)) return null; // "the fall of Rome", "a fall in prices"
+      }
+      if (det === 'the' && /^\s+(?:of|in)\s+(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+      return { kind: 'season', s, y, rel: relOf(m[1]) };
+    },
+  },
+  // the 1990s, the '90s, the mid-1980s, the nineties
+  {
+    re: /\b(?:the\s+)?(?:(early|late|mid)[-\s]+)?(?:(1\d|20)(\d)0['’]?s|['’](\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
+    build: (m) => {
+      if (m[5]) {
+        if (!/^the\s/i.test(m[0])) return null; // "in his twenties" is an age
+        return { kind: 'literal', value: `19${DECADE_WORDS[m[5].toLowerCase()]}X` };
+      }
+      if (m[4]) return { kind: 'literal', value: `${m[4] === '0' || m[4] === '1' || m[4] === '2' ? '20' : '19'}${m[4]}X` };
+      return { kind: 'literal', value: `${m[2]}${m[3]}X` };
+    },
+  },
+  // the 19th century, the twentieth century
+  {
+    re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]+century\b|\b(?:the\s+)?(nineteenth|twentieth|twenty-first|eighteenth)[-\s]+century\b/gi,
+    build: (m) => {
+      const words: Record<string, number> = { eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21 };
+      const n = m[1] ? Number(m[1]) : words[m[2]!.toLowerCase()]!;
+      return { kind: 'literal', value: String(n - 1).padStart(2, '0') };
+    },
+  },
+  // fiscal 2025, FY2025, FY25, the year 2000
+  {
+    re: rx(`\\b(?:fiscal(?:\\s+year)?\\s+(${YEAR}|'?\\d{2})|FY\\s?('?\\d{2}|\\d{4})|(?:the\\s+)?year\\s+(${YEAR}))\\b`),
+    build: (m) => {
+      const s = (m[1] ?? m[2] ?? m[3])!.replace("'", '');
+      return { kind: 'year', y: s.length === 2 ? 2000 + Number(s) : Number(s) };
+    },
+  },
+  // 1998
+  {
+    re: /(?<![\w.,$£€-])(?:mid-)?(1[0-9]\d\d|20\d\d|21\d\d)(?![\w]|[.,]\d)/gi,
+    build: (m, text) => {
+      const y = Number(m[1]);
+      return yearContextOk(text, m.index, m.index + m[0].length, y) ? { kind: 'year', y } : null;
+    },
+  },
+  // nineteen ninety-six, the year two thousand
+  {
+    re: rx(`\\b(?:the\\s+year\\s+)?(${SPOKEN_YEAR_SRC})\\b`),
+    build: (m, text) => {
+      const y = spokenYear(m[1]!);
+      if (y === null) return null;
+      const end = m.index + m[0].length;
+      if (COUNTED.test(text.slice(end, end + 24))) return null;
+      if (y >= 2000 && y < 2100 && !/^the\s+year/i.test(m[0]) && !/\b(?:in|since|by|until)\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) return null;
+      return { kind: 'year', y };
+    },
+  },
+  // now, currently, recently, the future, soon ...
+  {
+    re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|in\s+the\s+past|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+future|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
+    build: (m, text) => {
+      const end = m.index + m[0].length;
+      const after = text.slice(end, end + 24);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (m[1]) {
+        // "now" as a discourse marker before a comma is still the present in TimeBank; "now that" is a conjunction
+        if (/^\s+that\b/i.test(after) && /^now$/i.test(m[1])) return null;
+        if (/\bfrom\s+$/i.test(before) && /^\s+on\b/i.test(after)) return null;
+        return { kind: 'literal', value: 'PRESENT_REF' };
+      }
+      if (m[2]) {
+        // "the past three months", "the past year": durations, not the past
+        if (/past$/i.test(m[2]) && new RegExp(`^[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|weekend|few|several|couple)\\b`, 'i').test(after)) return null;
+        return { kind: 'literal', value: 'PAST_REF' };
+      }
+      const w = m[3]!.toLowerCase();
+      if (w === 'soon') {
+        if (/\bas\s+$/i.test(before) || /^\s+(?:as|after|afterwards?|thereafter|enough)\b/i.test(after)) return null;
+        if (/\b(?:too|how|so)\s+$/i.test(before)) return null;
+      }
+      if (w.endsWith('future') && /^\s+(?:of|for)\b/i.test(after)) return null; // "the future of TikTok" is a topic, not a time
+      return { kind: 'literal', value: 'FUTURE_REF' };
+    },
+  },
+  // that day, the same day, the next day, the day before
+  {
+    re: /\b(?:(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior)\s+day|the\s+day\s+(before|after))\b(?!\s+(?:of|when|that|in|on|yesterday|tomorrow)\b)/gi,
+    build: (m) => {
+      const w = (m[1] ?? m[2])!.toLowerCase().replace(/\s+/g, ' ');
+      const n = /next|following|after/.test(w) ? 1 : /previous|prior|before/.test(w) ? -1 : 0;
+      return { kind: 'anaphor', unit: 'day', n };
+    },
+  },
+  // year-end, year's end
+  {
+    re: /\b(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)\b/gi,
+    build: () => ({ kind: 'shift', unit: 'year', n: 0, anchor: 'now', approx: false }),
+  },
+];
+
+/** Holidays: month-day rules evaluated per year. */
+function holiday(name: string): ((y: number) => Ymd) | null {
+  const x = name.toLowerCase().replace(/\s+/g, ' ');
+  if (x === 'christmas' || x === 'christmas day') return (y) => ({ y, m: 12, d: 25 });
+  if (x === 'christmas eve') return (y) => ({ y, m: 12, d: 24 });
+  if (x === 'boxing day') return (y) => ({ y, m: 12, d: 26 });
+  if (x === "new year's day") return (y) => ({ y, m: 1, d: 1 });
+  if (x === "new year's eve") return (y) => ({ y, m: 12, d: 31 });
+  if (x === 'halloween') return (y) => ({ y, m: 10, d: 31 });
+  if (x === "valentine's day") return (y) => ({ y, m: 2, d: 14 });
+  if (x === 'independence day') return (y) => ({ y, m: 7, d: 4 });
+  return computedHoliday(x);
+}
+
+function computedHoliday(x: string): ((y: number) => Ymd) | null {
+  if (x.startsWith('thanksgiving')) return (y) => nthWeekday(y, 11, 4, 4);
+  if (x === 'labor day' || x === 'labour day') return (y) => nthWeekday(y, 9, 1, 1);
+  if (x === 'memorial day') return (y) => nthWeekday(y, 5, 1, -1);
+  if (x === 'election day') return (y) => addDays(nthWeekday(y, 11, 1, 1), 1);
+  if (x === 'easter' || x === 'easter sunday') return easter;
+  if (x === 'easter monday') return (y) => addDays(easter(y), 1);
+  if (x === 'good friday') return (y) => addDays(easter(y), -2);
+  return null;
+}
+
+/** Modifiers before an expression that belong to it: "late October", "the end of the year", "earlier this month". */
+const PREFIX = /(?:\b(early|earlier|late|later|mid|middle|around|approximately|roughly|circa)(?:[-\s]+(?:(?:in|on)\s+)?(?:the\s+)?|-)|\b(?:the\s+)?(?:very\s+)?(beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|first\s+part|last\s+part)\s+of\s+(?:the\s+)?)$/i;
+
+const PREFIX_MOD: Record<string, string> = {
+  early: 'START', earlier: 'START', late: 'END', later: 'END', mid: 'MID', middle: 'MID', around: 'APPROX',
+  approximately: 'APPROX', roughly: 'APPROX', circa: 'APPROX', beginning: 'START', start: 'START', end: 'END',
+  close: 'END', turn: 'END', 'first half': 'START', 'second half': 'END', 'latter part': 'END', 'early part': 'START',
+  'first part': 'START', 'last part': 'END',
+};
+
+/** Every expression found in `text`, longest first where they overlap, in text order. */
+export function findCandidates(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const expr = rule.build(m, text);
+      if (expr) found.push({ start: m.index, end: m.index + m[0].length, expr, mod: null });
+    }
+  }
+  if (found.length === 0) return found;
+  // longest wins; among equals the earlier rule (pushed first, stable sort)
+  found.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const chosen: Candidate[] = [];
+  for (const c of found) {
+    if (chosen.every((o) => c.end <= o.start || c.start >= o.end)) chosen.push(c);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i]!;
+    const floor = i > 0 ? chosen[i - 1]!.end : 0;
+    const p = PREFIX.exec(text.slice(Math.max(floor, c.start - 30), c.start));
+    if (p) {
+      c.start -= p[0].length;
+      const key = (p[1] ?? p[2])!.toLowerCase().replace(/\s+/g, ' ');
+      c.mod = PREFIX_MOD[key] ?? null;
+    }
+    c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
+  }
+  return chosen;
+}
+
+function modOf(expr: Expr, span: string): string | null {
+  if (expr.kind === 'shift' && expr.approx) {
+    if (/^(?:more\s+than|over|at\s+least)\b/i.test(span)) return 'BEFORE';
+    if (/^(?:less\s+than|under|nearly|almost|just|only)\b/i.test(span)) return 'AFTER';
+    return 'APPROX';
+  }
+  const lead = /^(early|late|mid)\b/i.exec(span);
+  return lead ? PREFIX_MOD[lead[1]!.toLowerCase()]! : null;
+}

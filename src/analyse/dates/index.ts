@@ -1,0 +1,34 @@
+import type { DateFact, Sentence } from '../types.ts';
+import { parseYmd } from './calendar.ts';
+import { findCandidates } from './grammar.ts';
+import { resolve, type Context } from './resolve.ts';
+import { tenseAt, wordsOf, type Word } from './tense.ts';
+
+/**
+ * Every calendar time expression of an article (TimeML TIMEX3 type DATE), normalized against the
+ * publication date (YYYY-MM-DD). Sentences must come in article order: "that day", "the quarter" and
+ * "a year earlier" lean on what was mentioned before. Without a publication date, relative expressions
+ * keep X placeholders ("XXXX-12-16", "XXXX-WXX-5") instead of a guessed year.
+ */
+export function extractDates(sentences: readonly Sentence[], published: string | null): DateFact[] {
+  const ctx: Context = { dct: parseYmd(published), last: null, quarter: null, sentence: 0 };
+  const out: DateFact[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const found = findCandidates(s.text);
+    if (found.length === 0) continue;
+    ctx.sentence = i;
+    let words: Word[] | null = null;
+    for (const c of found) {
+      const tenseOf = () => tenseAt((words ??= wordsOf(s.text, s.tokens)), c.start, c.end);
+      const r = resolve(c.expr, tenseOf, ctx);
+      if (!r) continue;
+      out.push({ text: s.text.slice(c.start, c.end), value: r.value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });
+      if (r.period) {
+        ctx.last = { period: r.period, sentence: i };
+        if (r.period.gran === 'quarter') ctx.quarter = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,283 @@
+import {
+  addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeek, isValidDate, toDays, weekday, type Ymd,
+} from './calendar.ts';
+import type { Expr, Unit } from './grammar.ts';
+import type { Tense } from './tense.ts';
+
+/** A resolved calendar period, kept so later expressions ("that day", "a year earlier") can lean on it. */
+export interface Period {
+  gran: 'day' | 'week' | 'month' | 'quarter' | 'year';
+  /** First day of the period. */
+  first: Ymd;
+}
+
+/** What the resolver knows while it walks through one article in order. */
+export interface Context {
+  dct: Ymd | null;
+  /** Last resolved period and the index of the sentence it came from. */
+  last: { period: Period; sentence: number } | null;
+  /** Last quarter mentioned: earnings stories say "the quarter" and "a year earlier" of it. */
+  quarter: { y: number; q: number; sentence: number } | null;
+  sentence: number;
+}
+
+export interface Resolved {
+  value: string;
+  period: Period | null;
+}
+
+type Direction = 'past' | 'future' | 'near';
+
+/** How far back "a year earlier" or "the quarter" may reach for what the text talks about. */
+const REF_REACH = 3;
+
+const lit = (value: string): Resolved => ({ value, period: null });
+const day = (d: Ymd): Resolved => ({ value: fmtDay(d), period: { gran: 'day', first: d } });
+const month = (y: number, m: number): Resolved => ({ value: fmtMonth(y, m), period: { gran: 'month', first: { y, m, d: 1 } } });
+const year = (y: number): Resolved => ({ value: fmtYear(y), period: { gran: 'year', first: { y, m: 1, d: 1 } } });
+const quarter = (y: number, q: number): Resolved => ({ value: `${fmtYear(y)}-Q${q}`, period: { gran: 'quarter', first: { y, m: q * 3 - 2, d: 1 } } });
+const week = (d: Ymd): Resolved => {
+  const [y, w] = isoWeek(d);
+  return { value: fmtWeek(y, w), period: { gran: 'week', first: addDays(d, 1 - weekday(d)) } };
+};
+
+/** Of the candidate years around the anchor, the one whose period lies the way the tense points. */
+function chooseYear(dct: Ymd, dir: Direction, span: (y: number) => [number, number], strict = false): number {
+  const t = toDays(dct);
+  const ys = [dct.y - 1, dct.y, dct.y + 1];
+  if (dir === 'past') {
+    for (const y of [...ys].reverse()) if (strict ? span(y)[1] < t : span(y)[0] <= t) return y;
+    return dct.y - 1;
+  }
+  if (dir === 'future') {
+    for (const y of ys) if (strict ? span(y)[0] > t : span(y)[1] >= t) return y;
+    return dct.y + 1;
+  }
+  let best = dct.y;
+  let bestDist = Infinity;
+  for (const y of ys) {
+    const [a, b] = span(y);
+    const dist = t < a ? a - t : t > b ? t - b : 0;
+    // ties go to the past: news reports more than it announces
+    if (dist < bestDist || (dist === bestDist && y < best)) { best = y; bestDist = dist; }
+  }
+  return best;
+}
+
+const monthSpan = (m: number) => (y: number): [number, number] => {
+  const [ny, nm] = addMonths(y, m, 1);
+  return [toDays({ y, m, d: 1 }), toDays({ y: ny, m: nm, d: 1 }) - 1];
+};
+const quarterSpan = (q: number, size: number) => (y: number): [number, number] => {
+  const m = (q - 1) * size + 1;
+  const [ny, nm] = addMonths(y, m, size);
+  return [toDays({ y, m, d: 1 }), toDays({ y: ny, m: nm, d: 1 }) - 1];
+};
+/** Seasons by meteorological months; winter belongs to the year of its December. */
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+const seasonSpan = (s: string) => (y: number): [number, number] => {
+  const m = SEASON_START[s]!;
+  const [ey, em] = addMonths(y, m, 3);
+  return [toDays({ y, m, d: 1 }), toDays({ y: ey, m: em, d: 1 }) - 1];
+};
+
+function direction(tense: Tense, fallback: Direction): Direction {
+  if (tense === 'past') return 'past';
+  if (tense === 'future') return 'future';
+  return fallback;
+}
+
+/** Placeholder values for an undated article, by granularity. */
+const UNANCHORED: Record<Unit, string> = {
+  day: 'XXXX-XX-XX', week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', quarter: 'XXXX-QX',
+  half: 'XXXX-HX', year: 'XXXX', decade: 'XXX', century: 'XX',
+};
+
+/** The period a relative expression is counted from: the publication date or the last period mentioned. */
+function anchorOf(ctx: Context, anchor: 'now' | 'ref'): Period | null {
+  if (anchor === 'ref' && ctx.last && ctx.sentence - ctx.last.sentence <= REF_REACH) return ctx.last.period;
+  return ctx.dct ? { gran: 'day', first: ctx.dct } : null;
+}
+
+function shift(base: Ymd, unit: Unit, n: number): Resolved {
+  switch (unit) {
+    case 'day':
+      return day(addDays(base, n));
+    case 'week':
+      return week(addDays(base, 7 * n));
+    case 'weekend': {
+      // counted from the weekend that is under way or ahead of the base day
+      const wd = weekday(base);
+      const sat = addDays(base, wd === 7 ? -1 : 6 - wd);
+      const target = addDays(sat, 7 * n);
+      const [y, w] = isoWeek(target);
+      return { value: `${fmtWeek(y, w)}-WE`, period: { gran: 'week', first: addDays(target, -5) } };
+    }
+    case 'month': {
+      const [y, m] = addMonths(base.y, base.m, n);
+      return month(y, m);
+    }
+    case 'quarter': {
+      const k = base.y * 4 + Math.floor((base.m - 1) / 3) + n;
+      return quarter(Math.floor(k / 4), (k % 4) + 1);
+    }
+    case 'half': {
+      const k = base.y * 2 + (base.m > 6 ? 1 : 0) + n;
+      return lit(`${fmtYear(Math.floor(k / 2))}-H${(k % 2) + 1}`);
+    }
+    case 'year':
+      return year(base.y + n);
+    case 'decade':
+      return lit(`${String(Math.floor(base.y / 10) + n).padStart(3, '0')}X`);
+    case 'century':
+      return lit(String(Math.floor(base.y / 100) + n).padStart(2, '0'));
+  }
+}
+
+/** Shifts a mentioned period, keeping its granularity ("that week", "the following month"). */
+function shiftPeriod(p: Period, unit: Unit, n: number): Resolved {
+  if (unit === 'year' && p.gran === 'quarter') return quarter(p.first.y + n, Math.floor((p.first.m - 1) / 3) + 1);
+  if (unit === 'year' && p.gran === 'month') return month(p.first.y + n, p.first.m);
+  if (unit === 'year' && p.gran === 'day') {
+    const d = { ...p.first, y: p.first.y + n };
+    return isValidDate(d.y, d.m, d.d) ? day(d) : day(addDays(d, -1));
+  }
+  return shift(p.first, unit, n);
+}
+
+/** Resolves one expression; null drops it (nothing to anchor an anaphor on). */
+export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolved | null {
+  const dct = ctx.dct;
+  switch (expr.kind) {
+    case 'literal':
+      return lit(expr.value);
+    case 'year':
+      return year(expr.y);
+    case 'date': {
+      if (expr.y !== null) return isValidDate(expr.y, expr.m, expr.d) ? day({ y: expr.y, m: expr.m, d: expr.d }) : null;
+      if (!dct) return lit(`XXXX-${fmtMonth(0, expr.m).slice(5)}-${String(expr.d).padStart(2, '0')}`);
+      const y = chooseYear(dct, direction(tenseOf(), 'near'), (yy) => {
+        const t = toDays({ y: yy, m: expr.m, d: expr.d });
+        return [t, t];
+      });
+      return isValidDate(y, expr.m, expr.d) ? day({ y, m: expr.m, d: expr.d }) : null;
+    }
+    case 'month': {
+      if (expr.y !== null) return month(expr.y, expr.m);
+      if (!dct) return lit(`XXXX-${fmtMonth(0, expr.m).slice(5)}`);
+      if (expr.yearRel !== null) return month(dct.y + expr.yearRel, expr.m);
+      if (expr.rel === 0) return month(dct.y, expr.m);
+      if (expr.rel !== null) {
+        // "last June": the latest June before this month; "next June" the first after it
+        const dir = expr.rel < 0 ? 'past' : 'future';
+        const cur = { y: dct.y, m: dct.m, d: 1 };
+        return month(chooseYear(cur, dir, monthSpan(expr.m), true), expr.m);
+      }
+      return month(chooseYear(dct, direction(tenseOf(), 'near'), monthSpan(expr.m)), expr.m);
+    }
+    case 'weekday': {
+      if (!dct) return lit(`XXXX-WXX-${expr.wd}`);
+      const wd = weekday(dct);
+      const back = (wd - expr.wd + 7) % 7; // days back to the latest such weekday, today included
+      const ahead = (expr.wd - wd + 7) % 7;
+      let offset: number;
+      if (expr.rel === -1) offset = -(back || 7);
+      else if (expr.rel === 1) offset = ahead || 7;
+      else {
+        const dir = direction(tenseOf(), 'past');
+        offset = dir === 'past' ? -back : dir === 'future' ? ahead : ahead < back ? ahead : -back;
+        if (expr.rel === 0 && dir !== 'past') offset = ahead;
+      }
+      const r = day(addDays(dct, offset));
+      return expr.part ? { value: `${r.value}T${expr.part}`, period: r.period } : r;
+    }
+    case 'day':
+      return dct ? day(addDays(dct, expr.offset)) : lit(UNANCHORED.day);
+    case 'shift': {
+      const base = anchorOf(ctx, expr.anchor);
+      if (!base) return lit(UNANCHORED[expr.unit]);
+      if (expr.anchor === 'ref' && base !== null && ctx.last?.period === base) return shiftPeriod(base, expr.unit, expr.n);
+      if (expr.unit === 'weekend' && expr.n === 0) {
+        // "the weekend" just past in a past-tense sentence, else the current or coming one
+        const past = direction(tenseOf(), 'future') === 'past' && weekday(base.first) < 6;
+        return shift(base.first, 'weekend', past ? -1 : 0);
+      }
+      return shift(base.first, expr.unit, expr.n);
+    }
+    case 'yearAgo': {
+      const q = ctx.quarter;
+      if (q && ctx.sentence - q.sentence <= 1) return quarter(q.y - 1, q.q);
+      const base = anchorOf(ctx, expr.anchor);
+      if (!base) return lit('XXXX');
+      if (expr.anchor === 'ref' && ctx.last?.period === base) return shiftPeriod(base, 'year', -1);
+      return year(base.first.y - 1);
+    }
+    case 'part': {
+      const size = expr.unit === 'quarter' ? 3 : 6;
+      const tag = expr.unit === 'quarter' ? 'Q' : 'H';
+      let y: number;
+      let n: number;
+      if (expr.n === null) {
+        // the quarter under discussion: the last one named, else the last one completed
+        const q = ctx.quarter;
+        if (q && ctx.sentence - q.sentence <= REF_REACH * 3) [y, n] = [q.y, q.q];
+        else if (dct) {
+          const k = dct.y * 4 + Math.floor((dct.m - 1) / 3) - 1;
+          [y, n] = [Math.floor(k / 4), (k % 4) + 1];
+        } else return lit('XXXX-QX');
+      } else {
+        n = expr.n;
+        if (expr.y !== null) y = expr.y;
+        else if (!dct) return lit(`XXXX-${tag}${n}`);
+        else if (expr.yearRel !== null) y = dct.y + expr.yearRel;
+        else {
+          const dir = direction(tenseOf(), 'near');
+          // a past-tense quarter is a finished one ("third-quarter profit rose")
+          y = chooseYear(dct, dir, quarterSpan(n, size), dir === 'past');
+        }
+      }
+      y -= expr.back;
+      if (expr.unit === 'half') return lit(`${fmtYear(y)}-H${n}`);
+      return quarter(y, n);
+    }
+    case 'season': {
+      if (expr.y !== null) return lit(`${fmtYear(expr.y)}-${expr.s}`);
+      if (!dct) return lit(`XXXX-${expr.s}`);
+      const span = seasonSpan(expr.s);
+      let y: number;
+      if (expr.rel === 0) y = dct.y;
+      else if (expr.rel !== null) y = chooseYear(dct, expr.rel < 0 ? 'past' : 'future', span, true);
+      else y = chooseYear(dct, direction(tenseOf(), 'near'), span);
+      return lit(`${fmtYear(y)}-${expr.s}`);
+    }
+    case 'holiday': {
+      if (expr.y !== null) return day(expr.at(expr.y));
+      if (!dct) {
+        const a = expr.at(2001), b = expr.at(2002);
+        const mm = a.m === b.m ? String(a.m).padStart(2, '0') : 'XX';
+        return lit(`XXXX-${mm}-${a.m === b.m && a.d === b.d ? String(a.d).padStart(2, '0') : 'XX'}`);
+      }
+      if (expr.rel === 0) return day(expr.at(dct.y));
+      const span = (yy: number): [number, number] => {
+        const t = toDays(expr.at(yy));
+        return [t, t];
+      };
+      const dir: Direction = expr.rel === -1 ? 'past' : expr.rel === 1 ? 'future' : direction(tenseOf(), 'near');
+      return day(expr.at(chooseYear(dct, dir, span, expr.rel !== null)));
+    }
+    case 'anaphor': {
+      const last = ctx.last;
+      if (last && ctx.sentence - last.sentence <= REF_REACH && granOk(last.period, expr.unit)) {
+        return shiftPeriod(last.period, expr.unit, expr.n);
+      }
+      if (expr.unit !== 'day' || !dct) return null;
+      return day(addDays(dct, expr.n));
+    }
+  }
+}
+
+/** "that day" needs a mentioned day, "that year" anything within a year. */
+function granOk(p: Period, unit: Unit): boolean {
+  const order = ['day', 'week', 'month', 'quarter', 'year'];
+  return order.indexOf(p.gran) <= Math.max(0, order.indexOf(unit));
+}
