@@ -1,6 +1,6 @@
 /**
  * Project configuration, shared by the Astro integration and the CLI: defaults, then
- * `briefings.config.yaml` at the project root, then explicit overrides (CLI flags).
+ * `briefings.config.yaml` at the project root, then BRIEFINGS_INPUT / BRIEFINGS_OUTPUT, then CLI flags.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -28,8 +28,10 @@ export async function loadConfig(root: string, overrides: Partial<Pick<BuildOpti
       else file.message(`unknown or invalid setting \`${key}\`; ignored`, { ruleId: 'config', source: 'briefing' });
     }
   }
+  // Environment variables (for CI and deploys) beat the file; explicit flags beat both.
+  const env = { input: process.env.BRIEFINGS_INPUT, output: process.env.BRIEFINGS_OUTPUT };
   for (const key of ['input', 'output'] as const) {
-    const value = overrides[key];
+    const value = overrides[key] || env[key];
     if (value) config[key] = value;
   }
   return config;

@@ -26,8 +26,12 @@ const jsx = (name: string, attributes: Record<string, string>, children: Phrasin
 const inline = (part: Inline): PhrasingContent =>
   part.type === 'text' ? { type: 'text', value: part.value } : jsx(MENTION, { to: part.to }, [{ type: 'text', value: part.value }]);
 
+// Astro reads front matter as YAML 1.1, where bare 2025-09-17 is a timestamp and yes/no/on are
+// booleans: every string is double-quoted so it reads back as the same string.
+const YAML_OPTIONS = { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' } as const;
+
 export function toMdast(briefing: Briefing): Root {
-  const children: RootContent[] = [{ type: 'yaml', value: stringifyYaml(briefing.data, { lineWidth: 0 }).trimEnd() }];
+  const children: RootContent[] = [{ type: 'yaml', value: stringifyYaml(briefing.data, YAML_OPTIONS).trimEnd() }];
   for (const block of briefing.body) {
     const phrasing: PhrasingContent[] = block.children.map((child) =>
       child.type === 'sentence' ? jsx(SENTENCE, { id: child.id }, child.children.map(inline)) : { type: 'text', value: child.value },
