@@ -1,9 +1,10 @@
 /**
- * Builds Sentence objects from hand-tagged text ("The/DT US/NNP added/VBD 32/CD companies/NNS ./."),
- * so the figure, quote, issue and summary tests do not depend on the tokenizer or tagger.
- * Words without a tag are left untagged.
+ * Sentences for the figure, quote, issue and summary tests: from hand-tagged text
+ * ("The/DT US/NNP added/VBD 32/CD companies/NNS ./."), where a test is about tags, or from plain
+ * paragraphs run through the project's own text layer, where it is about prose.
  */
-import type { BlockKind, Sentence, Token } from '../../src/analyse/types.ts';
+import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
+import type { BlockKind, Entity, Sentence, Token } from '../../src/analyse/types.ts';
 
 const NO_SPACE_BEFORE = /^[.,;:!?)\]”’%]$|^'s$|^’s$|^n't$/;
 const NO_SPACE_AFTER = /^[(\[“‘$£€]$/;
@@ -26,9 +27,33 @@ export function tagged(id: string, source: string, block = 0, kind: BlockKind = 
   return { id, text, block, kind, tokens };
 }
 
-/** Numbered sentences "s1", "s2", ..., each its own paragraph unless a block is given. */
-export function article(...items: (string | [string, number, BlockKind?])[]): Sentence[] {
-  return items.map((item, i) =>
-    typeof item === 'string' ? tagged(`s${i + 1}`, item, i) : tagged(`s${i + 1}`, item[0], item[1], item[2]),
-  );
+/** Blocks of prose → sentences as the analyse stage makes them: "title", then "s1", "s2", ... */
+export function prose(...blocks: (string | [BlockKind, string])[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  blocks.forEach((block, index) => {
+    const [kind, text]: [BlockKind, string] = typeof block === 'string' ? ['paragraph', block] : block;
+    const spans = kind === 'title' ? [{ start: 0, end: text.length }] : splitSentences(text);
+    for (const span of spans) {
+      const sentenceText = text.slice(span.start, span.end).trim();
+      const tokens = tokenize(sentenceText);
+      tagPos(tokens);
+      const id = kind === 'title' ? 'title' : `s${sentences.filter((s) => s.kind !== 'title').length + 1}`;
+      sentences.push({ id, text: sentenceText, block: index, kind, tokens });
+    }
+  });
+  return sentences;
+}
+
+/** An entity named in every sentence that contains one of its names. */
+export function entity(sentences: Sentence[], name: string, aliases: string[] = [], roles: string[] = []): Entity {
+  const names = [name, ...aliases];
+  const hits = sentences.filter((s) => names.some((n) => s.text.includes(n)));
+  return {
+    id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    name,
+    aliases,
+    roles,
+    mentions: hits.length,
+    sentences: hits.map((s) => s.id),
+  };
 }

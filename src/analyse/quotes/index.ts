@@ -1,0 +1,285 @@
+/**
+ * Quotes: the quoted words of an article with who said them. Attribution is read from the words
+ * around each quote ("…,” X said / said X, <role> / X said: “…” / X wrote on … / according to X),
+ * then from the paragraph before (a colon intro, or a quote paragraph carrying on the previous
+ * speaker). Pronouns and roles resolve to the most recent fitting person or organization.
+ */
+import type { Entity, Quote, Sentence, Token } from '../types.ts';
+import { findQuoteSpans, type QuoteSpan } from './marks.ts';
+import { nameFinder, type NamedKind, type NameFinder } from './names.ts';
+
+export { findQuoteSpans, type QuoteSpan } from './marks.ts';
+
+const SPEECH_VERB = new Set(
+  (
+    'say says said saying tell tells told telling add adds added adding write writes wrote writing ' +
+    'state states stated declare declares declared announce announces announced explain explains explained ' +
+    'note notes noted insist insists insisted warn warns warned argue argues argued claim claims claimed ' +
+    'ask asks asked reply replies replied respond responds responded continue continues continued ' +
+    'post posts posted tweet tweets tweeted comment comments commented remark remarks remarked ' +
+    'acknowledge acknowledges acknowledged admit admits admitted concede concedes conceded urge urges urged ' +
+    'call calls called describe describes described stress stresses stressed emphasise emphasises emphasised ' +
+    'emphasize emphasizes emphasized suggest suggests suggested predict predicts predicted recall recalls recalled ' +
+    'reiterate reiterates reiterated confirm confirms confirmed deny denies denied quip quips quipped ' +
+    'joke jokes joked boast boasts boasted complain complains complained'
+  ).split(' '),
+);
+// What may stand in a speaker's noun phrase ("the ministry's spokesman", "Treasury Secretary Jane Doe").
+const NOUN_PHRASE_TAG = /^(?:NNP|NNPS|NN|NNS|JJ|DT|POS|PRP\$|CD|HYPH)$/;
+// What may stand between a speaker and the verb ("has also said", "would later write").
+const BETWEEN = /^(?:has|have|had|was|were|is|are|would|will|did|does|also|then|later|previously|repeatedly|again)$/i;
+const PERSON_PRONOUN = /^(?:he|she)$/i;
+const GROUP_PRONOUN = /^(?:it|they)$/i;
+const DETERMINER = /^(?:the|a|an|this|that|its|their)\s+/i;
+const MAX_SUBJECT = 8;
+// A verb this far into the words after a quote still attributes it ("…,” the foreign ministry spokesperson said).
+const MAX_LEAD = MAX_SUBJECT + 3;
+// Scare quotes and single terms are not quotes.
+const MIN_WORDS = 3;
+
+interface Speaker {
+  name: string | null;
+  entity: Entity | null;
+  kind: NamedKind | null;
+}
+
+const isVerb = (t: Token): boolean => SPEECH_VERB.has(t.text.toLowerCase()) && (t.pos === undefined || t.pos.startsWith('VB'));
+const isNounish = (t: Token): boolean => t.pos === undefined ? /[\p{L}\p{N}]/u.test(t.text) : NOUN_PHRASE_TAG.test(t.pos);
+const isPronoun = (t: Token): boolean => t.pos === 'PRP' || PERSON_PRONOUN.test(t.text) || GROUP_PRONOUN.test(t.text);
+const isSkippable = (t: Token): boolean => t.pos === 'RB' || t.pos === 'MD' || BETWEEN.test(t.text);
+
+/** The noun phrase ending just before `verb` (skipping adverbs and auxiliaries), or a lone pronoun. */
+function subjectBefore(tokens: Token[], verb: number): Token[][] {
+  let j = verb - 1;
+  while (j >= 0 && isSkippable(tokens[j]!)) j--;
+  if (j >= 0 && isPronoun(tokens[j]!)) return [[tokens[j]!]];
+  const end = j + 1;
+  while (j >= 0 && end - j <= MAX_SUBJECT && isNounish(tokens[j]!) && !isPronoun(tokens[j]!)) j--;
+  const phrase = tokens.slice(j + 1, end);
+  if (!phrase.length) return [];
+  // "Jane Doe, the chief executive, said": the name before an appositive is the better subject.
+  if (tokens[j]?.text === ',') {
+    const name: Token[] = [];
+    for (let k = j - 1; k >= 0 && /^NNP/.test(tokens[k]!.pos ?? '') && name.length < MAX_SUBJECT; k--) name.unshift(tokens[k]!);
+    if (name.length) return [name, phrase];
+  }
+  return [phrase];
+}
+
+/** The noun phrase starting at `from` ("said Jane Doe, a lawyer" → "Jane Doe"). */
+function subjectAfter(tokens: Token[], from: number): Token[][] {
+  if (from < tokens.length && isPronoun(tokens[from]!)) return [[tokens[from]!]];
+  let k = from;
+  while (k < tokens.length && k - from < MAX_SUBJECT && isNounish(tokens[k]!)) k++;
+  return k > from ? [tokens.slice(from, k)] : [];
+}
+
+/** Attribution in the words right after a quote: "…,” X said", "…,” said X", "…,” according to X". */
+function attributionAfter(tokens: Token[]): Token[][] {
+  let i = 0;
+  while (i < tokens.length && /^[,.!?;:—–-]$/.test(tokens[i]!.text)) i++;
+  if (tokens[i]?.text.toLowerCase() === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') return subjectAfter(tokens, i + 2);
+  if (tokens[i] && isVerb(tokens[i]!)) return subjectAfter(tokens, i + 1);
+  for (let v = i + 1; v < tokens.length && v <= i + MAX_LEAD; v++) {
+    const token = tokens[v]!;
+    if (isVerb(token)) {
+      const subject = subjectBefore(tokens, v);
+      // The subject must reach back to the quote, or it belongs to another clause.
+      return subject.length && subject.at(-1)![0] === tokens[i] ? subject : [];
+    }
+    if (!isNounish(token) && !isPronoun(token) && !isSkippable(token) && token.text !== ',') return [];
+  }
+  return [];
+}
+
+/** Attribution in the words before a quote: the last speech verb's subject, or "according to X". */
+function attributionBefore(tokens: Token[]): Token[][] {
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const token = tokens[v]!;
+    if (token.text.toLowerCase() === 'according' && tokens[v + 1]?.text.toLowerCase() === 'to') return subjectAfter(tokens, v + 2);
+    if (isVerb(token)) return subjectBefore(tokens, v);
+  }
+  return [];
+}
+
+/** Tokens of a sentence lying in [from, to). */
+function between(sentence: Sentence, from: number, to: number): Token[] {
+  return sentence.tokens.filter((t) => t.start >= from && t.end <= to);
+}
+
+function phraseText(sentence: Sentence, phrase: Token[]): string {
+  return sentence.text.slice(phrase[0]!.start, phrase.at(-1)!.end);
+}
+
+interface Context {
+  sentences: Sentence[];
+  names: NameFinder;
+  people: Entity[];
+  organizations: Entity[];
+  /** Quoted ranges (marks included) per sentence index, so no antecedent is looked for inside a quote. */
+  quoted: Map<number, [number, number][]>;
+  /** Most recent speakers, for pronouns and carried-on quotes. */
+  lastPerson: Speaker | null;
+  lastGroup: Speaker | null;
+}
+
+function fromEntity(entity: Entity, kind: NamedKind): Speaker {
+  return { name: entity.name, entity, kind };
+}
+
+/** The most recently mentioned entity that `fits`, at or before sentence `index`. */
+function mostRecent(context: Context, entities: Entity[], index: number, fits: (e: Entity) => boolean): Entity | null {
+  let best: Entity | null = null;
+  let bestAt = -1;
+  for (const entity of entities) {
+    if (!fits(entity)) continue;
+    const at = context.names.lastMention(entity, index);
+    if (at > bestAt || at === bestAt && best && entity.mentions > best.mentions) {
+      best = entity;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** The first person (or else organization) named in `text`. */
+function firstNamed(context: Context, text: string): Speaker | null {
+  const hits = context.names.find(text).filter((h) => h.kind !== 'place');
+  const hit = hits.find((h) => h.kind === 'person') ?? hits[0];
+  return hit ? fromEntity(hit.entity, hit.kind) : null;
+}
+
+function resolvePronoun(context: Context, pronoun: string, index: number, before: string): Speaker | null {
+  const person = PERSON_PRONOUN.test(pronoun);
+  if (!person && !GROUP_PRONOUN.test(pronoun)) return null;
+  // "X hailed what he called …": a name earlier in the same sentence comes first.
+  const kind: NamedKind = person ? 'person' : 'organization';
+  const near = context.names.find(before).filter((h) => h.kind === kind).at(-1);
+  if (near) return fromEntity(near.entity, kind);
+  const last = person ? context.lastPerson : context.lastGroup;
+  if (last) return last;
+  const recent = mostRecent(context, person ? context.people : context.organizations, index, () => true);
+  return recent ? fromEntity(recent, kind) : null;
+}
+
+/** A speaker's phrase → a named entity, a role ("the president"), an institution ("the ministry"), or the phrase itself. */
+function resolvePhrase(context: Context, phrase: string, index: number): Speaker | null {
+  const named = firstNamed(context, phrase);
+  if (named) return named;
+  const bare = phrase.replace(DETERMINER, '').trim();
+  const key = words(bare).join(' ');
+  if (!key) return null;
+  const contains = (text: string): boolean => ` ${words(text).join(' ')} `.includes(` ${key} `);
+  const person = mostRecent(context, context.people, index, (e) => e.roles.some(contains));
+  if (person) return fromEntity(person, 'person');
+  const head = key.split(' ').at(-1)!;
+  const group = mostRecent(context, context.organizations, index, (e) => [e.name, ...e.aliases].some((n) => words(n).includes(head)));
+  if (group) return fromEntity(group, 'organization');
+  return { name: bare, entity: null, kind: null };
+}
+
+function resolve(context: Context, sentence: Sentence, index: number, phrases: Token[][]): Speaker | null {
+  for (const phrase of phrases) {
+    const first = phrase[0]!;
+    const speaker = phrase.length === 1 && isPronoun(first)
+      ? resolvePronoun(context, first.text, index, outsideQuotesBefore(context, index, first.start))
+      : resolvePhrase(context, phraseText(sentence, phrase), index);
+    if (speaker?.entity || phrase === phrases.at(-1)) return speaker;
+  }
+  return null;
+}
+
+/** The text of sentence `index` before `at`, quotes left out. */
+function outsideQuotesBefore(context: Context, index: number, at: number): string {
+  const sentence = context.sentences[index]!;
+  const ranges = context.quoted.get(index) ?? [];
+  let text = '';
+  let from = 0;
+  for (const [start, end] of ranges) {
+    if (start >= at) break;
+    text += sentence.text.slice(from, start) + ' ';
+    from = Math.max(from, end);
+  }
+  return text + sentence.text.slice(from, Math.max(from, at));
+}
+
+function isQuote(span: QuoteSpan): boolean {
+  const count = words(span.text).length;
+  // A short run of capitalised words is a title or a name ("The Art of the Deal"), not speech.
+  return count >= MIN_WORDS && !(count <= 6 && /^(?:\p{Lu}\S*\s*)+$/u.test(span.text.replace(/\b(?:of|the|and|a|in|on|for|to)\b/g, 'X')) && !/[.!?]$/.test(span.text));
+}
+
+export function extractQuotes(sentences: Sentence[], entities: { people: Entity[]; organizations: Entity[] }): Quote[] {
+  const order = new Map(sentences.map((s, i) => [s.id, i]));
+  const names = nameFinder([['person', entities.people], ['organization', entities.organizations]], order);
+  const spans = findQuoteSpans(sentences).filter(isQuote);
+  const quoted = new Map<number, [number, number][]>();
+  for (const span of spans) {
+    for (const piece of span.pieces) {
+      const list = quoted.get(piece.sentence) ?? [];
+      list.push([piece.start - 1, piece.end + 1]);
+      quoted.set(piece.sentence, list);
+    }
+  }
+  const context: Context = { sentences, names, people: entities.people, organizations: entities.organizations, quoted, lastPerson: null, lastGroup: null };
+
+  const quotes: Quote[] = [];
+  let previous: { span: QuoteSpan; speaker: Speaker | null } | null = null;
+  spans.forEach((span, n) => {
+    const first = sentences[span.first]!;
+    const last = sentences[span.last]!;
+    const prior = spans[n - 1];
+    const next = spans[n + 1];
+    // Frames: the words outside quotes on either side, within the sentence.
+    const beforeFrom = prior && prior.last === span.first ? prior.close + 1 : 0;
+    const before = between(first, beforeFrom, span.open);
+    const afterTo = next && next.first === span.last ? next.open : last.text.length;
+    let after = span.close === -1 ? [] : between(last, span.close + 1, afterTo);
+    // "…!” | He added." split into two sentences: the attribution is the next sentence.
+    const following = sentences[span.last + 1];
+    if (span.close !== -1 && after.length === 0 && following?.block === last.block && !(next && next.first === span.last + 1)) {
+      after = following.tokens;
+    }
+    const afterSentence = after === following?.tokens ? following : last;
+    const afterIndex = afterSentence === following ? span.last + 1 : span.last;
+
+    let speaker: Speaker | null = null;
+    const afterPhrases = attributionAfter(after);
+    if (afterPhrases.length) speaker = resolve(context, afterSentence, afterIndex, afterPhrases);
+    if (!speaker) {
+      const beforePhrases = attributionBefore(before);
+      if (beforePhrases.length) speaker = resolve(context, first, span.first, beforePhrases);
+    }
+    if (!speaker && before.length === 0) speaker = carriedOn(context, span, previous);
+    if (!speaker && before.length) speaker = firstNamed(context, outsideQuotesBefore(context, span.first, span.open));
+
+    if (speaker?.kind === 'person') context.lastPerson = speaker;
+    if (speaker?.kind === 'organization') context.lastGroup = speaker;
+    previous = { span, speaker };
+    quotes.push({
+      speaker: speaker?.name ?? null,
+      speakerId: speaker?.entity?.id ?? null,
+      speakerKind: speaker?.entity ? speaker.kind as Quote['speakerKind'] : null,
+      text: span.text.replace(/[,;:]$/, ''),
+      sentence: first.id,
+    });
+  });
+  return quotes;
+}
+
+/**
+ * A quote that opens its sentence with no attribution of its own: a colon intro in the
+ * sentence before ("X said:"), or the speaker of the quote just before it.
+ */
+function carriedOn(context: Context, span: QuoteSpan, previous: { span: QuoteSpan; speaker: Speaker | null } | null): Speaker | null {
+  const intro = context.sentences[span.first - 1];
+  if (intro?.kind === 'paragraph' && intro.text.trimEnd().endsWith(':') && !(previous && previous.span.last === span.first - 1)) {
+    const phrases = attributionBefore(intro.tokens);
+    if (phrases.length) return resolve(context, intro, span.first - 1, phrases);
+  }
+  if (!previous) return null;
+  const gap = context.sentences[span.first]!.block - context.sentences[previous.span.last]!.block;
+  return gap <= 1 ? previous.speaker : null;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes, findQuoteSpans } from '../../src/analyse/quotes/index.ts';
+import type { Entity, Sentence } from '../../src/analyse/types.ts';
+import { entity, prose } from './tagged.ts';
+
+function quotes(sentences: Sentence[], people: Entity[], organizations: Entity[] = []): [string | null, string, string][] {
+  return extractQuotes(sentences, { people, organizations }).map((q) => [q.speaker, q.text, q.sentence]);
+}
+
+describe('findQuoteSpans', () => {
+  it('reads curly and straight double quotes and curly single quotes', () => {
+    const sentences = prose(
+      '“We will rebuild the harbour,” she said. He replied: "Not with this budget you won\'t."',
+      '‘It was the leaders’ decision to go,’ a guard said.',
+    );
+    expect(findQuoteSpans(sentences).map((s) => s.text)).toEqual([
+      'We will rebuild the harbour,',
+      "Not with this budget you won't.",
+      'It was the leaders’ decision to go,',
+    ]);
+  });
+});
+
+describe('extractQuotes', () => {
+  it('attributes “…,” X said and “…,” said X, <role>', () => {
+    const sentences = prose(
+      '“We will rebuild the harbour before winter,” Mayor Jane Okafor said on Monday.',
+      '“The numbers simply do not add up,” said Tomas Reyes, chief economist at Harlow Bank.',
+    );
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor']), entity(sentences, 'Tomas Reyes', ['Reyes'])];
+    expect(quotes(sentences, people)).toEqual([
+      ['Jane Okafor', 'We will rebuild the harbour before winter', 's1'],
+      ['Tomas Reyes', 'The numbers simply do not add up', 's2'],
+    ]);
+  });
+
+  it('attributes X said: “…”, X wrote on <platform> and according to X', () => {
+    const sentences = prose(
+      'Okafor told reporters: “Shipments will resume next week.”',
+      '“Thank you to every volunteer who helped tonight!” Okafor wrote on her blog.',
+      '“The harbour wall failed in three places,” according to Harlow Bank.',
+    );
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor'])];
+    const organizations = [entity(sentences, 'Harlow Bank')];
+    const found = extractQuotes(sentences, { people, organizations });
+    expect(found.map((q) => [q.speaker, q.speakerId, q.speakerKind])).toEqual([
+      ['Jane Okafor', 'jane-okafor', 'person'],
+      ['Jane Okafor', 'jane-okafor', 'person'],
+      ['Harlow Bank', 'harlow-bank', 'organization'],
+    ]);
+  });
+
+  it('joins a quote that spans several sentences and resolves "he added" to the last person speaking', () => {
+    const sentences = prose(
+      '“I have spoken to the families. They deserve answers,” Tomas Reyes said. Later the council met.',
+      '“We will publish everything,” he added.',
+    );
+    const people = [entity(sentences, 'Tomas Reyes', ['Reyes'])];
+    expect(quotes(sentences, people)).toEqual([
+      ['Tomas Reyes', 'I have spoken to the families. They deserve answers', 's1'],
+      ['Tomas Reyes', 'We will publish everything', 's4'],
+    ]);
+  });
+
+  it('carries a quote paragraph without attribution on from the previous speaker', () => {
+    const sentences = prose(
+      '“The storm took the roof off the school,” said Jane Okafor.',
+      '“Nobody was hurt, and that is what matters most.”',
+    );
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor'])];
+    expect(quotes(sentences, people).map((q) => q[0])).toEqual(['Jane Okafor', 'Jane Okafor']);
+  });
+
+  it('follows a quote that opens in one paragraph and closes in a later one', () => {
+    const sentences = prose(
+      '“The first thing we did was count the boats.',
+      '“Then we counted the people, and nobody was missing,” Okafor said.',
+      'She later said: “It was the longest night of my life.',
+      'Everyone stayed until dawn.”',
+    );
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor'])];
+    expect(quotes(sentences, people)).toEqual([
+      ['Jane Okafor', 'The first thing we did was count the boats. Then we counted the people, and nobody was missing', 's1'],
+      ['Jane Okafor', 'It was the longest night of my life. Everyone stayed until dawn.', 's3'],
+    ]);
+  });
+
+  it('takes institutions as speakers, resolved to an organization or kept as said', () => {
+    const sentences = prose(
+      'Officials at the Ministry of Transport were not available.',
+      'On Tuesday the ministry simply stated that “all ferry routes remain under review.”',
+      'Norland’s energy regulator said that “prices will be capped for the winter months.”',
+    );
+    const organizations = [entity(sentences, 'Ministry of Transport')];
+    expect(quotes(sentences, [], organizations).map((q) => q[0])).toEqual(['Ministry of Transport', 'Norland’s energy regulator']);
+  });
+
+  it('keeps partial quotes inside a sentence, with the subject as speaker', () => {
+    const sentences = prose('Jane Okafor hailed what she called “a turning point for the town” after the vote.');
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor'])];
+    expect(quotes(sentences, people)).toEqual([['Jane Okafor', 'a turning point for the town', 's1']]);
+  });
+
+  it('resolves a role to the person who holds it', () => {
+    const sentences = prose(
+      'Mayor Jane Okafor visited the harbour.',
+      '“This wall will be rebuilt in stone,” the mayor said.',
+    );
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor'], ['mayor'])];
+    expect(quotes(sentences, people).map((q) => q[0])).toEqual(['Jane Okafor']);
+  });
+
+  it('skips scare quotes of one or two words', () => {
+    const sentences = prose('The so-called “harbour deal” was part of a “fresh start” campaign for “growth”.');
+    expect(quotes(sentences, [])).toEqual([]);
+  });
+
+  it('ignores quotes in titles and headings', () => {
+    const sentences = prose(['title', '“We will rebuild”: mayor vows action'], ['heading', '“A long night”']);
+    expect(quotes(sentences, [])).toEqual([]);
+  });
+});
