@@ -1,6 +1,6 @@
 import { addDays, easter, nthWeekday, type Ymd } from './calendar.ts';
 import {
-  DECADE_WORDS, MONTHS, NUMBER_SRC, ORDINALS, PARTS_OF_DAY, SEASONS, SPOKEN_YEAR_SRC, WEEKDAYS, numberValue, spokenYear,
+  DECADE_WORDS, MONTHS, NUMBER_SRC, ORDINALS, SEASONS, SPOKEN_YEAR_SRC, WEEKDAYS, numberValue, spokenYear,
 } from './lexicon.ts';
 
 /**
@@ -19,13 +19,21 @@ export type Expr =
   /** A month; `rel` -1/0/1 for "last/this/next June", `yearRel` for "June last year". */
   | { kind: 'month'; y: number | null; m: number; rel: number | null; yearRel: number | null }
   | { kind: 'year'; y: number }
-  | { kind: 'weekday'; wd: number; rel: number | null; part: string | null }
+  /**
+   * `lean` overrides tense: "Friday's call" is an event already reported, "ahead of Friday's call" one
+   * to come. A part of the day ("Friday night") stays in the span but the value is the day.
+   */
+  | { kind: 'weekday'; wd: number; rel: number | null; lean: 'past' | 'future' | null }
   /** today (0), yesterday (-1), tomorrow (1). */
   | { kind: 'day'; offset: number }
   /** "this week" (0), "last month" (-1), "two years ago" (-2), "a year earlier" (anchor ref). */
   | { kind: 'shift'; unit: Unit; n: number; anchor: Anchor; approx: boolean }
-  /** A quarter or half; null `n` = "the quarter" under discussion; `back` years for "year-ago quarter". */
-  | { kind: 'part'; unit: 'quarter' | 'half'; n: number | null; y: number | null; yearRel: number | null; back: number }
+  /**
+   * A quarter or half: numbered, the one under discussion ("the quarter"), or the last one finished
+   * ("the latest quarter"); `back` years for "the year-ago quarter"; `endM` the month it ended in
+   * ("its fourth quarter ended Sept. 30").
+   */
+  | { kind: 'part'; unit: 'quarter' | 'half'; n: number | 'topic' | 'latest'; y: number | null; yearRel: number | null; back: number; endM: number | null }
   | { kind: 'season'; s: string; y: number | null; rel: number | null }
   /** "a year ago" and friends: the period under discussion (a quarter in earnings news) one year back. */
   | { kind: 'yearAgo'; anchor: Anchor }
@@ -206,7 +214,7 @@ const RULES: Rule[] = [
   },
   // (last|next) Friday('s) (morning)
   {
-    re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(morning|afternoon|evening|night))?\\b`),
+    re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`),
     build: (m, text) => {
       const word = m[2]!;
       if (!isCap(word)) return null;
@@ -215,7 +223,11 @@ const RULES: Rule[] = [
       // newspapers and named days: "Sunday Times", "Black Friday"
       if (/^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|Independent|Mail|Star|World|Night Live|Bloody)\b/.test(text.slice(end, end + 14))) return null;
       if (/\b(?:Black|Good|Super|Cyber|Ash|Palm|Bloody|Holy|Maundy)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
-      return { kind: 'weekday', wd: WEEKDAYS[word.toLowerCase()]!, rel: relOf(m[1]), part: m[3] ? PARTS_OF_DAY[m[3].toLowerCase()]! : null };
+      let lean: 'past' | 'future' | null = null;
+      if (/^\S+['’]s\b/.test(m[0].slice(m[0].indexOf(word)))) {
+        lean = /\b(?:ahead\s+of|before|until|till|upcoming|awaiting|awaits|await|for)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) ? 'future' : 'past';
+      }
+      return { kind: 'weekday', wd: WEEKDAYS[word.toLowerCase()]!, rel: relOf(m[1]), lean };
     },
   },
   // today, yesterday, tomorrow, tonight; the day before yesterday
@@ -246,13 +258,13 @@ const RULES: Rule[] = [
       if (unit === 'quarter') {
         if (det === 'this' || det === 'the current') return { kind: 'shift', unit, n: 0, anchor: 'now', approx: false };
         if (det === 'last' || det === 'next' || det === 'past' || det === 'coming') return { kind: 'shift', unit, n: relOf(det)!, anchor: 'now', approx: false };
-        return det === 'the full' || det === 'the fiscal' ? null : { kind: 'part', unit: 'quarter', n: null, y: null, yearRel: null, back: 0 };
+        return det === 'the full' || det === 'the fiscal' ? null : { kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 0, endM: null };
       }
       if (det === 'its') return null;
       if (det === 'the' || det === 'the full' || det === 'the fiscal' || det === 'the current' || det === 'the current fiscal') {
         // "the year" is the current one; "the week"/"the month" only with an anchoring preposition
         if (unit === 'decade' || unit === 'century') return null;
-        if (unit !== 'year' && det === 'the') {
+        if (unit !== 'year' && unit !== 'weekend' && det === 'the') {
           const before = text.slice(Math.max(0, m.index - 20), m.index);
           if (!/\b(?:of|during|earlier\s+in|later\s+in|early\s+in|late\s+in|end\s+of|for)\s+$/i.test(before)) return null;
         }
@@ -281,7 +293,7 @@ const RULES: Rule[] = [
   // year-ago, year-earlier (quarter|period), the same period last year
   {
     re: /\b(?:(?:the|a)\s+)?(?:(?:comparable|same|corresponding|year-earlier|year-ago)\s+)?(?:year[-\s](?:ago|earlier)|(?:(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))|same\s+(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))(?:\s+(?:(?:fiscal\s+)?(?:first|second|third|fourth)[-\s])?(?:quarter|period))?\b/gi,
-    build: () => ({ kind: 'part', unit: 'quarter', n: null, y: null, yearRel: null, back: 1 }),
+    build: () => ({ kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 1, endM: null }),
   },
   // years ago, in recent years, the coming months
   {
@@ -290,7 +302,7 @@ const RULES: Rule[] = [
   },
   // the third quarter (of 1997 | of this year), 1998's fourth quarter, this year's third quarter, third-quarter
   {
-    re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?`),
+    re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?(?=\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH}))?`),
     build: (m) => {
       const ord = m[3]!.toLowerCase();
       const unit = m[4]!.toLowerCase() as 'quarter' | 'half';
@@ -300,7 +312,7 @@ const RULES: Rule[] = [
       const yearRel = relOf(m[1] ?? m[6]);
       // "the first half" of a match is no calendar half: without a year only the adjective ("first-half profit")
       if (unit === 'half' && !y && yearRel === null && !/-half$/i.test(m[0])) return null;
-      return { kind: 'part', unit, n, y: y ? Number(y) : null, yearRel, back: 0 };
+      return { kind: 'part', unit, n, y: y ? Number(y) : null, yearRel, back: 0, endM: m[8] ? monthOf(m[8]) : null };
     },
   },
   // Q3 2025, 3Q, fiscal Q1
@@ -312,13 +324,13 @@ const RULES: Rule[] = [
         const s = m[3].replace("'", '');
         y = s.length === 2 ? 2000 + Number(s) : Number(s);
       }
-      return { kind: 'part', unit: 'quarter', n: Number(m[1] ?? m[2]), y, yearRel: null, back: 0 };
+      return { kind: 'part', unit: 'quarter', n: Number(m[1] ?? m[2]), y, yearRel: null, back: 0, endM: null };
     },
   },
   // the latest quarter/period, the most recent quarter
   {
     re: /\b(?:the\s+)?(?:latest|most\s+recent|recent|just-ended|just\s+ended|just-completed|fiscal)\s+(?:fiscal\s+)?(?:quarter|period)\b/gi,
-    build: () => ({ kind: 'part', unit: 'quarter', n: null, y: null, yearRel: null, back: 0 }),
+    build: () => ({ kind: 'part', unit: 'quarter', n: 'latest', y: null, yearRel: null, back: 0, endM: null }),
   },
   // this summer, last fall, the summer of 1998, winter 2025
   {
@@ -487,7 +499,8 @@ export function findCandidates(text: string): Candidate[] {
     const c = chosen[i]!;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
     const p = PREFIX.exec(text.slice(Math.max(floor, c.start - 30), c.start));
-    if (p) {
+    // "get around Wednesday's ruling": "around" approximates only a date or a year
+    if (p && !(p[1]?.toLowerCase() === 'around' && c.expr.kind !== 'date' && c.expr.kind !== 'year' && c.expr.kind !== 'shift')) {
       c.start -= p[0].length;
       const key = (p[1] ?? p[2])!.toLowerCase().replace(/\s+/g, ' ');
       c.mod = PREFIX_MOD[key] ?? null;

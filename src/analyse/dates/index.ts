@@ -26,7 +26,9 @@ export function extractDates(sentences: readonly Sentence[], published: string |
       out.push({ text: s.text.slice(c.start, c.end), value: r.value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });
       if (r.period) {
         ctx.last = { period: r.period, sentence: i };
-        if (r.period.gran === 'quarter') ctx.quarter = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
+        // only a quarter the text names becomes the one under discussion, not "the year-ago quarter"
+        const named = (c.expr.kind === 'part' && c.expr.back === 0) || c.expr.kind === 'shift';
+        if (named && r.period.gran === 'quarter') ctx.quarter = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
       }
     }
   }

@@ -28,6 +28,9 @@ export interface Resolved {
 
 type Direction = 'past' | 'future' | 'near';
 
+/** Days from the publication date beyond which a yearless day is not read by tense but taken nearest. */
+const DAY_WINDOW = 270;
+
 /** How far back "a year earlier" or "the quarter" may reach for what the text talks about. */
 const REF_REACH = 3;
 
@@ -156,10 +159,13 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
     case 'date': {
       if (expr.y !== null) return isValidDate(expr.y, expr.m, expr.d) ? day({ y: expr.y, m: expr.m, d: expr.d }) : null;
       if (!dct) return lit(`XXXX-${fmtMonth(0, expr.m).slice(5)}-${String(expr.d).padStart(2, '0')}`);
-      const y = chooseYear(dct, direction(tenseOf(), 'near'), (yy) => {
+      const span = (yy: number): [number, number] => {
         const t = toDays({ y: yy, m: expr.m, d: expr.d });
         return [t, t];
-      });
+      };
+      let y = chooseYear(dct, direction(tenseOf(), 'near'), span);
+      // a day named without its year lies within months of the story: "gave no reason for the Jan. 14 deadline"
+      if (Math.abs(span(y)[0] - toDays(dct)) > DAY_WINDOW) y = chooseYear(dct, 'near', span);
       return isValidDate(y, expr.m, expr.d) ? day({ y, m: expr.m, d: expr.d }) : null;
     }
     case 'month': {
@@ -168,10 +174,9 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (expr.yearRel !== null) return month(dct.y + expr.yearRel, expr.m);
       if (expr.rel === 0) return month(dct.y, expr.m);
       if (expr.rel !== null) {
-        // "last June": the latest June before this month; "next June" the first after it
-        const dir = expr.rel < 0 ? 'past' : 'future';
-        const cur = { y: dct.y, m: dct.m, d: 1 };
-        return month(chooseYear(cur, dir, monthSpan(expr.m), true), expr.m);
+        // "last June": the latest June before last month (that one would be "last month"); "next June" likewise
+        const [y, m] = addMonths(dct.y, dct.m, -expr.rel);
+        return month(chooseYear({ y, m, d: 1 }, expr.rel < 0 ? 'past' : 'future', monthSpan(expr.m), true), expr.m);
       }
       return month(chooseYear(dct, direction(tenseOf(), 'near'), monthSpan(expr.m)), expr.m);
     }
@@ -184,12 +189,11 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (expr.rel === -1) offset = -(back || 7);
       else if (expr.rel === 1) offset = ahead || 7;
       else {
-        const dir = direction(tenseOf(), 'past');
+        const dir = expr.lean ?? direction(tenseOf(), 'past');
         offset = dir === 'past' ? -back : dir === 'future' ? ahead : ahead < back ? ahead : -back;
         if (expr.rel === 0 && dir !== 'past') offset = ahead;
       }
-      const r = day(addDays(dct, offset));
-      return expr.part ? { value: `${r.value}T${expr.part}`, period: r.period } : r;
+      return day(addDays(dct, offset));
     }
     case 'day':
       return dct ? day(addDays(dct, expr.offset)) : lit(UNANCHORED.day);
@@ -217,23 +221,28 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       const tag = expr.unit === 'quarter' ? 'Q' : 'H';
       let y: number;
       let n: number;
-      if (expr.n === null) {
-        // the quarter under discussion: the last one named, else the last one completed
-        const q = ctx.quarter;
-        if (q && ctx.sentence - q.sentence <= REF_REACH * 3) [y, n] = [q.y, q.q];
-        else if (dct) {
-          const k = dct.y * 4 + Math.floor((dct.m - 1) / 3) - 1;
-          [y, n] = [Math.floor(k / 4), (k % 4) + 1];
-        } else return lit('XXXX-QX');
+      const q = ctx.quarter;
+      const lastDone = (): [number, number] => {
+        const k = dct!.y * 4 + Math.floor((dct!.m - 1) / 3) - 1;
+        return [Math.floor(k / 4), (k % 4) + 1];
+      };
+      if (expr.n === 'topic' || expr.n === 'latest') {
+        // the quarter under discussion, else the last one completed; "the latest" is always a completed one
+        const named = q && ctx.sentence - q.sentence <= REF_REACH * 3 ? q : null;
+        if (named && (expr.n === 'topic' || !dct || toDays({ y: named.y, m: named.q * 3, d: 28 }) < toDays(dct))) [y, n] = [named.y, named.q];
+        else if (dct) [y, n] = lastDone();
+        else return lit('XXXX-QX');
       } else {
         n = expr.n;
         if (expr.y !== null) y = expr.y;
         else if (!dct) return lit(`XXXX-${tag}${n}`);
         else if (expr.yearRel !== null) y = dct.y + expr.yearRel;
+        // "its fourth quarter ended Sept. 30": the year of the latest such month
+        else if (expr.endM !== null) y = chooseYear(dct, 'past', monthSpan(expr.endM));
         else {
-          const dir = direction(tenseOf(), 'near');
-          // a past-tense quarter is a finished one ("third-quarter profit rose")
-          y = chooseYear(dct, dir, quarterSpan(n, size), dir === 'past');
+          // results come after a quarter ends: in a past-tense sentence the latest one begun, else the nearest
+          const dir = tenseOf() === 'past' ? 'past' : 'near';
+          y = chooseYear(dct, dir, quarterSpan(n, size));
         }
       }
       y -= expr.back;
@@ -268,7 +277,8 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
     case 'anaphor': {
       const last = ctx.last;
       if (last && ctx.sentence - last.sentence <= REF_REACH && granOk(last.period, expr.unit)) {
-        return shiftPeriod(last.period, expr.unit, expr.n);
+        // "the following year" after a day is a year: the anaphor's own unit sets the granularity
+        return expr.unit === 'year' ? year(last.period.first.y + expr.n) : shiftPeriod(last.period, expr.unit, expr.n);
       }
       if (expr.unit !== 'day' || !dct) return null;
       return day(addDays(dct, expr.n));

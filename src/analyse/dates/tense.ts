@@ -11,7 +11,7 @@ export interface Word {
   pos: string | undefined;
 }
 
-const WORD_RE = /[A-Za-z]+(?:['’][A-Za-z]+)*|['’][a-z]+|\d+(?:[.,:/-]\d+)*|[;:"“”()?!]/g;
+const WORD_RE = /[A-Za-z]+(?:['’][A-Za-z]+)*|['’][a-z]+|\d+(?:[.,:/-]\d+)*|--|[;:,"“”()?!—–]/g;
 
 /** Words of a sentence: the tokenizer's tokens when present, else a regex split. */
 export function wordsOf(text: string, tokens: readonly Token[]): Word[] {
@@ -27,6 +27,8 @@ export function wordsOf(text: string, tokens: readonly Token[]): Word[] {
 
 const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'wo', 'could', 'might', 'may', 'can', 'should', 'must', 'ca']);
 const FUTURE_CUES = new Set(['expected', 'scheduled', 'due', 'slated', 'planned', 'planning', 'plans', 'plan', 'set', 'upcoming', 'going', 'intends', 'aims', 'poised', 'likely']);
+// Adjectives that announce a date to come: "payable Dec. 15", "due Friday".
+const FUTURE_ADJ = new Set(['payable', 'due', 'upcoming', 'forthcoming', 'pending', 'next']);
 const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do', 'says', 'say']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'said']);
 // Irregular past forms frequent in news; regular ones are caught by the -ed test.
@@ -47,6 +49,13 @@ const INFINITIVE_BLOCK = new Set(['the', 'a', 'an', 'be']);
 
 type Group = 'past' | 'present' | 'future' | 'verb' | null;
 
+function auxBefore(prev: Word | undefined): Group {
+  const x = prev?.lower;
+  if (x === undefined) return null;
+  if (x === 'to' || MODALS.has(x) || x === 'is' || x === 'are' || x === 'am') return 'future';
+  return x === 'was' || x === 'were' ? 'past' : null;
+}
+
 /** What a single word says about tense, from its tag when tagged, else from the lexicon. */
 function classify(w: Word, prev: Word | undefined, next: Word | undefined): Group {
   const x = w.lower;
@@ -55,12 +64,15 @@ function classify(w: Word, prev: Word | undefined, next: Word | undefined): Grou
     return next.pos === undefined || next.pos === 'VB' ? 'future' : null;
   }
   if (FUTURE_CUES.has(x) && next && (next.lower === 'to' || next.lower === 'for')) return 'future';
+  if (FUTURE_ADJ.has(x) && !(x === 'due' && next?.lower === 'to')) return 'future';
   if (PAST_AUX.has(x)) return 'past';
   if (PRESENT_AUX.has(x)) return 'present';
   if (w.pos !== undefined) {
     if (w.pos === 'VBD') return 'past';
     if (w.pos === 'VBZ' || w.pos === 'VBP') return 'present';
-    if (w.pos === 'VBN' || w.pos === 'VBG' || w.pos === 'VB') return 'verb';
+    if (w.pos === 'VBN') return 'verb';
+    // a bare base form or gerund says nothing until an auxiliary ("to", "will", "is") is seen
+    if (w.pos === 'VB' || w.pos === 'VBG') return auxBefore(prev);
     return null;
   }
   if (IRREGULAR_PAST.has(x)) return 'past';
@@ -68,14 +80,16 @@ function classify(w: Word, prev: Word | undefined, next: Word | undefined): Grou
   return null;
 }
 
-const BOUNDARY = new Set([';', ':', '"', '“', '”', '(', ')', '?', '!']);
-const REACH = 8;
+const BOUNDARY = new Set([';', ':', '"', '“', '”', '(', ')', '?', '!', '--', '—', '–']);
+// Words that open a new clause: a verb further left belongs to another one.
+const CLAUSE_OPENERS = new Set(['but', 'while', 'when', 'because', 'although', 'though', 'whereas', 'unless', 'if', 'that', 'which', 'who', 'where']);
+const REACH = 12;
 
 /**
- * The tense of the verb group nearest to the span [start, end): first looking left (the verb that
- * governs a following adverbial, "said on Friday"), then right ("On Friday the board will vote").
- * A group is the run of verbs and auxiliaries around the verb found; a modal or "to"-infinitive
- * makes it future, a perfect or past form past.
+ * The tense of the verb group nearest to the span [start, end): first looking left within the clause
+ * (the verb that governs a following adverbial, "said on Friday"), then right ("On Friday the board
+ * will vote", "but in March a judge ruled"). A modal or "to"-infinitive makes a group future, a
+ * perfect or past form past.
  */
 export function tenseAt(words: readonly Word[], start: number, end: number): Tense {
   let before = -1;
@@ -89,7 +103,7 @@ export function tenseAt(words: readonly Word[], start: number, end: number): Ten
   let backDist = Infinity;
   for (let i = before, n = 0; i >= 0 && n < REACH; i--, n++) {
     const w = words[i]!;
-    if (BOUNDARY.has(w.lower)) break;
+    if (BOUNDARY.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || (w.lower === ',' && words[i + 1]?.lower === 'and')) break;
     const c = classify(w, words[i - 1], words[i + 1]);
     if (c) { back = groupTense(words, i, c); backDist = n; break; }
   }
