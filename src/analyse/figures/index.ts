@@ -41,7 +41,7 @@ const NUMBER_SIGN_BEFORE = /(?:\bno\.|\bnumber|#) ?$/iu;
 // Compounds such as "45-year-old" or "10-point" are adjectives, not figures.
 const COMPOUND_AFTER = /-[\p{L}]/uy;
 // Determiners before a small spelled number ("the two leaders") make it a reference, not a count.
-const DETERMINER_BEFORE = /(?<![\p{L}])(?:the|these|those|both|all|their|its|his|her|our|your|my|first|last|next|other) $/iu;
+const DETERMINER_BEFORE = /(?:(?<![\p{L}])(?:the|these|those|both|all|their|its|his|her|our|your|my|first|last|next|other)|\p{L}['’]s) $/iu;
 // Durations and times belong to the dates stage; fractions ("two thirds") are no counts.
 const NOT_COUNTED = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times|nights?|mornings?|evenings?|o'clock|am|pm|a\.m\.|p\.m\.|halves|thirds|quarters|[a-z]+ths)$/i;
 const TITLE_CASE = /^\p{Lu}\p{Ll}+(?: \p{Lu}\S*)+$/u;

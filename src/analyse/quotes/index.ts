@@ -21,7 +21,11 @@ const SPEECH_VERB = new Set(
     'call calls called describe describes described stress stresses stressed emphasise emphasises emphasised ' +
     'emphasize emphasizes emphasized suggest suggests suggested predict predicts predicted recall recalls recalled ' +
     'reiterate reiterates reiterated confirm confirms confirmed deny denies denied quip quips quipped ' +
-    'joke jokes joked boast boasts boasted complain complains complained'
+    'joke jokes joked boast boasts boasted complain complains complained conclude concludes concluded ' +
+    'report reports reported reveal reveals revealed vow vows vowed pledge pledges pledged promise promises promised ' +
+    'maintain maintains maintained caution cautions cautioned observe observes observed assert asserts asserted ' +
+    'contend contends contended demand demands demanded exclaim exclaims exclaimed counter counters countered ' +
+    'retort retorts retorted shout shouts shouted'
   ).split(' '),
 );
 // What may stand in a speaker's noun phrase ("the ministry's spokesman", "Treasury Secretary Jane Doe").
@@ -32,8 +36,8 @@ const PERSON_PRONOUN = /^(?:he|she)$/i;
 const GROUP_PRONOUN = /^(?:it|they)$/i;
 const DETERMINER = /^(?:the|a|an|this|that|its|their)\s+/i;
 const MAX_SUBJECT = 8;
-// A verb this far into the words after a quote still attributes it ("…,” the foreign ministry spokesperson said).
-const MAX_LEAD = MAX_SUBJECT + 3;
+// A verb this far into the words after a quote still attributes it ("…,” Jane Doe, an analyst at X Bank, said).
+const MAX_LEAD = 2 * MAX_SUBJECT;
 // Scare quotes and single terms are not quotes.
 const MIN_WORDS = 3;
 
@@ -48,17 +52,27 @@ const isNounish = (t: Token): boolean => t.pos === undefined ? /[\p{L}\p{N}]/u.t
 const isPronoun = (t: Token): boolean => t.pos === 'PRP' || PERSON_PRONOUN.test(t.text) || GROUP_PRONOUN.test(t.text);
 const isSkippable = (t: Token): boolean => t.pos === 'RB' || t.pos === 'MD' || BETWEEN.test(t.text);
 
-/** The noun phrase ending just before `verb` (skipping adverbs and auxiliaries), or a lone pronoun. */
+/**
+ * The noun phrase ending just before `verb` (skipping adverbs and auxiliaries), or a lone pronoun.
+ * It reaches across prepositional phrases ("Jane Doe on Thursday said", "the head of the agency said").
+ */
 function subjectBefore(tokens: Token[], verb: number): Token[][] {
   let j = verb - 1;
   while (j >= 0 && isSkippable(tokens[j]!)) j--;
   if (j >= 0 && isPronoun(tokens[j]!)) return [[tokens[j]!]];
   const end = j + 1;
-  while (j >= 0 && end - j <= MAX_SUBJECT && isNounish(tokens[j]!) && !isPronoun(tokens[j]!)) j--;
+  const collect = (): void => {
+    while (j >= 0 && end - j <= MAX_SUBJECT && isNounish(tokens[j]!) && !isPronoun(tokens[j]!)) j--;
+  };
+  collect();
+  while (j > 0 && j < end - 1 && tokens[j]!.pos === 'IN' && isNounish(tokens[j - 1]!) && !isPronoun(tokens[j - 1]!)) {
+    j--;
+    collect();
+  }
   const phrase = tokens.slice(j + 1, end);
   if (!phrase.length) return [];
   // "Jane Doe, the chief executive, said": the name before an appositive is the better subject.
-  if (tokens[j]?.text === ',') {
+  if (tokens[j]?.text === ',' && /^(?:DT|JJ|NN|NNS)$/.test(phrase[0]!.pos ?? '')) {
     const name: Token[] = [];
     for (let k = j - 1; k >= 0 && /^NNP/.test(tokens[k]!.pos ?? '') && name.length < MAX_SUBJECT; k--) name.unshift(tokens[k]!);
     if (name.length) return [name, phrase];
@@ -85,9 +99,9 @@ function attributionAfter(tokens: Token[]): Token[][] {
     if (isVerb(token)) {
       const subject = subjectBefore(tokens, v);
       // The subject must reach back to the quote, or it belongs to another clause.
-      return subject.length && subject.at(-1)![0] === tokens[i] ? subject : [];
+      return subject[0]?.[0] === tokens[i] ? subject : [];
     }
-    if (!isNounish(token) && !isPronoun(token) && !isSkippable(token) && token.text !== ',') return [];
+    if (!isNounish(token) && !isPronoun(token) && !isSkippable(token) && token.text !== ',' && token.pos !== 'IN') return [];
   }
   return [];
 }
