@@ -1,3 +1,4 @@
+import type { Token } from '../types.ts';
 import { addDays, easter, nthWeekday, type Ymd } from './calendar.ts';
 import {
   DECADE_WORDS, MONTHS, NUMBER_SRC, ORDINALS, SEASONS, SPOKEN_YEAR_SRC, WEEKDAYS, numberValue, spokenYear,
@@ -125,6 +126,8 @@ function bareMonthOk(text: string, start: number, end: number, word: string): bo
 
 interface Rule {
   re: RegExp;
+  /** Words (lower case; "#" for any digit) one of which the sentence must contain for the rule to run. */
+  keys: string;
   build: (m: RegExpExecArray, text: string) => Expr | null;
 }
 
@@ -142,6 +145,7 @@ const RULES: Rule[] = [
   // 2025-09-17
   {
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    keys: '#',
     build: (m) => {
       const mo = Number(m[2]), d = Number(m[3]);
       return validDay(mo, d) ? { kind: 'date', y: Number(m[1]), m: mo, d } : null;
@@ -150,6 +154,7 @@ const RULES: Rule[] = [
   // 9/17/2025, 17/9/25 (day first when the first number cannot be a month)
   {
     re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
+    keys: '#',
     build: (m) => {
       let mo = Number(m[1]), d = Number(m[2]);
       if (mo > 12) [mo, d] = [d, mo];
@@ -161,6 +166,7 @@ const RULES: Rule[] = [
   // (Friday,) September 17(, 2025)
   {
     re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?![%:]|[.,]\\d|\\s*(?:percent|per\\s*cent))`),
+    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
     build: (m) => {
       if (!isCap(m[1]!)) return null;
       const mo = monthOf(m[1]!), d = dayOf(m[2]!);
@@ -170,6 +176,7 @@ const RULES: Rule[] = [
   // (Friday,) 17(th) (of) September(, 2025)
   {
     re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
+    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
     build: (m, text) => {
       if (!isCap(m[2]!)) return null;
       // "2 May be" is a count before a modal; a month name needs a capital after a bare number
@@ -181,11 +188,13 @@ const RULES: Rule[] = [
   // September 2025, Sept. of 2025
   {
     re: rx(`\\b(${MONTH}),?\\s+(?:of\\s+)?(${YEAR})\\b`),
+    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
     build: (m) => (isCap(m[1]!) ? { kind: 'month', y: Number(m[2]), m: monthOf(m[1]!), rel: null, yearRel: null } : null),
   },
   // January nineteen ninety-seven
   {
     re: rx(`\\b(${MONTH_FULL})\\s+(${SPOKEN_YEAR_SRC})\\b`),
+    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
     build: (m) => {
       const y = spokenYear(m[2]!);
       return isCap(m[1]!) && y ? { kind: 'month', y, m: monthOf(m[1]!), rel: null, yearRel: null } : null;
@@ -194,6 +203,7 @@ const RULES: Rule[] = [
   // (last|next|this) June (of last year)
   {
     re: rx(`\\b(?:(${REL})\\s+)?(${MONTH_FULL}|sept\\.)(?:\\s+(?:of\\s+)?(this|last|next)\\s+year\\b)?(?:'s|’s)?`),
+    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
     build: (m, text) => {
       const word = m[2]!;
       const start = m.index + (m[1] ? m[0].indexOf(word, m[1].length) : 0);
@@ -206,6 +216,7 @@ const RULES: Rule[] = [
   // Christmas, Thanksgiving, New Year's Day ... (fixed or computed each year)
   {
     re: /\b(?:(last|next|this)\s+)?(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine's\s+Day|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Election\s+Day|Christmas)\b(?:\s+(\d{4})\b)?/gi,
+    keys: 'christmas new thanksgiving easter good halloween valentine independence labor labour memorial boxing election',
     build: (m) => {
       const at = holiday(m[2]!);
       if (!at || !isCap(m[2]!)) return null;
@@ -215,6 +226,7 @@ const RULES: Rule[] = [
   // (last|next) Friday('s) (morning)
   {
     re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`),
+    keys: 'monday tuesday wednesday thursday friday saturday sunday',
     build: (m, text) => {
       const word = m[2]!;
       if (!isCap(word)) return null;
@@ -233,6 +245,7 @@ const RULES: Rule[] = [
   // today, yesterday, tomorrow, tonight; the day before yesterday
   {
     re: /\b(?:the\s+day\s+(before|after)\s+)?(today|yesterday|tomorrow|tonight)(?:'s|’s)?\b/gi,
+    keys: 'today yesterday tomorrow tonight',
     build: (m, text) => {
       const end = m.index + m[0].length;
       if (nearClock(text, m.index, end)) return null;
@@ -246,6 +259,7 @@ const RULES: Rule[] = [
   // this week, last month, next year, the coming weekend, the year, the current quarter
   {
     re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long)\\b)`),
+    keys: 'week weekend month year quarter decade century',
     build: (m, text) => {
       const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
       const unit = unitOf(m[2]!);
@@ -277,6 +291,7 @@ const RULES: Rule[] = [
   // two weeks ago, a year earlier, three days later, about a month ago
   {
     re: rx(`\\b(?:(about|around|approximately|roughly|some|nearly|almost|just|only|more\\s+than|over|less\\s+than|under|at\\s+least)\\s+)?(${NUMBER_SRC})[-\\s]+(${UNIT})(\\s+or\\s+so)?\\s+(ago|earlier|later|from\\s+now|hence|before|after)\\b`),
+    keys: 'ago earlier later now hence before after',
     build: (m, text) => {
       const dir = m[5]!.toLowerCase();
       // "two days before the vote": the preposition takes an object, so the phrase is a duration
@@ -293,16 +308,19 @@ const RULES: Rule[] = [
   // year-ago, year-earlier (quarter|period), the same period last year
   {
     re: /\b(?:(?:the|a)\s+)?(?:(?:comparable|same|corresponding|year-earlier|year-ago)\s+)?(?:year[-\s](?:ago|earlier)|(?:(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))|same\s+(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))(?:\s+(?:(?:fiscal\s+)?(?:first|second|third|fourth)[-\s])?(?:quarter|period))?\b/gi,
+    keys: 'year quarter period',
     build: () => ({ kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 1, endM: null }),
   },
   // years ago, in recent years, the coming months
   {
     re: /\b(?:(?:(?:in\s+)?recent|the\s+last\s+few|the\s+past\s+few)\s+(?:years|months|weeks|days|decades)|(?:years|months|decades)\s+ago|(?:the\s+)?(?:coming|next\s+few)\s+(?:years|months|weeks|days|quarters|decades)|future\s+(?:years|quarters))\b/gi,
+    keys: 'recent years months decades coming future few',
     build: (m) => ({ kind: 'literal', value: /recent|ago|last|past/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   // the third quarter (of 1997 | of this year), 1998's fourth quarter, this year's third quarter, third-quarter
   {
     re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?(?=\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH}))?`),
+    keys: 'quarter half',
     build: (m) => {
       const ord = m[3]!.toLowerCase();
       const unit = m[4]!.toLowerCase() as 'quarter' | 'half';
@@ -318,6 +336,7 @@ const RULES: Rule[] = [
   // Q3 2025, 3Q, fiscal Q1
   {
     re: /\b(?:Q([1-4])|([1-4])Q)(?:\s*(?:of\s+)?('?\d{2}|\d{4}))?\b/g,
+    keys: '#',
     build: (m) => {
       let y: number | null = null;
       if (m[3]) {
@@ -330,11 +349,13 @@ const RULES: Rule[] = [
   // the latest quarter/period, the most recent quarter
   {
     re: /\b(?:the\s+)?(?:latest|most\s+recent|recent|just-ended|just\s+ended|just-completed|fiscal)\s+(?:fiscal\s+)?(?:quarter|period)\b/gi,
+    keys: 'quarter period',
     build: () => ({ kind: 'part', unit: 'quarter', n: 'latest', y: null, yearRel: null, back: 0, endM: null }),
   },
   // this summer, last fall, the summer of 1998, winter 2025
   {
     re: rx(`\\b(?:(${REL})\\s+|(the|(?<=\\b(?:in|during|by|until|since|through)\\s+)|early|late|mid)[-\\s]*(?:(?:early|late)\\s+)?)?(${SEASON})\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`),
+    keys: 'spring summer fall autumn winter',
     build: (m, text) => {
       const s = SEASONS[m[3]!.toLowerCase()]!;
       const y = m[4] ? Number(m[4]) : null;
@@ -353,6 +374,7 @@ const RULES: Rule[] = [
   // the 1990s, the '90s, the mid-1980s, the nineties
   {
     re: /\b(?:the\s+)?(?:(early|late|mid)[-\s]+)?(?:(1\d|20)(\d)0['’]?s|['’](\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
+    keys: '# twenties thirties forties fifties sixties seventies eighties nineties',
     build: (m) => {
       if (m[5]) {
         if (!/^the\s/i.test(m[0])) return null; // "in his twenties" is an age
@@ -365,6 +387,7 @@ const RULES: Rule[] = [
   // the 19th century, the twentieth century
   {
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]+century\b|\b(?:the\s+)?(nineteenth|twentieth|twenty-first|eighteenth)[-\s]+century\b/gi,
+    keys: 'century',
     build: (m) => {
       const words: Record<string, number> = { eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21 };
       const n = m[1] ? Number(m[1]) : words[m[2]!.toLowerCase()]!;
@@ -374,6 +397,7 @@ const RULES: Rule[] = [
   // fiscal 2025, FY2025, FY25, the year 2000
   {
     re: rx(`\\b(?:fiscal(?:\\s+year)?\\s+(${YEAR}|'?\\d{2})|FY\\s?('?\\d{2}|\\d{4})|(?:the\\s+)?year\\s+(${YEAR}))\\b`),
+    keys: 'fiscal fy year',
     build: (m) => {
       const s = (m[1] ?? m[2] ?? m[3])!.replace("'", '');
       return { kind: 'year', y: s.length === 2 ? 2000 + Number(s) : Number(s) };
@@ -382,6 +406,7 @@ const RULES: Rule[] = [
   // 1998
   {
     re: /(?<![\w.,$£€-])(?:mid-)?(1[0-9]\d\d|20\d\d|21\d\d)(?![\w]|[.,]\d)/gi,
+    keys: '#',
     build: (m, text) => {
       const y = Number(m[1]);
       return yearContextOk(text, m.index, m.index + m[0].length, y) ? { kind: 'year', y } : null;
@@ -390,6 +415,7 @@ const RULES: Rule[] = [
   // nineteen ninety-six, the year two thousand
   {
     re: rx(`\\b(?:the\\s+year\\s+)?(${SPOKEN_YEAR_SRC})\\b`),
+    keys: 'nineteen eighteen twenty thousand',
     build: (m, text) => {
       const y = spokenYear(m[1]!);
       if (y === null) return null;
@@ -402,6 +428,7 @@ const RULES: Rule[] = [
   // now, currently, recently, the future, soon ...
   {
     re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|in\s+the\s+past|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+future|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
+    keys: 'now currently present moment nowadays days world recently lately past future soon term date',
     build: (m, text) => {
       const end = m.index + m[0].length;
       const after = text.slice(end, end + 24);
@@ -429,6 +456,7 @@ const RULES: Rule[] = [
   // that day, the same day, the next day, the day before
   {
     re: /\b(?:(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior)\s+day|the\s+day\s+(before|after))\b(?!\s+(?:of|when|that|in|on|yesterday|tomorrow)\b)/gi,
+    keys: 'day',
     build: (m) => {
       const w = (m[1] ?? m[2])!.toLowerCase().replace(/\s+/g, ' ');
       const n = /next|following|after/.test(w) ? 1 : /previous|prior|before/.test(w) ? -1 : 0;
@@ -438,6 +466,7 @@ const RULES: Rule[] = [
   // year-end, year's end
   {
     re: /\b(?:the\s+)?(?:year[-\s]end|year['’]s\s+end)\b/gi,
+    keys: 'end',
     build: () => ({ kind: 'shift', unit: 'year', n: 0, anchor: 'now', approx: false }),
   },
 ];
@@ -477,10 +506,39 @@ const PREFIX_MOD: Record<string, string> = {
   'first part': 'START', 'last part': 'END',
 };
 
+/** For each key word, the bit set of rules it can start; running only those keeps the grammar fast. */
+const KEY_RULES = new Map<string, number>();
+RULES.forEach((rule, i) => {
+  for (const k of rule.keys.split(' ')) KEY_RULES.set(k, (KEY_RULES.get(k) ?? 0) | (1 << i));
+});
+const WORD_PARTS = /[A-Za-z]+|\d/g;
+
+/** The rules worth running on a sentence, from the words in it (its tokens when tokenized). */
+function rulesFor(text: string, tokens: readonly Token[]): number {
+  let mask = 0;
+  const add = (part: string) => {
+    const bits = KEY_RULES.get(part.length === 1 && part >= '0' && part <= '9' ? '#' : part.toLowerCase());
+    if (bits !== undefined) mask |= bits;
+  };
+  if (tokens.length > 0) {
+    for (const t of tokens) {
+      const w = t.text;
+      if (/^[A-Za-z]+$/.test(w)) add(w);
+      else for (const part of w.match(WORD_PARTS) ?? []) add(part);
+    }
+  } else {
+    for (const part of text.match(WORD_PARTS) ?? []) add(part);
+  }
+  return mask;
+}
+
 /** Every expression found in `text`, longest first where they overlap, in text order. */
-export function findCandidates(text: string): Candidate[] {
+export function findCandidates(text: string, tokens: readonly Token[] = []): Candidate[] {
   const found: Candidate[] = [];
-  for (const rule of RULES) {
+  const mask = rulesFor(text, tokens);
+  for (let i = 0; i < RULES.length; i++) {
+    if ((mask & (1 << i)) === 0) continue;
+    const rule = RULES[i]!;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       const expr = rule.build(m, text);

@@ -15,7 +15,7 @@ export function extractDates(sentences: readonly Sentence[], published: string |
   const out: DateFact[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
-    const found = findCandidates(s.text);
+    const found = findCandidates(s.text, s.tokens);
     if (found.length === 0) continue;
     ctx.sentence = i;
     let words: Word[] | null = null;
