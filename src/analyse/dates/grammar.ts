@@ -427,7 +427,7 @@ const RULES: Rule[] = [
   },
   // now, currently, recently, the future, soon ...
   {
-    re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|in\s+the\s+past|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+future|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
+    re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=\bin\s+)future|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
     keys: 'now currently present moment nowadays days world recently lately past future soon term date',
     build: (m, text) => {
       const end = m.index + m[0].length;

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates } from '../../src/analyse/dates/index.ts';
+import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
+import type { DateFact, Sentence } from '../../src/analyse/types.ts';
+
+// Wednesday of ISO week 38
+const PUBLISHED = '2025-09-17';
+
+/** Sentences of a text, either bare (no tokens: the extractor's own fallbacks) or tokenized and tagged. */
+function sentences(text: string, tagged: boolean): Sentence[] {
+  return splitSentences(text).map((span, i) => {
+    const s = text.slice(span.start, span.end);
+    const tokens = tagged ? tokenize(s) : [];
+    if (tagged) tagPos(tokens);
+    return { id: `s${i + 1}`, text: s, block: 0, kind: 'paragraph', tokens };
+  });
+}
+
+const MODES = [
+  ['bare sentences', false],
+  ['tagged sentences', true],
+] as const;
+
+for (const [mode, tagged] of MODES) {
+  describe(`extractDates on ${mode}`, () => {
+    const run = (text: string, published: string | null = PUBLISHED): DateFact[] => extractDates(sentences(text, tagged), published);
+    /** text → value pairs of everything found. */
+    const values = (text: string, published: string | null = PUBLISHED): [string, string][] =>
+      run(text, published).map((d) => [d.text, d.value]);
+    const valueOf = (text: string, span: string, published: string | null = PUBLISHED): string | undefined =>
+      run(text, published).find((d) => d.text === span)?.value;
+
+    it('reads absolute dates in the common news formats', () => {
+      expect(values('The plant closed on November 3, 2024 after a fire.')).toEqual([['November 3, 2024', '2024-11-03']]);
+      expect(values('The report is dated 2025-08-29.')).toEqual([['2025-08-29', '2025-08-29']]);
+      expect(valueOf('Voting opened on 22 September and runs for a week.', '22 September')).toBe('2025-09-22');
+      expect(valueOf('The strike began Sept. 9, union leaders said.', 'Sept. 9')).toBe('2025-09-09');
+    });
+
+    it('picks the year of a yearless day by tense, else the nearest', () => {
+      expect(valueOf('Parliament will vote on the bill on Jan. 12.', 'Jan. 12')).toBe('2026-01-12');
+      expect(valueOf('The company was listed on Feb. 4 and has since doubled.', 'Feb. 4')).toBe('2025-02-04');
+      expect(valueOf('Ballots are due Oct. 2.', 'Oct. 2')).toBe('2025-10-02');
+    });
+
+    it('resolves weekdays by tense: ahead for plans, back for reports', () => {
+      expect(valueOf('The two leaders will meet on Saturday in Geneva.', 'Saturday')).toBe('2025-09-20');
+      expect(valueOf('The minister resigned on Monday.', 'Monday')).toBe('2025-09-15');
+      expect(valueOf('Police said Tuesday that two men had been arrested.', 'Tuesday')).toBe('2025-09-16');
+      expect(valueOf('Analysts were still digesting Thursday\'s jobs report.', "Thursday's")).toBe('2025-09-11');
+      expect(valueOf('The court ruled on Wednesday.', 'Wednesday')).toBe('2025-09-17');
+    });
+
+    it('anchors this/last/next week, month and year on the publication date', () => {
+      expect(values('Talks resumed this week after stalling last week, and a deal could come next week.')).toEqual([
+        ['this week', '2025-W38'], ['last week', '2025-W37'], ['next week', '2025-W39'],
+      ]);
+      expect(values('Sales fell last month, are flat this month and should recover next month.')).toEqual([
+        ['last month', '2025-08'], ['this month', '2025-09'], ['next month', '2025-10'],
+      ]);
+      expect(values('Profits rose last year and will rise again this year and next year.')).toEqual([
+        ['last year', '2024'], ['this year', '2025'], ['next year', '2026'],
+      ]);
+      expect(valueOf("Turnout was lower than in last year's referendum.", 'last year')).toBe('2024');
+    });
+
+    it('resolves today, yesterday, tomorrow and tonight to days', () => {
+      expect(values('The mayor spoke today, after a meeting yesterday, and will travel tomorrow.')).toEqual([
+        ['today', '2025-09-17'], ['yesterday', '2025-09-16'], ['tomorrow', '2025-09-18'],
+      ]);
+      expect(valueOf('The final is tonight.', 'tonight')).toBe('2025-09-17');
+    });
+
+    it('keeps early, mid and late as modifiers of the period', () => {
+      const found = run('Work starts in late November, peaks in mid-December and ends in early 2027.');
+      expect(found.map((d) => [d.text, d.value, d.mod])).toEqual([
+        ['late November', '2025-11', 'END'], ['mid-December', '2025-12', 'MID'], ['early 2027', '2027', 'START'],
+      ]);
+      const more = run('Earlier this month the board met; it expects a decision by the end of the year.');
+      expect(more.map((d) => [d.text, d.value, d.mod])).toEqual([
+        ['Earlier this month', '2025-09', 'START'], ['the end of the year', '2025', 'END'],
+      ]);
+    });
+
+    it('reads bare months by tense and preposition', () => {
+      expect(valueOf('Prices have risen since April.', 'April')).toBe('2025-04');
+      expect(valueOf('The rule took effect in March.', 'March')).toBe('2025-03');
+      expect(valueOf('The new rule will take effect in February.', 'February')).toBe('2026-02');
+      expect(valueOf('The offer stands until December.', 'December')).toBe('2025-12');
+      expect(valueOf('Figures for August are not final.', 'August')).toBe('2025-08');
+    });
+
+    it('normalizes seasons, quarters, halves, decades, years and fiscal years', () => {
+      expect(valueOf('Construction should finish this winter.', 'this winter')).toBe('2025-WI');
+      expect(valueOf('Revenue grew 4% in the second quarter.', 'the second quarter')).toBe('2025-Q2');
+      expect(valueOf('Output peaked in the first quarter of 2019.', 'the first quarter of 2019')).toBe('2019-Q1');
+      expect(valueOf('The band was formed in the 1970s.', 'the 1970s')).toBe('197X');
+      expect(values('The law dates from 1987 and will be replaced in 2027.')).toEqual([['1987', '1987'], ['2027', '2027']]);
+      expect(valueOf('The agency expects a deficit in fiscal 2026.', 'fiscal 2026')).toBe('2026');
+    });
+
+    it('maps vague references to PRESENT_REF, PAST_REF and FUTURE_REF', () => {
+      expect(values('The lake is now dry and currently closed.')).toEqual([['now', 'PRESENT_REF'], ['currently', 'PRESENT_REF']]);
+      expect(values('The group recently split, as it has done in the past.')).toEqual([['recently', 'PAST_REF'], ['the past', 'PAST_REF']]);
+      expect(values('A ruling is expected soon; the future of the site is unclear, they said about the future.')).toEqual([
+        ['soon', 'FUTURE_REF'], ['the future', 'FUTURE_REF'],
+      ]);
+    });
+
+    it('counts back from the publication date for "ago"', () => {
+      expect(values('The bridge opened a year ago; repairs began two weeks ago, four years ago it was a ferry crossing.')).toEqual([
+        ['a year ago', '2024'], ['two weeks ago', '2025-W36'], ['four years ago', '2021'],
+      ]);
+    });
+
+    it('leaves relative dates unresolved in an undated article, resolving only absolute ones', () => {
+      expect(values('The vote is on Dec. 16. It was first set for Friday, December 5, 2025, and delayed last year. Now it is final.', null)).toEqual([
+        ['Dec. 16', 'XXXX-12-16'], ['Friday, December 5, 2025', '2025-12-05'], ['last year', 'XXXX'], ['Now', 'PRESENT_REF'],
+      ]);
+      expect(valueOf('Talks continue on Monday.', 'Monday', null)).toBe('XXXX-WXX-1');
+    });
+
+    it('does not take numbers, scores, times, the modal "may" or the verb "march" for dates', () => {
+      expect(run('Tariffs rose 145% for 32 companies worth $1.5 billion, and 2,000 people lost jobs.')).toEqual([]);
+      expect(run('The home side won 4-3 after a goal at 10:30.')).toEqual([]);
+      expect(run('Protesters may march to the capital.')).toEqual([]);
+      expect(run('May I ask whether they march at dawn?')).toEqual([]);
+      expect(run('The building has 1200 rooms and cost 1999 dollars.')).toEqual([]);
+    });
+
+    it('reports exact spans, offsets and sentence ids', () => {
+      const text = 'Markets were calm. Trading resumes on Friday, June 5, 2026 at the earliest.';
+      const [d] = run(text);
+      const s = sentences(text, tagged)[1]!;
+      expect(d).toMatchObject({ sentence: 's2', text: 'Friday, June 5, 2026', value: '2026-06-05', mod: null });
+      expect(s.text.slice(d!.start, d!.end)).toBe(d!.text);
+    });
+
+    it('leans on the quarter under discussion for "a year earlier" and "the quarter"', () => {
+      expect(values('Net income fell in the third quarter. It was $3 million a year earlier. The quarter included a charge.')).toEqual([
+        ['the third quarter', '2025-Q3'], ['a year earlier', '2024-Q3'], ['The quarter', '2025-Q3'],
+      ]);
+    });
+  });
+}
