@@ -1,0 +1,71 @@
+/**
+ * General word lists for the entity rules: titles and roles of people, company suffixes,
+ * institution nouns. They describe English news style, not any particular article.
+ */
+
+const words = (s: string) => new Set(s.trim().split(/\s+/));
+
+/** Head nouns of a title or role ("President", "Secretary", "analyst"). */
+export const ROLE_HEADS = words(`
+  president president-elect vice-president minister premier secretary chancellor representative
+  ambassador envoy governor senator congressman congresswoman lawmaker legislator mayor king queen
+  prince princess emperor empress pope cardinal archbishop bishop rabbi imam sheikh emir sultan
+  chairman chairwoman chair chairperson ceo cfo coo cto founder co-founder director manager coach
+  captain skipper chief commander general admiral colonel lieutenant sergeant spokesman spokeswoman
+  spokesperson lady judge justice attorney prosecutor commissioner leader head editor analyst
+  economist strategist adviser advisor counsel counsellor officer executive dr prof professor sen
+  rep gov gen lt col sgt capt cmdr adm maj dame sir lord baroness baron speaker treasurer official
+  diplomat negotiator striker midfielder defender goalkeeper batsman bowler all-rounder champion
+  player actor actress singer author writer presenter correspondent researcher scientist partner
+  economist trader investor owner publisher producer premier-elect governor-general whip deputy
+  superintendent inspector detective constable marshal sheriff mp mep dean rector principal
+  ruler monarch regent consul attaché undersecretary under-secretary comptroller administrator
+`);
+
+/** Words that can sit inside a title before the head ("Vice", "Foreign", "first", "Treasury"). */
+export const ROLE_MODIFIERS = words(`
+  vice deputy assistant acting interim former ex first second foreign defense defence treasury trade
+  state finance commerce interior justice health education energy agriculture labor labour home
+  transport economy economic prime general chief executive senior junior associate managing lead
+  principal national security press white house supreme high district majority minority party
+  opposition team club county federal central bank reserve union top grand crown lord lady
+  attorney solicitor environment culture information communications science technology industry
+  army navy air force military police intelligence financial operating technical marketing sales
+  chief-executive co founding honorary emeritus permanent special external internal regional
+  provincial state-owned city council parliamentary presidential royal
+`);
+
+/** Honorifics are not roles ("Mr. Smith" has no role). */
+export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messrs. m. mme mlle herr`);
+
+/** Legal-form suffixes of company names ("Boeing Co." → "Boeing"). */
+export const COMPANY_SUFFIXES = words(`
+  co co. corp corp. corporation inc inc. incorporated ltd ltd. limited llc l.l.c. llp lp l.p. plc
+  ag sa s.a. nv n.v. se gmbh spa s.p.a. ab asa oyj bhd bhd. pty pty. kk bv b.v. sarl sas
+`);
+
+/** Descriptors dropped together with a legal suffix ("Silver Lake Management LLC" → "Silver Lake"). */
+export const COMPANY_DESCRIPTORS = words(`management holdings holding group`);
+
+/** Lower-case institution nouns that make "China's foreign ministry" an organization. */
+export const INSTITUTIONS = words(`
+  ministry parliament government cabinet embassy consulate senate congress army navy military
+  police court judiciary legislature council commission central-bank
+`);
+
+/** Words that may precede an institution noun inside its name ("foreign ministry"). */
+export const INSTITUTION_MODIFIERS = words(`
+  foreign defense defence finance commerce trade interior justice health education energy
+  agriculture economy culture information environment industry central supreme high constitutional
+  national state federal security
+`);
+
+/** Function words and other words that never make a name on their own. */
+export const STOPWORDS = words(`
+  a an the and or but of in on at to for by with from as into onto over under about after before
+  this that these those it its he she they we you i his her their our my your me him them
+  is are was were be been being has have had do does did will would can could should may might
+  must not no yes so if then than there here what which who whom whose when where why how all any
+  each every some such only own same other another more most much many few very just also too
+  mr mrs ms dr said says say new
+`);

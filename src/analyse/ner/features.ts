@@ -1,0 +1,201 @@
+import { feat1, feat2, hashString } from '../text/perceptron.ts';
+import { shape } from '../text/pos.ts';
+import { gazetteerMatches } from './gazetteer.ts';
+
+/**
+ * NER features, shared by training (scripts/train-ner.ts) and tagging. Besides the usual
+ * lexical, shape, POS and label-history features there are two document-level ones:
+ * whether the word is seen elsewhere in the document in lower case or capitalized inside a
+ * sentence. They carry the case information that headlines in ALL CAPS or Title Case lack.
+ */
+
+export const LABEL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+/** BILOU labels; index 0 is O. */
+export const LABELS = ['O', ...LABEL_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
+
+export interface NerSentence {
+  words: string[];
+  pos: string[];
+  /** ALL CAPS or Title Case: capitalization says nothing about names here. */
+  caseless: boolean;
+  gaz: Uint32Array;
+  /** Per token, bit 1: the word occurs in lower case elsewhere in the document (cased sentences);
+   * bit 2: capitalized and not sentence-initial; bit 4: all of its letters upper-case. */
+  doc: Uint8Array;
+}
+
+const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'vs', 'v']);
+
+/** A sentence is caseless when nearly all its words start upper-case. */
+export function isCaseless(words: string[]): boolean {
+  let alpha = 0;
+  let lower = 0;
+  let upper = 0;
+  for (const w of words) {
+    if (!/^\p{L}/u.test(w)) continue;
+    alpha++;
+    if (LOWER_START.test(w) && !SMALL_WORDS.has(w)) lower++;
+    if (!HAS_LOWER.test(w)) upper++;
+  }
+  if (alpha >= 2 && upper / alpha >= 0.8) return true;
+  return alpha >= 4 && lower === 0;
+}
+
+/** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
+export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
+  const caseless = doc.map((s) => isCaseless(s.words));
+  const seen = new Map<string, number>();
+  doc.forEach((s, k) => {
+    if (caseless[k]) return;
+    s.words.forEach((w, i) => {
+      const key = w.toLowerCase();
+      let f = seen.get(key) ?? 0;
+      if (LOWER_START.test(w)) f |= 1;
+      else if (UPPER_START.test(w) && i > 0 && !/^["“‘'(]$/.test(s.words[i - 1]!)) f |= HAS_LOWER.test(w) ? 2 : 4;
+      seen.set(key, f);
+    });
+  });
+  return doc.map((s, k) => ({
+    words: s.words,
+    pos: s.pos,
+    caseless: caseless[k]!,
+    gaz: gazetteerMatches(caseless[k] ? s.words.map(titleCase) : s.words),
+    doc: Uint8Array.from(s.words, (w) => seen.get(w.toLowerCase()) ?? 0),
+  }));
+}
+
+function titleCase(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}
+
+/** Hashes that depend only on the word (and whether its sentence is caseless). */
+interface WordHashes {
+  lower: number;
+  exact: number;
+  shape: number;
+  pre2: number;
+  pre3: number;
+  suf2: number;
+  suf3: number;
+  suf4: number;
+}
+
+const cache = new Map<string, WordHashes>();
+
+function word(w: string, caseless: boolean): WordHashes {
+  const key = caseless ? '\u0000' + w : w;
+  let h = cache.get(key);
+  if (h) return h;
+  const lower = w.toLowerCase();
+  const lw = /^\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
+  h = {
+    lower: hashString(lw),
+    exact: caseless ? hashString(lw) : hashString(w),
+    shape: hashString(caseless ? '~' + shape(lower) : shape(w)),
+    pre2: hashString(lw.slice(0, 2)),
+    pre3: hashString(lw.slice(0, 3)),
+    suf2: hashString(lw.slice(-2)),
+    suf3: hashString(lw.slice(-3)),
+    suf4: hashString(lw.slice(-4)),
+  };
+  if (cache.size > 300_000) cache.clear();
+  cache.set(key, h);
+  return h;
+}
+
+const BOUNDARY: WordHashes = (() => {
+  const b = hashString('<s>');
+  return { lower: b, exact: b, shape: b, pre2: b, pre3: b, suf2: b, suf3: b, suf4: b };
+})();
+
+/** Word hashes and POS hashes of a sentence, padded by two boundary entries each side. */
+export interface Context {
+  w: WordHashes[];
+  pos: number[];
+}
+
+export function context(s: NerSentence): Context {
+  const w = [BOUNDARY, BOUNDARY, ...s.words.map((x) => word(x, s.caseless)), BOUNDARY, BOUNDARY];
+  const pos = [0, 0, ...s.pos.map(hashString), 0, 0];
+  return { w, pos };
+}
+
+export const MAX_FEATURES = 40;
+
+/** Features of token `i` given the two previous labels. */
+export function features(s: NerSentence, c: Context, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const j = i + 2;
+  const w = c.w;
+  const cur = w[j]!;
+  const prev = w[j - 1]!;
+  const next = w[j + 1]!;
+  const cl = s.caseless ? 1 : 0;
+  const doc = s.doc[i]!;
+  let n = 0;
+  out[n++] = feat1(0, cl);
+  out[n++] = feat1(1, cur.lower);
+  out[n++] = feat1(2, cur.exact);
+  out[n++] = feat1(3, cur.shape);
+  out[n++] = feat1(4, cur.pre2);
+  out[n++] = feat1(5, cur.pre3);
+  out[n++] = feat1(6, cur.suf2);
+  out[n++] = feat1(7, cur.suf3);
+  out[n++] = feat1(8, cur.suf4);
+  out[n++] = feat1(9, prev.lower);
+  out[n++] = feat1(10, next.lower);
+  out[n++] = feat1(11, w[j - 2]!.lower);
+  out[n++] = feat1(12, w[j + 2]!.lower);
+  out[n++] = feat2(13, prev.shape, cur.shape);
+  out[n++] = feat2(14, cur.shape, next.shape);
+  out[n++] = feat2(15, feat2(15, prev.shape, cur.shape), next.shape);
+  out[n++] = feat1(16, c.pos[j]!);
+  out[n++] = feat1(17, c.pos[j - 1]!);
+  out[n++] = feat1(18, c.pos[j + 1]!);
+  out[n++] = feat1(19, p1);
+  out[n++] = feat2(20, p1, p2);
+  out[n++] = feat2(21, p1, cur.lower);
+  out[n++] = feat2(22, p1, cur.shape);
+  out[n++] = feat2(23, prev.lower, cur.lower);
+  out[n++] = feat2(24, cur.lower, next.lower);
+  out[n++] = feat2(25, i === 0 ? 1 : 0, cur.shape);
+  out[n++] = feat2(26, doc, cur.shape);
+  out[n++] = feat2(27, doc, cl);
+  out[n++] = feat2(28, doc, cur.lower);
+  out[n++] = feat2(29, prev.suf3, cur.shape);
+  out[n++] = feat2(30, next.suf3, cur.shape);
+  out[n++] = feat2(31, prev.exact, cur.shape);
+  const g = s.gaz[i]!;
+  if (g) {
+    for (let b = 0; b < 8; b++) {
+      if (g & (1 << b)) out[n++] = feat2(32, b, g >> 8);
+    }
+    out[n++] = feat2(33, g, cur.shape);
+  }
+  const gp = i > 0 ? s.gaz[i - 1]! & 255 : 0;
+  const gn = i + 1 < s.gaz.length ? s.gaz[i + 1]! & 255 : 0;
+  if (gp) out[n++] = feat1(34, gp);
+  if (gn) out[n++] = feat1(35, gn);
+  return n;
+}
+
+/** IOB1 tags (CoNLL-2003) → BILOU labels. */
+export function iobToBilou(tags: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 'O') {
+      out.push('O');
+      continue;
+    }
+    const type = t.slice(2);
+    const prev = tags[i - 1];
+    const next = tags[i + 1];
+    const begins = t[0] === 'B' || !prev || prev === 'O' || prev.slice(2) !== type;
+    const ends = !next || next === 'O' || next.slice(2) !== type || next[0] === 'B';
+    out.push(`${begins ? (ends ? 'U' : 'B') : ends ? 'L' : 'I'}-${type}`);
+  }
+  return out;
+}

