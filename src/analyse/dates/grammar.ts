@@ -79,7 +79,7 @@ const unitOf = (s: string): Unit => {
 };
 
 /** Clock times ("10 p.m.", "at 9:30") next to a day make it a TIME, which is not ours. */
-const CLOCK_BEFORE = /(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|\bnoon|\bmidnight)\s*,?\s*(?:on\s+)?$/i;
+const CLOCK_BEFORE = /(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bnoon|\bmidnight)\s*,?\s*(?:on\s+)?$/i;
 const CLOCK_AFTER = /^\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b)/i;
 const nearClock = (text: string, start: number, end: number): boolean =>
   CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CLOCK_AFTER.test(text.slice(end, end + 16));
@@ -165,7 +165,7 @@ const RULES: Rule[] = [
   },
   // (Friday,) September 17(, 2025)
   {
-    re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?![%:]|[.,]\\d|\\s*(?:percent|per\\s*cent))`),
+    re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?!%|[.,:]\\d|\\s*(?:percent|per\\s*cent))`),
     keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
     build: (m) => {
       if (!isCap(m[1]!)) return null;
@@ -237,7 +237,7 @@ const RULES: Rule[] = [
       if (/\b(?:Black|Good|Super|Cyber|Ash|Palm|Bloody|Holy|Maundy)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
       let lean: 'past' | 'future' | null = null;
       if (/^\S+['’]s\b/.test(m[0].slice(m[0].indexOf(word)))) {
-        lean = /\b(?:ahead\s+of|before|until|till|upcoming|awaiting|awaits|await|for)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) ? 'future' : 'past';
+        lean = /\b(?:ahead\s+of|until|till|upcoming|awaiting|awaits|await|for)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) ? 'future' : 'past';
       }
       return { kind: 'weekday', wd: WEEKDAYS[word.toLowerCase()]!, rel: relOf(m[1]), lean };
     },
@@ -272,7 +272,9 @@ const RULES: Rule[] = [
       if (unit === 'quarter') {
         if (det === 'this' || det === 'the current') return { kind: 'shift', unit, n: 0, anchor: 'now', approx: false };
         if (det === 'last' || det === 'next' || det === 'past' || det === 'coming') return { kind: 'shift', unit, n: relOf(det)!, anchor: 'now', approx: false };
-        return det === 'the full' || det === 'the fiscal' ? null : { kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 0, endM: null };
+        if (det === 'the full' || det === 'the fiscal') return null;
+        const n = det === 'the latest' || det === 'the most recent' ? 'latest' : 'topic';
+        return { kind: 'part', unit: 'quarter', n, y: null, yearRel: null, back: 0, endM: null };
       }
       if (det === 'its') return null;
       if (det === 'the' || det === 'the full' || det === 'the fiscal' || det === 'the current' || det === 'the current fiscal') {

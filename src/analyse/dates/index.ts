@@ -1,5 +1,5 @@
 import type { DateFact, Sentence } from '../types.ts';
-import { parseYmd } from './calendar.ts';
+import { parseYmd, toDays } from './calendar.ts';
 import { findCandidates } from './grammar.ts';
 import { resolve, type Context } from './resolve.ts';
 import { tenseAt, wordsOf, type Word } from './tense.ts';
@@ -26,9 +26,11 @@ export function extractDates(sentences: readonly Sentence[], published: string |
       out.push({ text: s.text.slice(c.start, c.end), value: r.value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });
       if (r.period) {
         ctx.last = { period: r.period, sentence: i };
-        // only a quarter the text names becomes the one under discussion, not "the year-ago quarter"
+        // the quarter under discussion is one the text names (not "the year-ago quarter") and that has begun:
+        // earnings stories compare the quarter reported, not the one forecast
         const named = (c.expr.kind === 'part' && c.expr.back === 0) || c.expr.kind === 'shift';
-        if (named && r.period.gran === 'quarter') ctx.quarter = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
+        const begun = !ctx.dct || toDays(r.period.first) <= toDays(ctx.dct);
+        if (named && begun && r.period.gran === 'quarter') ctx.quarter = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
       }
     }
   }

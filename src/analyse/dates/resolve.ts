@@ -60,9 +60,9 @@ function chooseYear(dct: Ymd, dir: Direction, span: (y: number) => [number, numb
   let bestDist = Infinity;
   for (const y of ys) {
     const [a, b] = span(y);
-    const dist = t < a ? a - t : t > b ? t - b : 0;
-    // ties go to the past: news reports more than it announces
-    if (dist < bestDist || (dist === bestDist && y < best)) { best = y; bestDist = dist; }
+    // news reports more than it announces: the future counts double, so near-ties go to the past
+    const dist = t < a ? 2 * (a - t) : t > b ? t - b : 0;
+    if (dist < bestDist) { best = y; bestDist = dist; }
   }
   return best;
 }
@@ -272,7 +272,9 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
         return [t, t];
       };
       const dir: Direction = expr.rel === -1 ? 'past' : expr.rel === 1 ? 'future' : direction(tenseOf(), 'near');
-      return day(expr.at(chooseYear(dct, dir, span, expr.rel !== null)));
+      let y = chooseYear(dct, dir, span, expr.rel !== null);
+      if (expr.rel === null && Math.abs(span(y)[0] - toDays(dct)) > DAY_WINDOW) y = chooseYear(dct, 'near', span);
+      return day(expr.at(y));
     }
     case 'anaphor': {
       const last = ctx.last;

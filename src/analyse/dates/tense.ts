@@ -26,9 +26,20 @@ export function wordsOf(text: string, tokens: readonly Token[]): Word[] {
 }
 
 const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'wo', 'could', 'might', 'may', 'can', 'should', 'must', 'ca']);
-const FUTURE_CUES = new Set(['expected', 'scheduled', 'due', 'slated', 'planned', 'planning', 'plans', 'plan', 'set', 'upcoming', 'going', 'intends', 'aims', 'poised', 'likely']);
-// Adjectives that announce a date to come: "payable Dec. 15", "due Friday".
-const FUTURE_ADJ = new Set(['payable', 'due', 'upcoming', 'forthcoming', 'pending', 'next']);
+// Words that put what they govern ahead, whatever their own tense: "planned a rally on Saturday", "payable Dec. 15".
+const FUTURE_CUES = new Set(['expected', 'scheduled', 'slated', 'planned', 'planning', 'plans', 'plan', 'intends', 'aims',
+  'poised', 'likely', 'payable', 'upcoming', 'forthcoming', 'pending', 'next', 'effective']);
+// Verbs and adjectives whose "to"-infinitive points ahead: "plans to", "agreed to", "ready to", "has to".
+const GOVERNOR = new RegExp('^(?:' + [
+  'plan(?:s|ned|ning)?', 'expect(?:s|ed|ing)?', 'schedul(?:e|es|ed|ing)', 'slated', 'agree(?:s|d|ing)?', 'decid(?:e|es|ed|ing)',
+  'intend(?:s|ed|ing)?', 'aim(?:s|ed|ing)?', 'hop(?:e|es|ed|ing)', 'want(?:s|ed|ing)?', 'seek(?:s|ing)?', 'sought',
+  'promis(?:e|es|ed|ing)', 'threaten(?:s|ed|ing)?', 'vow(?:s|ed|ing)?', 'set', 'due', 'going', '(?:un)?likely', 'ready',
+  'prepar(?:e|es|ed|ing)', 'vot(?:e|es|ed|ing)', 'pledg(?:e|es|ed|ing)', 'propos(?:e|es|ed|ing)', 'tr(?:y|ies|ied|ying)',
+  'wait(?:s|ed|ing)?', 'about', 'poised', 'able', 'needs?', 'needed', 'has', 'have', 'had', 'is', 'are', 'was', 'were',
+  'order(?:s|ed)', 'ask(?:s|ed)', 'urg(?:e|es|ed|ing)', 'wish(?:es|ed)?', 'allow(?:s|ed)?', 'permit(?:s|ted)?', 'forc(?:es|ed)',
+  'requir(?:e|es|ed)', 'encourag(?:e|es|ed)', 'invit(?:e|es|ed)', 'determined', 'eager', 'willing', 'mov(?:e|es|ed|ing)',
+  'refus(?:e|es|ed)', 'fail(?:s|ed)?', 'authori[sz](?:e|es|ed)', 'approv(?:e|es|ed)',
+].join('|') + ')$');
 const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do', 'says', 'say']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'said']);
 // Irregular past forms frequent in news; regular ones are caught by the -ed test.
@@ -49,30 +60,31 @@ const INFINITIVE_BLOCK = new Set(['the', 'a', 'an', 'be']);
 
 type Group = 'past' | 'present' | 'future' | 'verb' | null;
 
-function auxBefore(prev: Word | undefined): Group {
-  const x = prev?.lower;
-  if (x === undefined) return null;
-  if (x === 'to' || MODALS.has(x) || x === 'is' || x === 'are' || x === 'am') return 'future';
-  return x === 'was' || x === 'were' ? 'past' : null;
+/** Is words[i] a "to" whose infinitive looks ahead ("agreed to admit")? */
+function futureTo(words: readonly Word[], i: number): boolean {
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  return words[i]?.lower === 'to' && prev !== undefined && next !== undefined && GOVERNOR.test(prev.lower) &&
+    !INFINITIVE_BLOCK.has(next.lower) && (next.pos === undefined || next.pos === 'VB');
 }
 
-/** What a single word says about tense, from its tag when tagged, else from the lexicon. */
-function classify(w: Word, prev: Word | undefined, next: Word | undefined): Group {
+/** What words[i] says about tense, from its tag when tagged, else from the lexicon. */
+function classify(words: readonly Word[], i: number): Group {
+  const w = words[i]!;
+  const next = words[i + 1]?.lower;
   const x = w.lower;
   if (MODALS.has(x) || (w.pos === 'MD' && x !== 'could')) return 'future';
-  if (x === 'to' && next && prev && (FUTURE_CUES.has(prev.lower) || prev.pos?.startsWith('VB')) && !INFINITIVE_BLOCK.has(next.lower)) {
-    return next.pos === undefined || next.pos === 'VB' ? 'future' : null;
-  }
-  if (FUTURE_CUES.has(x) && next && (next.lower === 'to' || next.lower === 'for')) return 'future';
-  if (FUTURE_ADJ.has(x) && !(x === 'due' && next?.lower === 'to')) return 'future';
+  if (x === 'to') return futureTo(words, i) ? 'future' : null;
+  if (FUTURE_CUES.has(x)) return 'future';
+  if ((x === 'set' || x === 'going' || x === 'due') && (next === 'to' || next === 'for')) return x === 'due' && next === 'to' && !futureTo(words, i + 1) ? null : 'future';
   if (PAST_AUX.has(x)) return 'past';
   if (PRESENT_AUX.has(x)) return 'present';
   if (w.pos !== undefined) {
     if (w.pos === 'VBD') return 'past';
     if (w.pos === 'VBZ' || w.pos === 'VBP') return 'present';
     if (w.pos === 'VBN') return 'verb';
-    // a bare base form or gerund says nothing until an auxiliary ("to", "will", "is") is seen
-    if (w.pos === 'VB' || w.pos === 'VBG') return auxBefore(prev);
+    // a bare base form or gerund says nothing until an auxiliary ("will", "is", a looking-ahead "to") is seen
+    if (w.pos === 'VB' || w.pos === 'VBG') return auxBefore(words, i);
     return null;
   }
   if (IRREGULAR_PAST.has(x)) return 'past';
@@ -80,10 +92,18 @@ function classify(w: Word, prev: Word | undefined, next: Word | undefined): Grou
   return null;
 }
 
+function auxBefore(words: readonly Word[], i: number): Group {
+  const x = words[i - 1]?.lower;
+  if (x === undefined) return null;
+  if (x === 'to') return futureTo(words, i - 1) ? 'future' : null;
+  if (MODALS.has(x) || x === 'is' || x === 'are' || x === 'am') return 'future';
+  return x === 'was' || x === 'were' ? 'past' : null;
+}
+
 const BOUNDARY = new Set([';', ':', '"', '“', '”', '(', ')', '?', '!', '--', '—', '–']);
 // Words that open a new clause: a verb further left belongs to another one.
 const CLAUSE_OPENERS = new Set(['but', 'while', 'when', 'because', 'although', 'though', 'whereas', 'unless', 'if', 'that', 'which', 'who', 'where']);
-const REACH = 12;
+const REACH = 16;
 
 /**
  * The tense of the verb group nearest to the span [start, end): first looking left within the clause
@@ -100,23 +120,34 @@ export function tenseAt(words: readonly Word[], start: number, end: number): Ten
     else if (w.start >= end) { after = i; break; }
   }
   let back: Tense | undefined;
-  let backDist = Infinity;
   for (let i = before, n = 0; i >= 0 && n < REACH; i--, n++) {
     const w = words[i]!;
     if (BOUNDARY.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || (w.lower === ',' && words[i + 1]?.lower === 'and')) break;
-    const c = classify(w, words[i - 1], words[i + 1]);
-    if (c) { back = groupTense(words, i, c); backDist = n; break; }
+    const c = classify(words, i);
+    if (c) { back = groupTense(words, i, c); break; }
   }
-  for (let i = after, n = 0; i < words.length && n < REACH && n + 1 < backDist; i++, n++) {
+  if (back !== undefined) return back;
+  // past a comma lies another clause (", Castro said"), unless the date opens its own ("In January, a bomb killed")
+  const opens = clauseInitial(words, before);
+  for (let i = after, n = 0; i < words.length && n < REACH; i++, n++) {
     const w = words[i]!;
-    if (BOUNDARY.has(w.lower)) break;
-    const c = classify(w, words[i - 1], words[i + 1]);
+    if (BOUNDARY.has(w.lower) || (w.lower === ',' && !opens)) break;
+    const c = classify(words, i);
     if (c) return groupTense(words, i, c);
   }
-  return back ?? null;
+  return null;
 }
 
 const FILLERS = new Set(['not', "n't", 'also', 'still', 'already', 'just', 'be', 'been', 'being', 'have', "'ve", 'has', 'had', 'to', 'then', 'now', 'soon', 'again', 'never']);
+
+/** Do at most two words (a preposition, a conjunction) stand between the clause start and word i + 1? */
+function clauseInitial(words: readonly Word[], i: number): boolean {
+  for (let n = 0; n <= 2; n++, i--) {
+    const w = words[i];
+    if (w === undefined || BOUNDARY.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || w.lower === ',') return true;
+  }
+  return false;
+}
 
 /** Tense of the verb group ending at word i: auxiliaries precede the verb in English, so look left. */
 function groupTense(words: readonly Word[], i: number, own: Group): Tense {
@@ -131,7 +162,7 @@ function groupTense(words: readonly Word[], i: number, own: Group): Tense {
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     const w = words[j]!;
     if (w.lower === 'has' || w.lower === 'have' || w.lower === "'ve") perfect = true;
-    const c = classify(w, words[j - 1], words[j + 1]);
+    const c = classify(words, j);
     if (c === 'future') {
       const nx = words[j + 1]?.lower;
       return nx === 'have' || nx === "'ve" ? 'past' : 'future';
