@@ -235,6 +235,8 @@ const RULES: Rule[] = [
       // newspapers and named days: "Sunday Times", "Black Friday"
       if (/^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|Independent|Mail|Star|World|Night Live|Bloody)\b/.test(text.slice(end, end + 14))) return null;
       if (/\b(?:Black|Good|Super|Cyber|Ash|Palm|Bloody|Holy|Maundy)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      // "each Thursday", "every Monday" recur: a set, not a date
+      if (/\b(?:each|every)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
       let lean: 'past' | 'future' | null = null;
       if (/^\S+['’]s\b/.test(m[0].slice(m[0].indexOf(word)))) {
         lean = /\b(?:ahead\s+of|until|till|upcoming|awaiting|awaits|await|for)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) ? 'future' : 'past';
@@ -347,6 +349,12 @@ const RULES: Rule[] = [
       }
       return { kind: 'part', unit: 'quarter', n: Number(m[1] ?? m[2]), y, yearRel: null, back: 0, endM: null };
     },
+  },
+  // the 1988 period, the 1989 quarter: the quarter under discussion, in that year
+  {
+    re: rx(`\\bthe\\s+(${YEAR})\\s+(?:fiscal\\s+)?(?:quarter|period)\\b`),
+    keys: 'quarter period',
+    build: (m) => ({ kind: 'part', unit: 'quarter', n: 'topic', y: Number(m[1]), yearRel: null, back: 0, endM: null }),
   },
   // the latest quarter/period, the most recent quarter
   {

@@ -24,7 +24,9 @@ export function extractDates(sentences: readonly Sentence[], published: string |
       const r = resolve(c.expr, tenseOf, ctx);
       if (!r) continue;
       out.push({ text: s.text.slice(c.start, c.end), value: r.value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });
-      if (r.period) {
+      // a comparison ("a year earlier", "the year-ago quarter") is no new reference point
+      const derived = c.expr.kind === 'yearAgo' || (c.expr.kind === 'part' && c.expr.back > 0);
+      if (r.period && !derived) {
         ctx.last = { period: r.period, sentence: i };
         // the quarter under discussion is one the text names (not "the year-ago quarter") and that has begun:
         // earnings stories compare the quarter reported, not the one forecast

@@ -39,6 +39,9 @@ const GOVERNOR = new RegExp('^(?:' + [
   'order(?:s|ed)', 'ask(?:s|ed)', 'urg(?:e|es|ed|ing)', 'wish(?:es|ed)?', 'allow(?:s|ed)?', 'permit(?:s|ted)?', 'forc(?:es|ed)',
   'requir(?:e|es|ed)', 'encourag(?:e|es|ed)', 'invit(?:e|es|ed)', 'determined', 'eager', 'willing', 'mov(?:e|es|ed|ing)',
   'refus(?:e|es|ed)', 'fail(?:s|ed)?', 'authori[sz](?:e|es|ed)', 'approv(?:e|es|ed)',
+  // nouns of intent: "an agreement to acquire", "a deadline to submit"
+  'agreements?', 'plans?', 'proposals?', 'offers?', 'bids?', 'deals?', 'efforts?', 'attempts?', 'decisions?', 'promises?',
+  'requests?', 'deadlines?', 'permission', 'approval', 'chance', 'opportunity', 'intention', 'options?', 'commitments?',
 ].join('|') + ')$');
 const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do', 'says', 'say']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'said']);
@@ -82,14 +85,20 @@ function classify(words: readonly Word[], i: number): Group {
   if (w.pos !== undefined) {
     if (w.pos === 'VBD') return 'past';
     if (w.pos === 'VBZ' || w.pos === 'VBP') return 'present';
-    if (w.pos === 'VBN') return 'verb';
+    if (w.pos === 'VBN') return passiveInfinitive(words, i) ?? 'verb';
     // a bare base form or gerund says nothing until an auxiliary ("will", "is", a looking-ahead "to") is seen
     if (w.pos === 'VB' || w.pos === 'VBG') return auxBefore(words, i);
     return null;
   }
   if (IRREGULAR_PAST.has(x)) return 'past';
-  if (x.length > 4 && x.endsWith('ed') && !NOT_ED_VERB.has(x)) return 'verb';
+  if (x.length > 4 && x.endsWith('ed') && !NOT_ED_VERB.has(x)) return passiveInfinitive(words, i) ?? 'verb';
   return null;
+}
+
+/** "to be published": like a bare infinitive, it looks ahead when governed, else says nothing. */
+function passiveInfinitive(words: readonly Word[], i: number): Group | undefined {
+  if (words[i - 1]?.lower !== 'be' || words[i - 2]?.lower !== 'to') return undefined;
+  return futureTo(words, i - 2) ? 'future' : null;
 }
 
 function auxBefore(words: readonly Word[], i: number): Group {
