@@ -350,12 +350,6 @@ const RULES: Rule[] = [
       return { kind: 'part', unit: 'quarter', n: Number(m[1] ?? m[2]), y, yearRel: null, back: 0, endM: null };
     },
   },
-  // the 1988 period, the 1989 quarter: the quarter under discussion, in that year
-  {
-    re: rx(`\\bthe\\s+(${YEAR})\\s+(?:fiscal\\s+)?(?:quarter|period)\\b`),
-    keys: 'quarter period',
-    build: (m) => ({ kind: 'part', unit: 'quarter', n: 'topic', y: Number(m[1]), yearRel: null, back: 0, endM: null }),
-  },
   // the latest quarter/period, the most recent quarter
   {
     re: /\b(?:the\s+)?(?:latest|most\s+recent|recent|just-ended|just\s+ended|just-completed|fiscal)\s+(?:fiscal\s+)?(?:quarter|period)\b/gi,

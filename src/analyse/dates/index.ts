@@ -1,5 +1,5 @@
 import type { DateFact, Sentence } from '../types.ts';
-import { parseYmd, toDays } from './calendar.ts';
+import { addMonths, parseYmd, toDays } from './calendar.ts';
 import { findCandidates } from './grammar.ts';
 import { resolve, type Context } from './resolve.ts';
 import { tenseAt, wordsOf, type Word } from './tense.ts';
@@ -28,11 +28,12 @@ export function extractDates(sentences: readonly Sentence[], published: string |
       const derived = c.expr.kind === 'yearAgo' || (c.expr.kind === 'part' && c.expr.back > 0);
       if (r.period && !derived) {
         ctx.last = { period: r.period, sentence: i };
-        // the quarter under discussion is one the text names (not "the year-ago quarter") and that has begun:
+        // the quarter under discussion is one the text names (not "the year-ago quarter") and that is over:
         // earnings stories compare the quarter reported, not the one forecast
         const named = (c.expr.kind === 'part' && c.expr.back === 0) || c.expr.kind === 'shift';
-        const begun = !ctx.dct || toDays(r.period.first) <= toDays(ctx.dct);
-        if (named && begun && r.period.gran === 'quarter') ctx.quarter = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
+        const [ey, em] = addMonths(r.period.first.y, r.period.first.m, 3);
+        const over = !ctx.dct || toDays({ y: ey, m: em, d: 1 }) <= toDays(ctx.dct);
+        if (named && over && r.period.gran === 'quarter') ctx.quarter = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
       }
     }
   }

@@ -232,7 +232,6 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
         if (named && (expr.n === 'topic' || !dct || toDays({ y: named.y, m: named.q * 3, d: 28 }) < toDays(dct))) [y, n] = [named.y, named.q];
         else if (dct) [y, n] = lastDone();
         else return lit('XXXX-QX');
-        if (expr.y !== null) y = expr.y;
       } else {
         n = expr.n;
         if (expr.y !== null) y = expr.y;
