@@ -438,8 +438,6 @@ const RULES: Rule[] = [
       const after = text.slice(end, end + 24);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       if (m[1]) {
-        // "now" as a discourse marker before a comma is still the present in TimeBank; "now that" is a conjunction
-        if (/^\s+that\b/i.test(after) && /^now$/i.test(m[1])) return null;
         if (/\bfrom\s+$/i.test(before) && /^\s+on\b/i.test(after)) return null;
         return { kind: 'literal', value: 'PRESENT_REF' };
       }
@@ -459,10 +457,10 @@ const RULES: Rule[] = [
   },
   // that day, the same day, the next day, the day before
   {
-    re: /\b(?:(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior)\s+day|the\s+day\s+(before|after))\b(?!\s+(?:of|when|that|in|on|yesterday|tomorrow)\b)/gi,
+    re: /\b(?:(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior)\s+day|the\s+day\s+(before|after)|(?<=\b(?:later|earlier|early|late)\s+in\s+)the\s+day)\b(?!\s+(?:of|when|that|in|on|yesterday|tomorrow)\b)/gi,
     keys: 'day',
     build: (m) => {
-      const w = (m[1] ?? m[2])!.toLowerCase().replace(/\s+/g, ' ');
+      const w = (m[1] ?? m[2] ?? 'the')!.toLowerCase().replace(/\s+/g, ' ');
       const n = /next|following|after/.test(w) ? 1 : /previous|prior|before/.test(w) ? -1 : 0;
       return { kind: 'anaphor', unit: 'day', n };
     },
