@@ -121,13 +121,15 @@ export function resolve(perArticle: Named[][], kind: EntityKind): Resolution {
   };
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CALENDAR = /^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$/;
 
 /** Whether a TIMEX3 value names a place on the calendar (and so gets a date page). */
 export const isCalendarValue = (value: string): boolean => CALENDAR.test(value);
 
 interface Span { start: number; end: number; to: string }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c);
 
 /** Splits a sentence into text and mention links; longest names first, no overlaps. */
 export function linkSentence(text: string, names: { surface: string; to: string }[], fixed: Span[]): Inline[] {
@@ -136,11 +138,10 @@ export function linkSentence(text: string, names: { surface: string; to: string 
   const sorted = [...names].sort((a, b) => b.surface.length - a.surface.length);
   for (const { surface, to } of sorted) {
     if (surface.length < 2) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surface)}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (free(start, end)) spans.push({ start, end, to });
+    for (let start = text.indexOf(surface); start >= 0; start = text.indexOf(surface, start + 1)) {
+      const end = start + surface.length;
+      // Whole words only: "Adams" is not linked inside "Adamson".
+      if (!isWordChar(text[start - 1]) && !isWordChar(text[end]) && free(start, end)) spans.push({ start, end, to });
     }
   }
   spans.sort((a, b) => a.start - b.start);

@@ -64,6 +64,7 @@ describe('emit stage (MDX from an mdast tree)', () => {
 
   it('renders the text exactly as written when compiled and run as MDX', async () => {
     const html = await render(toMdx(briefingOf(HOSTILE)));
+    expect(html.match(/<p>/g)).toHaveLength(HOSTILE.length - 1);
     expect(html).not.toMatch(/<script|<b>|<!--/);
     for (const text of HOSTILE) expect(decodeHtml(html)).toContain(text);
   });
