@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import briefings from './src/integration.ts';
+import search from './src/site/search-integration.ts';
 
 export default defineConfig({
   // Where the site is hosted; used for canonical links, feeds and QR codes. Override with SITE_URL.
@@ -16,5 +17,6 @@ export default defineConfig({
     // the article text must render as written.
     processor: unified({ gfm: false, smartypants: false }),
   },
-  integrations: [briefings(), mdx()],
+  // search() runs last: it indexes the finished HTML.
+  integrations: [briefings(), mdx(), search()],
 });
