@@ -76,7 +76,7 @@ export function processFile(relPath: string, bytes: Uint8Array, sidecar: Partial
     });
     return { article: { clean, sentences, facts }, file };
   } catch (error) {
-    file.message(`could not be analysed: ${error instanceof Error ? error.message : String(error)}`, { ruleId: 'internal', source: 'briefing', cause: error });
+    file.message(`could not be analysed: ${error instanceof Error ? error.message : String(error)}`, { ruleId: 'internal', source: 'briefing', cause: error instanceof Error ? error : undefined });
     return { article: null, file };
   }
 }
