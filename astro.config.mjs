@@ -17,6 +17,8 @@ export default defineConfig({
     // the article text must render as written.
     processor: unified({ gfm: false, smartypants: false }),
   },
+  // Test builds write under .test-out/; the dev server has nothing to reload there.
+  vite: { server: { watch: { ignored: ['**/.test-out/**', '**/dist/**'] } } },
   // search() runs last: it indexes the finished HTML.
   integrations: [briefings(), mdx(), search()],
 });
