@@ -514,22 +514,21 @@ RULES.forEach((rule, i) => {
   for (const k of rule.keys.split(' ')) KEY_RULES.set(k, (KEY_RULES.get(k) ?? 0) | (1 << i));
 });
 const WORD_PARTS = /[A-Za-z]+|\d/g;
+const DIGIT_RULES = KEY_RULES.get('#')!;
 
 /** The rules worth running on a sentence, from the words in it (its tokens when tokenized). */
 function rulesFor(text: string, tokens: readonly Token[]): number {
   let mask = 0;
-  const add = (part: string) => {
-    const bits = KEY_RULES.get(part.length === 1 && part >= '0' && part <= '9' ? '#' : part.toLowerCase());
+  const words = tokens.length > 0 ? tokens.map((t) => t.text) : (text.match(WORD_PARTS) ?? []);
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) { mask |= DIGIT_RULES; continue; }
+    const bits = KEY_RULES.get(w.toLowerCase());
     if (bits !== undefined) mask |= bits;
-  };
-  if (tokens.length > 0) {
-    for (const t of tokens) {
-      const w = t.text;
-      if (/^[A-Za-z]+$/.test(w)) add(w);
-      else for (const part of w.match(WORD_PARTS) ?? []) add(part);
+    // "mid-November", "Sept.", "year-ago", "Q3": look at the parts too
+    else if (w.length > 2 && /[^A-Za-z]/.test(w)) {
+      for (const part of w.match(WORD_PARTS) ?? []) mask |= KEY_RULES.get(part.length === 1 && part >= '0' && part <= '9' ? '#' : part.toLowerCase()) ?? 0;
     }
-  } else {
-    for (const part of text.match(WORD_PARTS) ?? []) add(part);
   }
   return mask;
 }
