@@ -137,7 +137,8 @@ for (const [mode, tagged] of MODES) {
     });
 
     it('leans on the quarter under discussion for "a year earlier" and "the quarter"', () => {
-      expect(values('Net income fell in the third quarter. It was $3 million a year earlier. The quarter included a charge.')).toEqual([
+      // an earnings story a month after the quarter closed
+      expect(values('Net income fell in the third quarter. It was $3 million a year earlier. The quarter included a charge.', '2025-10-28')).toEqual([
         ['the third quarter', '2025-Q3'], ['a year earlier', '2024-Q3'], ['The quarter', '2025-Q3'],
       ]);
     });
