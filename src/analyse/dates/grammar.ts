@@ -85,7 +85,7 @@ const nearClock = (text: string, start: number, end: number): boolean =>
   CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CLOCK_AFTER.test(text.slice(end, end + 16));
 
 /** Words after a number that show it counts things rather than naming a year. */
-const COUNTED = /^[\s-]*(?:%|percent|per\s*cent|people|persons|shares|troops|soldiers|men|women|jobs|employees|workers|staff|cars|vehicles|units|votes|voters|tons|tonnes|miles|kilometers|kilometres|km|feet|meters|metres|yards|points|barrels|acres|hectares|students|children|cases|deaths|members|seats|pages|copies|homes|houses|pounds|dollars|euros|yen|hours|minutes|seconds|calories|residents|companies|firms|stores|shops|flights|passengers|patients|refugees|prisoners|police|officers|delegates|games|matches|goals|runs|times|million|billion|trillion|thousand|bn|m\b)/i;
+const COUNTED = /^[\s-]*(?:%|percent|per\s*cent|people|persons|shares|troops|soldiers|men|women|jobs|employees|workers|staff|cars|vehicles|units|votes|voters|tons|tonnes|miles|kilometers|kilometres|km|feet|meters|metres|yards|points|barrels|acres|hectares|students|children|cases|deaths|members|seats|pages|copies|homes|houses|pounds|dollars|euros|yen|hours|minutes|seconds|calories|residents|companies|firms|stores|shops|flights|passengers|patients|refugees|prisoners|police|officers|delegates|games|matches|goals|runs|times|million|billion|trillion|thousand|bn|m\b|GMT|UTC|BST|EST|EDT|CET|hrs|hours|local\s+time)/i;
 const YEAR_LEFT_OK = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'of', 'the', 'fiscal', 'for', 'during', 'before',
   'after', 'through', 'to', 'and', 'or', 'early', 'late', 'mid', 'between', 'around', 'about', 'year', 'end', 'start',
   'summer', 'winter', 'spring', 'fall', 'autumn', 'circa', 'c', 'than', 'as', 'at', 'on', 'into', 'towards', 'toward']);
@@ -251,7 +251,9 @@ const RULES: Rule[] = [
     build: (m, text) => {
       const end = m.index + m[0].length;
       if (nearClock(text, m.index, end)) return null;
-      if (/\bUSA\s+$/.test(text.slice(Math.max(0, m.index - 5), m.index))) return null;
+      // titles: "USA Today", "the Today programme", "Pandora Tomorrow"
+      if (/^\s+(?:programme|program|show)\b/.test(text.slice(end, end + 12))) return null;
+      if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && /[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
       const w = m[2]!.toLowerCase();
       let offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       if (m[1]) offset += m[1].toLowerCase() === 'before' ? -1 : 1;
@@ -270,7 +272,7 @@ const RULES: Rule[] = [
       if (det === 'the following' || det === 'the next') return unit === 'quarter' ? null : { kind: 'anaphor', unit, n: 1 };
       if (det === 'the previous') return { kind: 'anaphor', unit, n: -1 };
       // "the past week", "the last year" are durations ending now, not calendar periods
-      if (det === 'the past' || det === 'the last') return unit === 'decade' || unit === 'century' ? { kind: 'shift', unit, n: -1, anchor: 'now', approx: false } : null;
+      if (det === 'the past' || det === 'the last') return null;
       if (unit === 'quarter') {
         if (det === 'this' || det === 'the current') return { kind: 'shift', unit, n: 0, anchor: 'now', approx: false };
         if (det === 'last' || det === 'next' || det === 'past' || det === 'coming') return { kind: 'shift', unit, n: relOf(det)!, anchor: 'now', approx: false };
@@ -282,6 +284,8 @@ const RULES: Rule[] = [
       if (det === 'the' || det === 'the full' || det === 'the fiscal' || det === 'the current' || det === 'the current fiscal') {
         // "the year" is the current one; "the week"/"the month" only with an anchoring preposition
         if (unit === 'decade' || unit === 'century') return null;
+        // "the year after the plot", "the year when": a year fixed by something else
+        if (det === 'the' && /^\s+(?:after|before|when|that|which|in\s+which|of|since)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
         if (unit !== 'year' && unit !== 'weekend' && det === 'the') {
           const before = text.slice(Math.max(0, m.index - 20), m.index);
           if (!/\b(?:of|during|earlier\s+in|later\s+in|early\s+in|late\s+in|end\s+of|for)\s+$/i.test(before)) return null;
@@ -457,7 +461,7 @@ const RULES: Rule[] = [
   },
   // that day, the same day, the next day, the day before
   {
-    re: /\b(?:(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior)\s+day|the\s+day\s+(before|after)|(?<=\b(?:later|earlier|early|late)\s+in\s+)the\s+day)\b(?!\s+(?:of|when|that|in|on|yesterday|tomorrow)\b)/gi,
+    re: /\b(?:(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior)\s+day|the\s+day\s+(before|after)(?=\s*(?:[,.;:)]|$))|(?<=\b(?:later|earlier|early|late)\s+in\s+)the\s+day)\b(?!\s+(?:of|when|that|in|on|yesterday|tomorrow)\b)/gi,
     keys: 'day',
     build: (m) => {
       const w = (m[1] ?? m[2] ?? 'the')!.toLowerCase().replace(/\s+/g, ' ');
