@@ -308,7 +308,8 @@ const RULES: Rule[] = [
       const unit = unitOf(m[3]!);
       const back = dir === 'ago' || dir === 'earlier' || dir === 'before';
       const anchor: Anchor = dir === 'ago' || dir.startsWith('from') || dir === 'hence' ? 'now' : 'ref';
-      if (n === null) return { kind: 'literal', value: back ? 'PAST_REF' : 'FUTURE_REF' };
+      // "years ago" is the past; "a few days later" has no calendar value of its own
+      if (n === null) return anchor === 'now' ? { kind: 'literal', value: back ? 'PAST_REF' : 'FUTURE_REF' } : null;
       if (n === 1 && unit === 'year' && back) return { kind: 'yearAgo', anchor };
       return { kind: 'shift', unit, n: back ? -n : n, anchor, approx: !!(m[1] || m[4]) };
     },
@@ -503,7 +504,7 @@ function computedHoliday(x: string): ((y: number) => Ymd) | null {
 }
 
 /** Modifiers before an expression that belong to it: "late October", "the end of the year", "earlier this month". */
-const PREFIX = /(?:\b(early|earlier|late|later|mid|middle|around|approximately|roughly|circa)(?:[-\s]+(?:(?:in|on)\s+)?(?:the\s+)?|-)|\b(?:the\s+)?(?:very\s+)?(beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|first\s+part|last\s+part)\s+of\s+(?:the\s+)?)$/i;
+const PREFIX = /(?:\b(early|earlier|late|later|mid|middle)(?:[-\s]+(?:(?:in|on)\s+)?(?:the\s+)?|-)|\b(around|approximately|roughly|circa)\s+(?:the\s+)?|\b(?:the\s+)?(?:very\s+)?(beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|first\s+part|last\s+part)\s+of\s+(?:the\s+)?)$/i;
 
 const PREFIX_MOD: Record<string, string> = {
   early: 'START', earlier: 'START', late: 'END', later: 'END', mid: 'MID', middle: 'MID', around: 'APPROX',
@@ -563,9 +564,9 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
     const p = PREFIX.exec(text.slice(Math.max(floor, c.start - 30), c.start));
     // "get around Wednesday's ruling": "around" approximates only a date or a year
-    if (p && !(p[1]?.toLowerCase() === 'around' && c.expr.kind !== 'date' && c.expr.kind !== 'year' && c.expr.kind !== 'shift')) {
+    if (p && !(p[2]?.toLowerCase() === 'around' && c.expr.kind !== 'date' && c.expr.kind !== 'year' && c.expr.kind !== 'shift')) {
       c.start -= p[0].length;
-      const key = (p[1] ?? p[2])!.toLowerCase().replace(/\s+/g, ' ');
+      const key = (p[1] ?? p[2] ?? p[3])!.toLowerCase().replace(/\s+/g, ' ');
       c.mod = PREFIX_MOD[key] ?? null;
     }
     c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
