@@ -96,6 +96,8 @@ function yearContextOk(text: string, start: number, end: number, y: number): boo
   if (/(?:[$£€¥#]|\d[.,]?|No\.\s*|[A-Za-z]-?)$/.test(before)) return false;
   const after = text.slice(end, end + 24);
   if (/^(?:[.,:/]\d|-\d{3}|\d|-[a-z]+-old)/i.test(after) || COUNTED.test(after)) return false;
+  // "from 1130 to 1215 GMT": a range of clock times
+  if (/^\s*(?:-|to|and|until)\s*\d{4}\s*(?:GMT|UTC|BST|EST|EDT|CET|hrs|hours|local)\b/i.test(after)) return false;
   const prev = /([A-Za-z]+)\W*$/.exec(before);
   const lowPrev = prev?.[1]?.toLowerCase();
   // "Windows 2000", "Flight 1549": a name before the number (not a sentence's first word, not a month)
@@ -233,7 +235,8 @@ const RULES: Rule[] = [
       const end = m.index + m[0].length;
       if (nearClock(text, m.index, end)) return null;
       // newspapers and named days: "Sunday Times", "Black Friday"
-      if (/^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|Independent|Mail|Star|World|Night Live|Bloody)\b/.test(text.slice(end, end + 14))) return null;
+      if (/^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|Independent|Mail|Star|World|Night Live|Bloody|[Pp]rogramme|[Ss]how)\b/.test(text.slice(end, end + 14))) return null;
+      if (/\bMail\s+on\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
       if (/\b(?:Black|Good|Super|Cyber|Ash|Palm|Bloody|Holy|Maundy)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
       // "each Thursday", "every Monday" recur: a set, not a date
       if (/\b(?:each|every)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;

@@ -28,7 +28,7 @@ export function wordsOf(text: string, tokens: readonly Token[]): Word[] {
 const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'wo', 'could', 'might', 'may', 'can', 'should', 'must', 'ca']);
 // Words that put what they govern ahead, whatever their own tense: "planned a rally on Saturday", "payable Dec. 15".
 const FUTURE_CUES = new Set(['expected', 'scheduled', 'slated', 'planned', 'planning', 'plans', 'plan', 'intends', 'aims',
-  'poised', 'likely', 'payable', 'upcoming', 'forthcoming', 'pending', 'next', 'effective']);
+  'poised', 'likely', 'payable', 'upcoming', 'forthcoming', 'pending', 'next', 'effective', 'anticipated', 'proposed']);
 // Verbs and adjectives whose "to"-infinitive points ahead: "plans to", "agreed to", "ready to", "has to".
 const GOVERNOR = new RegExp('^(?:' + [
   'plan(?:s|ned|ning)?', 'expect(?:s|ed|ing)?', 'schedul(?:e|es|ed|ing)', 'slated', 'agree(?:s|d|ing)?', 'decid(?:e|es|ed|ing)',
@@ -95,10 +95,9 @@ function classify(words: readonly Word[], i: number): Group {
   return null;
 }
 
-/** "to be published": like a bare infinitive, it looks ahead when governed, else says nothing. */
+/** "guidelines to be published", "a show to be aired": an event still to come. */
 function passiveInfinitive(words: readonly Word[], i: number): Group | undefined {
-  if (words[i - 1]?.lower !== 'be' || words[i - 2]?.lower !== 'to') return undefined;
-  return futureTo(words, i - 2) ? 'future' : null;
+  return words[i - 1]?.lower === 'be' && words[i - 2]?.lower === 'to' ? 'future' : undefined;
 }
 
 function auxBefore(words: readonly Word[], i: number): Group {
