@@ -27,6 +27,8 @@ export function articleSentences(raw: string): Sentence[] {
   return sentences;
 }
 
+if (import.meta.main) main();
+function main(): void {
 const [out, ...files] = process.argv.slice(2);
 if (!out || !files.length) {
   console.error('usage: eval-ner.ts OUT.json FILE...');
@@ -44,3 +46,4 @@ const preds = files.map((source) => {
 writeFileSync(out, JSON.stringify(preds, null, 1));
 const s = (performance.now() - t0) / 1000;
 console.error(`${files.length} files, ${(bytes / 1e6).toFixed(2)} MB in ${s.toFixed(1)} s (incl. loading)`);
+}

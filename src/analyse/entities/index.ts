@@ -1,15 +1,20 @@
 import { slug } from 'github-slugger';
-import { countryKey, gazetteer, type Country } from '../ner/gazetteer.ts';
+import { countryKey, GAZ, gazetteer, type Country } from '../ner/gazetteer.ts';
 import { recognize } from '../ner/index.ts';
 import type { Entity, EntityKind, Sentence, Token } from '../types.ts';
+import { isCaseless } from '../ner/features.ts';
 import {
   COMPANY_DESCRIPTORS,
   COMPANY_SUFFIXES,
   INSTITUTION_MODIFIERS,
   INSTITUTIONS,
+  HONORIFICS,
+  ORG_HEADS,
+  PERSON_TITLES,
+  ROLE_HEADS,
   STOPWORDS,
 } from './lexicon.ts';
-import { roleAfter, roleBefore, stripTitle, titleCase } from './roles.ts';
+import { isTitleWord, roleAfter, roleBefore, stripTitle, titleCase } from './roles.ts';
 
 /**
  * People, organizations and places of one article: NER mentions, cleaned (no titles, no
@@ -34,25 +39,58 @@ interface Item {
   /** Name it goes by, when it differs from the surface (an institution's canonical form). */
   name?: string;
   roles: string[];
+  /** Found by a rule rather than the tagger (may overlap tagged spans). */
+  rule?: boolean;
 }
 
 const POSSESSIVE = /^['’]s?$/;
 const LETTER = /\p{L}/u;
+const PUNCT = /^[^\p{L}\p{N}]+$/u;
 
-const isStop = (t: string) => STOPWORDS.has(t.toLowerCase()) || !LETTER.test(t);
+/** Function words and punctuation; an all-caps word is an acronym ("WHO"), not a stopword. */
+const isStop = (t: string) => (STOPWORDS.has(t.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(t)) || !LETTER.test(t);
+
+/** Lower-case words allowed inside names: "Bank of America", "Ludwig van Beethoven". */
+const PARTICLE = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|abdul|ben|bar|da|de|di|du|van|von|le|la|d|l|o)['’-]\p{L}/u;
+const CONNECTORS = new Set(['wa', 'of', 'and', 'the', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'del', 'della', 'da', 'di', 'do', 'dos', 'das', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'e', 'st', 'upon', '&']);
 
 function surface(s: Sentence, from: number, to: number): string {
   return s.text.slice(s.tokens[from]!.start, s.tokens[to - 1]!.end);
 }
 
-/** Trims "the", possessives and punctuation; returns null when nothing name-like remains. */
+/** Trims articles, connectors, possessives and punctuation; null when no capitalized word remains. */
 function trim(s: Sentence, from: number, to: number): [number, number] | null {
   const t = s.tokens;
-  while (from < to && (/^(the|a|an)$/i.test(t[from]!.text) || !/[\p{L}\p{N}]/u.test(t[from]!.text))) from++;
-  while (to > from && (POSSESSIVE.test(t[to - 1]!.text) || !/[\p{L}\p{N}.]/u.test(t[to - 1]!.text))) to--;
+  // Name particles stay at the start ("de Silva"); "the", "of", "and" do not.
+  const lead = (x: string) => PUNCT.test(x) || /^(the|a|an|of|and|for|on|in|at)$/i.test(x);
+  const tail = (x: string) => PUNCT.test(x) || POSSESSIVE.test(x) || /^(the|a|an)$/i.test(x) || CONNECTORS.has(x);
+  while (from < to && lead(t[from]!.text)) from++;
+  while (to > from && tail(t[to - 1]!.text)) to--;
   if (to <= from) return null;
-  for (let i = from; i < to; i++) if (!isStop(t[i]!.text)) return [from, to];
+  // At least one capitalized word ("eBay" counts).
+  for (let i = from; i < to; i++) if (/^(?:\p{Ll}+)?[\p{Lu}\p{N}]/u.test(t[i]!.text) && LETTER.test(t[i]!.text)) return [from, to];
   return null;
+}
+
+/**
+ * Splits a tagged span where a name cannot go on: punctuation (other than "." "&" and
+ * hyphens), possessives (the owner is kept: "Trump's interest" → "Trump"), and lower-case
+ * words that are not name connectors ("War between Russia" → "War", "Russia").
+ */
+function pieces(s: Sentence, from: number, to: number): [number, number][] {
+  const t = s.tokens;
+  const out: [number, number][] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const w = i < to ? t[i]!.text : '';
+    const possessive = i < to && POSSESSIVE.test(w) && i > from;
+    const breaks = i === to || possessive || (PUNCT.test(w) && !/^[.&]$/.test(w)) || (/^\p{Ll}/u.test(w) && !CONNECTORS.has(w) && !PARTICLE.test(w));
+    if (!breaks) continue;
+    if (i > start) out.push([start, i]);
+    if (possessive) return out;
+    start = i + 1;
+  }
+  return out;
 }
 
 /** Token range covering the character span [start, end) of a sentence. */
@@ -64,85 +102,205 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
   return [from, to];
 }
 
+/** The country a name denotes ("U.S.", "USA", "United States"), not a demonym. */
+function countryOf(text: string): Country | null {
+  const c = gazetteer().countryByName.get(countryKey(text));
+  return c && c.names.some((n) => countryKey(n) === countryKey(text)) ? c : null;
+}
+
 /** "US-China" → the countries it names, when every part is one. */
 function hyphenCountries(word: string): Country[] | null {
   if (!word.includes('-')) return null;
-  const g = gazetteer();
-  const parts = word.split('-');
   const out: Country[] = [];
-  for (const p of parts) {
-    const c = g.countryByName.get(countryKey(p));
-    if (!c || !c.names.includes(p)) return null;
+  for (const p of word.split('-')) {
+    const c = countryOf(p);
+    if (!c || !/^\p{Lu}/u.test(p)) return null;
     out.push(c);
   }
   return out;
 }
 
 function demonymOnly(text: string): boolean {
-  const c = gazetteer().countryByName.get(countryKey(text));
-  return !!c && !c.names.some((n) => countryKey(n) === countryKey(text));
+  return gazetteer().countryByName.has(countryKey(text)) && !countryOf(text);
+}
+
+/** Lower-case words of the document's cased sentences: "trade", "deal", "says". */
+function commonWords(sentences: Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    if (s.kind !== 'paragraph' && s.kind !== 'summary') continue;
+    if (isCaseless(s.tokens.map((t) => t.text))) continue;
+    for (const t of s.tokens) if (/^\p{Ll}/u.test(t.text)) out.add(t.text);
+  }
+  return out;
 }
 
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): Item[] {
   const items: Item[] = [];
   const mentions = recognize(sentences);
+  const common = commonWords(sentences);
+  const caseless = sentences.map((s) => s.kind === 'title' || s.kind === 'heading' || isCaseless(s.tokens.map((t) => t.text)));
+  const inOther = (si: number, i: number) =>
+    mentions.some((x) => x.sentence === si && x.kind !== 'PER' && x.start <= sentences[si]!.tokens[i]!.start && x.end >= sentences[si]!.tokens[i]!.end);
   for (const m of mentions) {
     const s = sentences[m.sentence]!;
-    const range = tokenRange(s.tokens, m.start, m.end);
-    let r = trim(s, range[0], range[1]);
-    if (!r) continue;
+    const t = s.tokens;
+    let kind = m.kind;
+    let [from, to] = tokenRange(t, m.start, m.end);
+    const isSuffix = (i: number) => COMPANY_SUFFIXES.has(t[i]?.text.toLowerCase() ?? '');
+    // A company suffix makes a company, whatever the tagger said; take the suffix it left out
+    // ("Silver Lake Management" + "LLC") and the name before a suffix tagged on its own
+    // ("Boeing" + "Co.", "General" + "Electric Co.").
+    if (kind === 'ORG') while (to < t.length && isSuffix(to)) to++;
+    if (isSuffix(to - 1)) {
+      kind = 'ORG';
+      while (from > 0 && /^\p{Lu}/u.test(t[from - 1]!.text) && !isSuffix(from - 1) && !isStop(t[from - 1]!.text)) from--;
+    }
+    if (kind !== 'PER') {
+      // "US Trade Representative Jamieson Greer" tagged as one organization: a person with a title.
+      for (let h = to - 2; h >= from; h--) {
+        if (!PERSON_TITLES.has(t[h]!.text.toLowerCase()) || !/^\p{Lu}/u.test(t[h]!.text)) continue;
+        const rest = t.slice(h + 1, to);
+        if (rest.length <= 4 && rest.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text)) && (rest.length >= 2 || isFirstName(rest[0]!.text))) {
+          push('PER', m.sentence, h + 1, to);
+          to = from;
+        }
+        break;
+      }
+      if (to <= from) continue;
+      // "Asia-Pacific Economic Cooperation", "Supreme Court": organizations by their head noun.
+      if (to - from > 1 && ORG_HEADS.has(t[to - 1]!.text.toLowerCase())) kind = 'ORG';
+    }
+    for (const [pFrom, pTo] of pieces(s, from, to)) {
+      const r = trim(s, pFrom, pTo);
+      if (!r) continue;
+      // In headlines capitalization says little: a word the article uses in lower case
+      // ("Says", "Deal") is not part of a name there.
+      if (caseless[m.sentence]) {
+        for (const [a, b] of splitOn(r, (i) => common.has(t[i]!.text.toLowerCase()))) push(kind, m.sentence, a, b);
+      } else push(kind, m.sentence, r[0], r[1]);
+    }
+  }
+
+  function push(kind: EntityKind, si: number, from: number, to: number): void {
+    const s = sentences[si]!;
+    const r0 = trim(s, from, to);
+    if (!r0) return;
+    let r: [number, number] | null = r0;
     const roles: string[] = [];
-    if (m.kind === 'PER') {
+    if (kind === 'PER') {
       const stripped = stripTitle(s, r[0], r[1]);
       if (stripped.role) roles.push(stripped.role);
       r = trim(s, stripped.from, r[1]);
-      if (!r) continue;
-      const before = roleBefore(s, r[0], (i) => mentions.some((x) => x.sentence === m.sentence && x.kind !== 'PER' && x.start <= s.tokens[i]!.start && x.end >= s.tokens[i]!.end));
-      if (before && !stripped.role) roles.push(before);
+      if (!r || isTitleOnly(s, r[0], r[1])) return;
+      // "Vice Premier He Lifeng": a capitalized word between a title and the name is the name's.
+      const before = s.tokens[r[0] - 1];
+      if (before && r[0] >= 2 && /^\p{Lu}\p{Ll}+$/u.test(before.text) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
+      const role = roleBefore(s, r[0], (i) => inOther(si, i));
+      if (role && !stripped.role) roles.push(role);
       const after = roleAfter(s, r[1]);
       if (after) roles.push(after);
     }
-    items.push({ kind: m.kind, sentence: m.sentence, from: r[0], to: r[1], text: surface(s, r[0], r[1]), roles });
+    if (isTitleOnly(s, r[0], r[1])) return;
+    const text = surface(s, r[0], r[1]);
+    if (countryOf(text)) kind = 'LOC';
+    else if (kind === 'LOC' && demonymOnly(text)) kind = 'MISC';
+    items.push({ kind, sentence: si, from: r[0], to: r[1], text, roles });
   }
+
   const g = gazetteer();
   sentences.forEach((s, si) => {
     s.tokens.forEach((tok, i) => {
+      // "Boeing Co.", "Acme Widgets Inc.": a legal suffix after capitalized words names a
+      // company even where the tagger saw nothing (it competes with tagged spans below).
+      if (i > 0 && COMPANY_SUFFIXES.has(tok.text.toLowerCase()) && /^\p{Lu}/u.test(tok.text)) {
+        let from = i;
+        while (from > 0 && /^\p{Lu}/u.test(s.tokens[from - 1]!.text) && !isStop(s.tokens[from - 1]!.text) && !COMPANY_SUFFIXES.has(s.tokens[from - 1]!.text.toLowerCase())) from--;
+        if (from < i && !caseless[si]) items.push({ kind: 'ORG', sentence: si, from, to: i + 1, text: surface(s, from, i + 1), roles: [] });
+      }
       // "US-China talks": both countries are places, whatever the tagger made of the word.
-      const countries = hyphenCountries(tok.text);
-      if (countries) {
+      if (hyphenCountries(tok.text)) {
         for (let k = items.length - 1; k >= 0; k--) {
           const it = items[k]!;
           if (it.sentence === si && it.from <= i && it.to > i) items.splice(k, 1);
         }
-        let at = tok.start;
-        for (const part of tok.text.split('-')) {
-          items.push({ kind: 'LOC', sentence: si, from: i, to: i + 1, text: s.text.slice(at, at + part.length), roles: [] });
-          at += part.length + 1;
-        }
+        for (const part of tok.text.split('-')) items.push({ kind: 'LOC', sentence: si, from: i, to: i + 1, text: part, roles: [], rule: true });
       }
       // "China's foreign ministry", "Beijing's commerce ministry": an organization.
-      if (POSSESSIVE.test(tok.text) && i > 0 && /^['’]s$/.test(tok.text)) {
+      if (/^['’]s$/.test(tok.text) && i > 0) {
         let j = i + 1;
         while (j < s.tokens.length && INSTITUTION_MODIFIERS.has(s.tokens[j]!.text.toLowerCase())) j++;
         const head = s.tokens[j]?.text.toLowerCase();
         if (!head || !INSTITUTIONS.has(head) || j === i + 1) return;
         const owner = s.tokens[i - 1]!.text;
-        const country = g.countryByName.get(countryKey(owner)) ?? g.countryByCapital.get(owner.toLowerCase());
+        const country = countryOf(owner) ?? g.countryByCapital.get(owner.toLowerCase());
         if (!country && !/^\p{Lu}/u.test(owner)) return;
         const rest = titleCase(s.text.slice(s.tokens[i + 1]!.start, s.tokens[j]!.end));
         const name = `${country?.demonyms[0] ?? owner} ${rest}`;
-        items.push({ kind: 'ORG', sentence: si, from: i - 1, to: j + 1, text: `${owner}'s ${rest}`, name, roles: [] });
+        items.push({ kind: 'ORG', sentence: si, from: i - 1, to: j + 1, text: `${owner}'s ${rest}`, name, roles: [], rule: true });
       }
     });
   });
-  return items;
+  // Of overlapping tagged spans the longer wins ("Boeing Co." over "Boeing").
+  const tagged = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
+  const kept: Item[] = [];
+  for (const it of tagged) {
+    if (!kept.some((k) => k.sentence === it.sentence && k.from < it.to && it.from < k.to)) kept.push(it);
+  }
+  const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+  // "US Supreme Court", "French Foreign Ministry", "Asia-Pacific" + "Economic Cooperation":
+  // a place or demonym right before an organization is part of its name.
+  for (const it of all) {
+    if (it.kind !== 'ORG' || it.name) continue;
+    const prev = all.find((p) => p.sentence === it.sentence && p.to === it.from && p.kind !== 'PER');
+    if (prev) it.name = `${prev.text} ${orgBase(it.text)}`;
+  }
+  // Headlines: only names the article confirms in its cased sentences, and known places.
+  const confirmed = all.filter((it) => !caseless[it.sentence]).map((it) => ` ${it.text.toLowerCase()} `);
+  const isConfirmed = (it: Item) => {
+    const k = ` ${it.text.toLowerCase()} `;
+    const bits = g.phrases.get(it.text.toLowerCase()) ?? 0;
+    return confirmed.some((c) => c.includes(k)) || countryOf(it.text) || bits & (GAZ.COUNTRY | GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CAPITAL | GAZ.REGION);
+  };
+  // A lone word the article also uses in lower case ("Trade", "Court") is no name, unless a
+  // longer name in the document contains it (a surname).
+  const longer = all.filter((it) => it.text.includes(' ')).map((it) => ` ${it.text.toLowerCase()} `);
+  return all.filter((it) => {
+    const words = it.text.split(/\s+/);
+    if (words.every(isStop)) return false;
+    if (caseless[it.sentence] && !isConfirmed(it)) return false;
+    if (words.length > 1 || !(common.has(it.text.toLowerCase()) || isStop(it.text)) || countryOf(it.text)) return true;
+    return longer.some((l) => l.includes(` ${it.text.toLowerCase()} `));
+  });
 }
 
-/** Case-insensitive key of a surface form, with country names folded together. */
+function isFirstName(w: string): boolean {
+  return ((gazetteer().phrases.get(w.toLowerCase()) ?? 0) & GAZ.FIRST_NAME) !== 0;
+}
+
+/** "President", "Lieutenant-Colonel", "Finance Minister": a title with no name. */
+function isTitleOnly(s: Sentence, from: number, to: number): boolean {
+  const words = s.tokens.slice(from, to).flatMap((t) => t.text.split('-')).filter((w) => !PUNCT.test(w));
+  return words.every(isTitleWord) && words.some((w) => ROLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase()));
+}
+
+/** Splits a token range at the tokens where `cut` holds. */
+function splitOn(r: [number, number], cut: (i: number) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  let start = r[0];
+  for (let i = r[0]; i <= r[1]; i++) {
+    if (i < r[1] && !cut(i)) continue;
+    if (i > start) out.push([start, i]);
+    start = i + 1;
+  }
+  return out;
+}
+
+/** Case-insensitive key of a place, with country names folded together. */
 function placeKey(text: string): string {
-  const c = gazetteer().countryByName.get(countryKey(text));
-  return c && c.names.some((n) => countryKey(n) === countryKey(text)) ? `country:${c.name}` : text.toLowerCase();
+  const c = countryOf(text);
+  return c ? `country:${c.name}` : text.toLowerCase();
 }
 
 function orgBase(text: string): string {
@@ -191,34 +349,34 @@ interface Cluster {
   items: Item[];
 }
 
-/** Majority type of each surface form across the document ("Jordan" PER twice, LOC once → PER). */
+/**
+ * One type per surface form across the document, by majority ("Jordan" PER twice and LOC
+ * once → PER). Ties keep the tagger's choice; rule-made items keep theirs.
+ */
 function voteKinds(items: Item[]): void {
   const votes = new Map<string, Map<EntityKind, number>>();
-  const key = (it: Item) => (it.kind === 'LOC' ? placeKey(it.text) : it.text.toLowerCase());
+  const key = (it: Item) => orgBase(it.text).toLowerCase();
   for (const it of items) {
-    const k = it.text.toLowerCase();
+    const k = key(it);
     const m = votes.get(k) ?? new Map<EntityKind, number>();
-    m.set(it.kind, (m.get(it.kind) ?? 0) + 1 + (it.roles.length ? 1 : 0));
+    // A role marks a person, a legal suffix a company: strong evidence, more weight.
+    const weight = it.roles.length ? 2 : it.kind === 'ORG' && orgBase(it.text) !== it.text ? 3 : 1;
+    m.set(it.kind, (m.get(it.kind) ?? 0) + weight);
     votes.set(k, m);
   }
   for (const it of items) {
-    const m = votes.get(it.text.toLowerCase())!;
-    let best = it.kind;
-    for (const [k, n] of m) if (n > (m.get(best) ?? 0)) best = k;
-    it.kind = best;
-    void key;
+    if (it.rule) continue;
+    const m = votes.get(key(it))!;
+    for (const [k, n] of m) if (n > m.get(it.kind)!) it.kind = k;
   }
 }
 
 function clusterPeople(items: Item[]): Cluster[] {
   const people = items.filter((i) => i.kind === 'PER');
   const full = new Map<string, Cluster>();
-  const fullCount = new Map<string, number>();
   for (const it of people) {
-    if (it.to - it.from < 2) continue;
     const k = it.text.toLowerCase();
-    fullCount.set(k, (fullCount.get(k) ?? 0) + 1);
-    if (!full.has(k)) full.set(k, { kind: 'PER', name: it.text, forms: [], items: [] });
+    if (it.to - it.from >= 2 && !full.has(k)) full.set(k, { kind: 'PER', name: it.text, forms: [], items: [] });
   }
   const singles = new Map<string, Cluster>();
   const lastSeen = new Map<Cluster, number>();
@@ -226,14 +384,14 @@ function clusterPeople(items: Item[]): Cluster[] {
     const k = it.text.toLowerCase();
     let c = full.get(k);
     if (!c) {
-      // A short name joins the full name that contains it as first or last word; if several
-      // people share it (a family), the most mentioned one, then the most recent one.
+      // A short name joins the full name that starts or ends with it; when several people
+      // share it (a family), the one mentioned most so far, then the most recent one.
+      const parts = k.split(' ');
       const cands = [...full.entries()].filter(([fk]) => {
         const ws = fk.split(' ');
-        const parts = k.split(' ');
         return parts.length < ws.length && (ws.slice(-parts.length).join(' ') === k || ws.slice(0, parts.length).join(' ') === k);
       });
-      cands.sort((a, b) => (fullCount.get(b[0]) ?? 0) - (fullCount.get(a[0]) ?? 0) || (lastSeen.get(b[1]) ?? -1) - (lastSeen.get(a[1]) ?? -1));
+      cands.sort((a, b) => b[1].items.length - a[1].items.length || (lastSeen.get(b[1]) ?? -1) - (lastSeen.get(a[1]) ?? -1));
       c = cands[0]?.[1];
     }
     if (!c) {

@@ -18,7 +18,7 @@ export const ROLE_HEADS = words(`
   diplomat negotiator striker midfielder defender goalkeeper batsman bowler all-rounder champion
   player actor actress singer author writer presenter correspondent researcher scientist partner
   economist trader investor owner publisher producer premier-elect governor-general whip deputy
-  superintendent inspector detective constable marshal sheriff mp mep dean rector principal
+  superintendent inspector detective constable marshal sheriff mp mep rector principal
   ruler monarch regent consul attaché undersecretary under-secretary comptroller administrator
 `);
 
@@ -35,8 +35,24 @@ export const ROLE_MODIFIERS = words(`
   provincial state-owned city council parliamentary presidential royal
 `);
 
+/** Titles that, capitalized right before capitalized words, mark those words as a person. */
+export const PERSON_TITLES = words(`
+  president minister secretary representative director chairman chairwoman senator governor
+  ambassador spokesman spokeswoman premier chancellor ceo commissioner mayor judge prosecutor coach
+  envoy congressman congresswoman lawmaker
+`);
+
+/** Head nouns of organization names ("... Economic Cooperation", "Supreme Court"). */
+export const ORG_HEADS = words(`
+  cooperation co-operation organisation organization association council committee commission bank
+  fund agency forum party ministry department court corporation company institute university
+  college school foundation authority federation league club board office bureau exchange group
+  alliance coalition army police government parliament assembly senate congress tribunal
+  secretariat inc. corp. co. ltd. llc plc airlines airways network press news times post
+`);
+
 /** Honorifics are not roles ("Mr. Smith" has no role). */
-export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messrs. m. mme mlle herr`);
+export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messrs. mme mlle herr`);
 
 /** Legal-form suffixes of company names ("Boeing Co." → "Boeing"). */
 export const COMPANY_SUFFIXES = words(`

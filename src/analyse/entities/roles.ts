@@ -10,7 +10,7 @@ export function titleCase(s: string): string {
 
 const lower = (s: string) => s.toLowerCase();
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
-const isTitleWord = (w: string) => ROLE_HEADS.has(lower(w)) || ROLE_MODIFIERS.has(lower(w)) || HONORIFICS.has(lower(w));
+export const isTitleWord = (w: string) => ROLE_HEADS.has(lower(w)) || ROLE_MODIFIERS.has(lower(w)) || HONORIFICS.has(lower(w));
 
 function isPlaceWord(w: string): boolean {
   return gazetteer().countryByName.has(countryKey(w));

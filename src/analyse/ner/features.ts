@@ -22,54 +22,17 @@ export interface NerSentence {
   /** Per token, bit 1: the word occurs in lower case elsewhere in the document (cased sentences);
    * bit 2: capitalized and not sentence-initial; bit 4: all of its letters upper-case. */
   doc: Uint8Array;
+  /** Tokens with an upper-case letter: only they can start a name (see `decode`). */
+  cased: Uint8Array;
 }
 
-const LOWER_START = /^\p{Ll}/u;
-const UPPER_START = /^\p{Lu}/u;
-const HAS_LOWER = /\p{Ll}/u;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'vs', 'v']);
 
-/** A sentence is caseless when nearly all its words start upper-case. */
-export function isCaseless(words: string[]): boolean {
-  let alpha = 0;
-  let lower = 0;
-  let upper = 0;
-  for (const w of words) {
-    if (!/^\p{L}/u.test(w)) continue;
-    alpha++;
-    if (LOWER_START.test(w) && !SMALL_WORDS.has(w)) lower++;
-    if (!HAS_LOWER.test(w)) upper++;
-  }
-  if (alpha >= 2 && upper / alpha >= 0.8) return true;
-  return alpha >= 4 && lower === 0;
-}
-
-/** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
-export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
-  const caseless = doc.map((s) => isCaseless(s.words));
-  const seen = new Map<string, number>();
-  doc.forEach((s, k) => {
-    if (caseless[k]) return;
-    s.words.forEach((w, i) => {
-      const key = w.toLowerCase();
-      let f = seen.get(key) ?? 0;
-      if (LOWER_START.test(w)) f |= 1;
-      else if (UPPER_START.test(w) && i > 0 && !/^["“‘'(]$/.test(s.words[i - 1]!)) f |= HAS_LOWER.test(w) ? 2 : 4;
-      seen.set(key, f);
-    });
-  });
-  return doc.map((s, k) => ({
-    words: s.words,
-    pos: s.pos,
-    caseless: caseless[k]!,
-    gaz: gazetteerMatches(caseless[k] ? s.words.map(titleCase) : s.words),
-    doc: Uint8Array.from(s.words, (w) => seen.get(w.toLowerCase()) ?? 0),
-  }));
-}
-
-function titleCase(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
-}
+const STARTS_LOWER = 1;
+const STARTS_UPPER = 2;
+const HAS_LOWER = 4;
+const HAS_UPPER = 8;
+const STARTS_LETTER = 16;
 
 /** Hashes that depend only on the word (and whether its sentence is caseless). */
 interface WordHashes {
@@ -83,15 +46,37 @@ interface WordHashes {
   suf4: number;
 }
 
-const cache = new Map<string, WordHashes>();
+/** What the features need of a word type, computed once: news vocabulary repeats. */
+interface WordInfo {
+  lower: string;
+  flags: number;
+  cased: WordHashes;
+  caseless: WordHashes | null;
+}
 
-function word(w: string, caseless: boolean): WordHashes {
-  const key = caseless ? '\u0000' + w : w;
-  let h = cache.get(key);
-  if (h) return h;
+const cache = new Map<string, WordInfo>();
+
+function info(w: string): WordInfo {
+  let x = cache.get(w);
+  if (x) return x;
   const lower = w.toLowerCase();
+  const upper = w.toUpperCase();
+  const first = w.charAt(0);
+  let flags = 0;
+  if (first !== first.toUpperCase()) flags |= STARTS_LOWER;
+  if (first !== first.toLowerCase()) flags |= STARTS_UPPER;
+  if (w !== upper) flags |= HAS_LOWER;
+  if (w !== lower) flags |= HAS_UPPER;
+  if (first.toUpperCase() !== first.toLowerCase()) flags |= STARTS_LETTER;
+  x = { lower, flags, cased: hashes(w, lower, false), caseless: null };
+  if (cache.size > 300_000) cache.clear();
+  cache.set(w, x);
+  return x;
+}
+
+function hashes(w: string, lower: string, caseless: boolean): WordHashes {
   const lw = /^\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
-  h = {
+  return {
     lower: hashString(lw),
     exact: caseless ? hashString(lw) : hashString(w),
     shape: hashString(caseless ? '~' + shape(lower) : shape(w)),
@@ -101,15 +86,72 @@ function word(w: string, caseless: boolean): WordHashes {
     suf3: hashString(lw.slice(-3)),
     suf4: hashString(lw.slice(-4)),
   };
-  if (cache.size > 300_000) cache.clear();
-  cache.set(key, h);
-  return h;
 }
 
-const BOUNDARY: WordHashes = (() => {
-  const b = hashString('<s>');
-  return { lower: b, exact: b, shape: b, pre2: b, pre3: b, suf2: b, suf3: b, suf4: b };
-})();
+function wordHashes(w: string, caseless: boolean): WordHashes {
+  const x = info(w);
+  if (!caseless) return x.cased;
+  x.caseless ??= hashes(w, x.lower, true);
+  return x.caseless;
+}
+
+/** Function words that Title Case capitalizes and running text does not. */
+const FUNCTION_WORDS = new Set(
+  'a an the of and or but nor in on at to for by with from as into onto over under about after before between is are was were be has have will can not no its their his her it says say said'.split(' '),
+);
+
+/**
+ * A sentence is caseless (capitalization says nothing about names) when its letters are
+ * mostly upper-case, or when it is in Title Case: no lower-case word but small ones, and a
+ * capitalized function word inside ("Xi Asks Trump To Avoid ..."), which a list of names
+ * ("Dale 69, Morris 69") does not have.
+ */
+export function isCaseless(words: string[]): boolean {
+  let alpha = 0;
+  let lower = 0;
+  let upper = 0;
+  let capFunction = 0;
+  words.forEach((w, i) => {
+    const x = info(w);
+    if (!(x.flags & STARTS_LETTER)) return;
+    alpha++;
+    if (x.flags & STARTS_LOWER && !SMALL_WORDS.has(w)) lower++;
+    if (!(x.flags & HAS_LOWER)) upper++;
+    if (i > 0 && x.flags & STARTS_UPPER && FUNCTION_WORDS.has(x.lower)) capFunction++;
+  });
+  if (alpha >= 2 && upper / alpha >= 0.8) return true;
+  return alpha >= 3 && lower === 0 && capFunction > 0;
+}
+
+const OPENERS = new Set(['"', '“', '‘', "'", '(']);
+
+/** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
+export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
+  const caseless = doc.map((s) => isCaseless(s.words));
+  const seen = new Map<string, number>();
+  doc.forEach((s, k) => {
+    if (caseless[k]) return;
+    s.words.forEach((w, i) => {
+      const x = info(w);
+      let f = seen.get(x.lower) ?? 0;
+      if (x.flags & STARTS_LOWER) f |= 1;
+      else if (x.flags & STARTS_UPPER && i > 0 && !OPENERS.has(s.words[i - 1]!)) f |= x.flags & HAS_LOWER ? 2 : 4;
+      seen.set(x.lower, f);
+    });
+  });
+  return doc.map((s, k) => ({
+    words: s.words,
+    pos: s.pos,
+    caseless: caseless[k]!,
+    gaz: gazetteerMatches(caseless[k] ? s.words.map(titleCase) : s.words),
+    doc: Uint8Array.from(s.words, (w) => seen.get(info(w).lower) ?? 0),
+    cased: Uint8Array.from(s.words, (w) => (info(w).flags & HAS_UPPER ? 1 : 0)),
+  }));
+}
+
+function titleCase(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}
 
 /** Word hashes and POS hashes of a sentence, padded by two boundary entries each side. */
 export interface Context {
@@ -117,9 +159,24 @@ export interface Context {
   pos: number[];
 }
 
+const BOUNDARY: WordHashes = (() => {
+  const b = hashString('<s>');
+  return { lower: b, exact: b, shape: b, pre2: b, pre3: b, suf2: b, suf3: b, suf4: b };
+})();
+
+const posHashes = new Map<string, number>();
+
 export function context(s: NerSentence): Context {
-  const w = [BOUNDARY, BOUNDARY, ...s.words.map((x) => word(x, s.caseless)), BOUNDARY, BOUNDARY];
-  const pos = [0, 0, ...s.pos.map(hashString), 0, 0];
+  const n = s.words.length;
+  const w: WordHashes[] = new Array(n + 4).fill(BOUNDARY);
+  const pos: number[] = new Array(n + 4).fill(0);
+  for (let i = 0; i < n; i++) {
+    w[i + 2] = wordHashes(s.words[i]!, s.caseless);
+    const tag = s.pos[i]!;
+    let h = posHashes.get(tag);
+    if (h === undefined) posHashes.set(tag, (h = hashString(tag)));
+    pos[i + 2] = h;
+  }
   return { w, pos };
 }
 

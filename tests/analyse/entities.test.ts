@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../src/analyse/entities/index.ts';
+import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
+import type { Entity, Sentence } from '../../src/analyse/types.ts';
+
+/** Sentences of an article given as paragraphs; the first one is the title. */
+function article(...paragraphs: string[]): Sentence[] {
+  const out: Sentence[] = [];
+  paragraphs.forEach((p, block) => {
+    const kind = block === 0 ? 'title' : 'paragraph';
+    const spans = kind === 'title' ? [{ start: 0, end: p.length }] : splitSentences(p);
+    for (const sp of spans) {
+      const text = p.slice(sp.start, sp.end);
+      const tokens = tokenize(text);
+      tagPos(tokens);
+      out.push({ id: kind === 'title' ? 'title' : `s${out.length}`, text, block, kind, tokens });
+    }
+  });
+  return out;
+}
+
+const byName = (xs: Entity[], name: string) => xs.find((e) => e.name === name);
+const names = (xs: Entity[]) => xs.map((e) => e.name);
+
+describe('extractEntities: people', () => {
+  const e = extractEntities(
+    article(
+      'Ministers meet in Berlin',
+      'German Chancellor Olaf Scholz met Finance Minister Christian Lindner in Berlin on Monday.',
+      'Scholz said the budget was ready. Lindner disagreed with Scholz\'s figures.',
+      '"We need more time," said Maria Lopez, chief economist at Banco Santander, on Tuesday.',
+    ),
+  );
+
+  it('strips titles into roles and keeps the bare name', () => {
+    expect(byName(e.people, 'Olaf Scholz')?.roles).toContain('German Chancellor');
+    expect(byName(e.people, 'Christian Lindner')?.roles).toContain('Finance Minister');
+    expect(names(e.people)).not.toContain('Chancellor');
+    expect(names(e.people)).not.toContain('Finance Minister Christian Lindner');
+  });
+
+  it('reads an appositive role after the name', () => {
+    expect(byName(e.people, 'Maria Lopez')?.roles).toContain('chief economist at Banco Santander');
+  });
+
+  it('joins later surnames and possessives to the full name', () => {
+    const scholz = byName(e.people, 'Olaf Scholz')!;
+    expect(scholz.aliases).toContain('Scholz');
+    expect(scholz.mentions).toBe(3);
+    expect(names(e.people).some((n) => /['’]s$/.test(n) || n === 'Scholz')).toBe(false);
+    expect(byName(e.people, 'Christian Lindner')?.aliases).toContain('Lindner');
+  });
+
+  it('gives sentence ids in order without repeats', () => {
+    const scholz = byName(e.people, 'Olaf Scholz')!;
+    expect(scholz.sentences).toEqual([...new Set(scholz.sentences)]);
+    expect(scholz.id).toBe('olaf-scholz');
+  });
+
+  it('keeps people who share a surname apart and title-cases a lower-case title', () => {
+    const f = extractEntities(
+      article(
+        'State visit',
+        'President Joe Biden welcomed the guests at the White House.',
+        'Biden spoke first, and first lady Jill Biden hosted a dinner later.',
+        'Biden said the visit had been a success.',
+      ),
+    );
+    expect(names(f.people)).toEqual(expect.arrayContaining(['Joe Biden', 'Jill Biden']));
+    expect(byName(f.people, 'Jill Biden')?.roles).toContain('First Lady');
+    expect(byName(f.people, 'Joe Biden')?.aliases).toContain('Biden');
+    expect(byName(f.people, 'Jill Biden')?.aliases ?? []).not.toContain('Biden');
+  });
+});
+
+describe('extractEntities: organizations', () => {
+  it('drops company suffixes and keeps the full form as an alias', () => {
+    const e = extractEntities(
+      article(
+        'Deal talks',
+        'Shares of Toyota Motor Corp. rose after Siemens AG and General Electric Co. agreed on a joint venture.',
+        'Toyota Motor said it would invest more.',
+      ),
+    );
+    expect(byName(e.organizations, 'Siemens')?.aliases).toContain('Siemens AG');
+    expect(byName(e.organizations, 'General Electric')?.aliases).toContain('General Electric Co.');
+    expect(byName(e.organizations, 'Toyota Motor')?.aliases).toContain('Toyota Motor Corp.');
+  });
+
+  it('joins an acronym to its expansion, in parentheses or seen apart', () => {
+    const e = extractEntities(
+      article(
+        'Alliance summit',
+        'Leaders of the North Atlantic Treaty Organization (NATO) met in Vilnius on Tuesday.',
+        'The World Health Organization warned of a new outbreak. WHO officials said cases were rising.',
+      ),
+    );
+    const nato = byName(e.organizations, 'North Atlantic Treaty Organization');
+    expect(nato?.aliases).toContain('NATO');
+    expect(byName(e.organizations, 'World Health Organization')?.aliases).toContain('WHO');
+    expect(names(e.organizations)).not.toContain('NATO');
+  });
+});
+
+describe('extractEntities: places', () => {
+  const e = extractEntities(
+    article(
+      'Trade talks',
+      'US-Japan trade talks resumed in Tokyo as the U.S. sought lower tariffs.',
+      'Officials from the United States and Japanese negotiators met at the Foreign Ministry.',
+      'The US said progress was made.',
+    ),
+  );
+
+  it('splits a hyphenated pair of countries', () => {
+    expect(names(e.places)).toEqual(expect.arrayContaining(['United States', 'Japan', 'Tokyo']));
+  });
+
+  it('folds country names and codes into one place', () => {
+    const us = e.places.filter((p) => p.name === 'United States');
+    expect(us).toHaveLength(1);
+    expect(us[0]!.aliases).toEqual(expect.arrayContaining(['U.S.', 'US']));
+  });
+
+  it('never makes a demonym a place', () => {
+    expect(names(e.places)).not.toContain('Japanese');
+  });
+});
+
+describe('extractEntities: hygiene', () => {
+  it('outputs no stopword-only, possessive or bare-title entities', () => {
+    const e = extractEntities(
+      article('Notes', 'The President said The Minister would visit. It was Merkel\'s call, the Chancellor said.'),
+    );
+    for (const x of [...e.people, ...e.organizations, ...e.places]) {
+      expect(x.name).toMatch(/\p{L}/u);
+      expect(x.name).not.toMatch(/['’]s$/);
+      expect(['The', 'President', 'Minister', 'Chancellor', 'It']).not.toContain(x.name);
+    }
+  });
+});
