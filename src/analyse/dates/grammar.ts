@@ -85,7 +85,7 @@ const nearClock = (text: string, start: number, end: number): boolean =>
   CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CLOCK_AFTER.test(text.slice(end, end + 16));
 
 /** Words after a number that show it counts things rather than naming a year. */
-const COUNTED = /^[\s-]*(?:%|percent|per\s*cent|people|persons|shares|troops|soldiers|men|women|jobs|employees|workers|staff|cars|vehicles|units|votes|voters|tons|tonnes|miles|kilometers|kilometres|km|feet|meters|metres|yards|points|barrels|acres|hectares|students|children|cases|deaths|members|seats|pages|copies|homes|houses|pounds|dollars|euros|yen|hours|minutes|seconds|calories|residents|companies|firms|stores|shops|flights|passengers|patients|refugees|prisoners|police|officers|delegates|games|matches|goals|runs|times|million|billion|trillion|thousand|bn|m\b|GMT|UTC|BST|EST|EDT|CET|hrs|hours|local\s+time)/i;
+const COUNTED = /^[\s-]*(?:%|percent|per\s*cent|people|persons|shares|troops|soldiers|men|women|jobs|employees|workers|staff|cars|vehicles|units|votes|voters|tons|tonnes|miles|kilometers|kilometres|km|feet|meters|metres|yards|points|barrels|acres|hectares|students|children|cases|deaths|members|seats|pages|copies|homes|houses|pounds|dollars|euros|yen|hours|minutes|seconds|calories|residents|companies|firms|stores|shops|flights|passengers|patients|refugees|prisoners|police|officers|delegates|games|matches|goals|runs|times|million|billion|trillion|thousand|bn|m\b|GMT|UTC|BST|EST|EDT|CET|hrs|local\s+time)/i;
 const YEAR_LEFT_OK = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'of', 'the', 'fiscal', 'for', 'during', 'before',
   'after', 'through', 'to', 'and', 'or', 'early', 'late', 'mid', 'between', 'around', 'about', 'year', 'end', 'start',
   'summer', 'winter', 'spring', 'fall', 'autumn', 'circa', 'c', 'than', 'as', 'at', 'on', 'into', 'towards', 'toward']);
@@ -111,12 +111,13 @@ function yearContextOk(text: string, start: number, end: number, y: number): boo
 }
 
 /** "May" the modal, "March" the verb, "Rose Mary June": only take a bare month name that reads as one. */
-const MONTH_LEFT_OK = /(?:\b(?:in|since|by|until|till|from|of|during|before|after|through|to|and|or|early|late|mid|last|next|this|coming|past|between|around|on|for|each|every|the|end|beginning|start|middle)\s+|mid-)$/i;
+const MONTH_LEFT_OK = /(?:\b(?:in|since|by|until|till|from|of|during|before|after|through|to|and|or|early|late|mid|last|next|this|coming|past|between|around|on|for|the|end|beginning|start|middle)\s+|mid-)$/i;
 // "May" and "March" are a modal and a verb far more often: only after words that take a month
-const MODAL_MONTH_LEFT_OK = /(?:\b(?:in|since|by|until|till|from|during|before|after|through|early|late|mid|last|next|this|each|every|month\s+of|(?:end|beginning|start|middle)\s+of)\s+|mid-)$/i;
+const MODAL_MONTH_LEFT_OK = /(?:\b(?:in|since|by|until|till|from|during|before|after|through|early|late|mid|last|next|this|month\s+of|(?:end|beginning|start|middle)\s+of)\s+|mid-)$/i;
 function bareMonthOk(text: string, start: number, end: number, word: string): boolean {
   if (!isCap(word)) return false;
   const before = text.slice(Math.max(0, start - 16), start);
+  if (/\b(?:each|every)\s+$/i.test(before)) return false; // a set, not a date
   const lw = word.toLowerCase();
   if (lw === 'may' || lw === 'march') return MODAL_MONTH_LEFT_OK.test(before);
   if (MONTH_LEFT_OK.test(before)) return true;
@@ -325,9 +326,9 @@ const RULES: Rule[] = [
   },
   // years ago, in recent years, the coming months
   {
-    re: /\b(?:(?:(?:in\s+)?recent|the\s+last\s+few|the\s+past\s+few)\s+(?:years|months|weeks|days|decades)|(?:years|months|decades)\s+ago|(?:the\s+)?(?:coming|next\s+few)\s+(?:years|months|weeks|days|quarters|decades)|future\s+(?:years|quarters))\b/gi,
+    re: /\b(?:recent\s+(?:years|months|weeks|days|decades)|(?:years|months|decades)\s+ago|(?:the\s+)?(?:coming|next\s+few)\s+(?:years|months|weeks|days|quarters|decades)|future\s+(?:years|quarters))\b/gi,
     keys: 'recent years months decades coming future few',
-    build: (m) => ({ kind: 'literal', value: /recent|ago|last|past/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
+    build: (m) => ({ kind: 'literal', value: /recent|ago/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   // the third quarter (of 1997 | of this year), 1998's fourth quarter, this year's third quarter, third-quarter
   {
