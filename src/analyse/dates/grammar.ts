@@ -144,6 +144,9 @@ function validDay(m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/** What follows "the past" in a duration: "the past three months", "the past year". */
+const PAST_DURATION = new RegExp(`^[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|weekend|few|several|couple)\\b`, 'i');
+
 const RULES: Rule[] = [
   // 2025-09-17
   {
@@ -452,7 +455,7 @@ const RULES: Rule[] = [
       }
       if (m[2]) {
         // "the past three months", "the past year": durations, not the past
-        if (/past$/i.test(m[2]) && new RegExp(`^[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|weekend|few|several|couple)\\b`, 'i').test(after)) return null;
+        if (/past$/i.test(m[2]) && PAST_DURATION.test(after)) return null;
         return { kind: 'literal', value: 'PAST_REF' };
       }
       const w = m[3]!.toLowerCase();
