@@ -126,6 +126,7 @@ for (const [mode, tagged] of MODES) {
       expect(run('Protesters may march to the capital.')).toEqual([]);
       expect(run('May I ask whether they march at dawn?')).toEqual([]);
       expect(run('The building has 1200 rooms and cost 1999 dollars.')).toEqual([]);
+      expect(run('Trains run each Thursday, the Sunday Times reported on the Today programme.')).toEqual([]);
     });
 
     it('reports exact spans, offsets and sentence ids', () => {
