@@ -84,6 +84,7 @@ for (const [mode, tagged] of MODES) {
 
     it('reads bare months by tense and preposition', () => {
       expect(valueOf('Prices have risen since April.', 'April')).toBe('2025-04');
+      expect(valueOf('The two sides will hold their first talks since April next week.', 'April')).toBe('2025-04');
       expect(valueOf('The rule took effect in March.', 'March')).toBe('2025-03');
       expect(valueOf('The new rule will take effect in February.', 'February')).toBe('2026-02');
       expect(valueOf('The offer stands until December.', 'December')).toBe('2025-12');

@@ -48,6 +48,8 @@ export interface Candidate {
   end: number;
   expr: Expr;
   mod: string | null;
+  /** A direction the words around fix whatever the tense: "since June" lies in the past. */
+  lean: 'past' | null;
 }
 
 const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -443,7 +445,7 @@ const RULES: Rule[] = [
   },
   // now, currently, recently, the future, soon ...
   {
-    re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=\bin\s+)future|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
+    re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=\bin\s+)future(?=\s*[,.;:!?)"”]|\s+(?:we|i|you|he|she|it|they|there|this|that)\b|$)|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
     keys: 'now currently present moment nowadays days world recently lately past future soon term date',
     build: (m, text) => {
       const end = m.index + m[0].length;
@@ -555,7 +557,7 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       const expr = rule.build(m, text);
-      if (expr) found.push({ start: m.index, end: m.index + m[0].length, expr, mod: null });
+      if (expr) found.push({ start: m.index, end: m.index + m[0].length, expr, mod: null, lean: null });
     }
   }
   if (found.length === 0) return found;
@@ -577,6 +579,7 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
       c.mod = PREFIX_MOD[key] ?? null;
     }
     c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
+    if (/\bsince\s+$/i.test(text.slice(Math.max(floor, c.start - 6), c.start))) c.lean = 'past';
   }
   return chosen;
 }
