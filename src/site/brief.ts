@@ -115,9 +115,10 @@ const height = (lines: number, style: { line: number }): number => lines * style
 const list = (heights: number[]): number => heights.reduce((a, b) => a + b, 0) + Math.max(0, heights.length - 1) * SPACE.item;
 const section = (body: number): number => SPACE.section + TYPE.small.line + SPACE.heading + body;
 
-export const personRuns = (p: BriefPerson): Run[] => [{ text: p.name, bold: true }, ...(p.roles.length ? [{ text: ` — ${p.roles.join('; ')}` }] : [])];
-export const dateRuns = (d: BriefDate): Run[] => [{ text: d.label, bold: true }, { text: ` — ${d.context}` }];
-export const quoteRuns = (q: BriefQuote): Run[] => [{ text: `“${q.text}”` }, { text: ` — ${q.speaker ?? 'unattributed'}`, bold: true }];
+/** Items as BriefSheet.astro sets them, bold where it is bold, to measure. */
+const personRuns = (p: BriefPerson): Run[] => [{ text: p.name, bold: true }, ...(p.roles.length ? [{ text: ` — ${p.roles.join('; ')}` }] : [])];
+const dateRuns = (d: BriefDate): Run[] => [{ text: d.label, bold: true }, { text: ` — ${d.context}` }];
+const quoteRuns = (q: BriefQuote): Run[] => [{ text: `“${q.text}”` }, { text: ` — ${q.speaker ?? 'unattributed'}`, bold: true }];
 export const ISSUE_SEPARATOR = ' · ';
 
 function headerHeight(h: BriefHeader): number {

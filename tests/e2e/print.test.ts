@@ -150,6 +150,16 @@ describe('briefs of the seeds site', () => {
     await page.close();
   });
 
+  it('gives the address under the base path when the site is served from a sub-path', () => {
+    const baseDist = inject('seedsBaseDist');
+    for (const { slug } of briefings(baseDist)) {
+      const brief = fs.readFileSync(path.join(baseDist, 'briefings', slug, 'brief', 'index.html'), 'utf8');
+      expect(brief).toContain(`href="https://briefings.example.org/briefings/briefings/${slug}/"`);
+      const briefing = fs.readFileSync(path.join(baseDist, 'briefings', slug, 'index.html'), 'utf8');
+      expect(briefing).toContain(`href="/briefings/briefings/${slug}/brief/"`);
+    }
+  });
+
   it('says the build date, not a print date, when scripts do not run', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -243,12 +253,12 @@ describe('the brief of a 10,000-word article with dozens of people and dates', (
     expect(view.more).toMatch(/^\d+ more .* (is|are) in the full briefing online\.$/);
     const more = (noun: string): number => Number(new RegExp(`(\\d+) more ${noun}\\b`).exec(view.more ?? '')?.[1] ?? 0);
     // People: the most mentioned are on the page, and the count of the rest is right.
-    if (data.people.length) {
-      expect(view.people.length + more('(?:people|person)')).toBe(data.people.length);
-      const mentions = new Map(data.people.map((p) => [p.name, p.mentions]));
-      const left = data.people.filter((p) => !view.people.includes(p.name));
-      expect(Math.min(...view.people.map((n) => mentions.get(n)!))).toBeGreaterThanOrEqual(Math.max(0, ...left.map((p) => p.mentions)));
-    }
+    expect(view.people.length).toBeGreaterThan(0);
+    expect(view.people.length + more('(?:people|person)')).toBe(data.people.length);
+    const mentions = new Map(data.people.map((p) => [p.name, p.mentions]));
+    const left = data.people.filter((p) => !view.people.includes(p.name));
+    expect(left.length).toBeGreaterThan(0);
+    expect(Math.min(...view.people.map((n) => mentions.get(n)!))).toBeGreaterThanOrEqual(Math.max(...left.map((p) => p.mentions)));
     // Dates: one line per distinct calendar date, printed in calendar order.
     const distinct = new Set(data.dates.filter((d) => isCalendarValue(d.value)).map((d) => `${d.value} ${d.mod ?? ''}`));
     expect(distinct.size).toBeGreaterThan(24);
