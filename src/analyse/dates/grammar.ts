@@ -48,8 +48,11 @@ export interface Candidate {
   end: number;
   expr: Expr;
   mod: string | null;
-  /** A direction the words around fix whatever the tense: "since June" lies in the past. */
-  lean: 'past' | null;
+  /**
+   * What the preposition says whatever the tense: "since June" lies in the past; "until November",
+   * "through January" mark an end point, as often ahead as behind, so the nearest one.
+   */
+  lean: 'past' | 'near' | null;
 }
 
 const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -579,7 +582,8 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
       c.mod = PREFIX_MOD[key] ?? null;
     }
     c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
-    if (/\bsince\s+$/i.test(text.slice(Math.max(floor, c.start - 6), c.start))) c.lean = 'past';
+    const prep = /\b(since|until|till|through)\s+$/i.exec(text.slice(Math.max(floor, c.start - 8), c.start));
+    if (prep) c.lean = prep[1]!.toLowerCase() === 'since' ? 'past' : 'near';
   }
   return chosen;
 }

@@ -20,7 +20,7 @@ export function extractDates(sentences: readonly Sentence[], published: string |
     ctx.sentence = i;
     let words: Word[] | null = null;
     for (const c of found) {
-      const tenseOf = () => c.lean ?? tenseAt((words ??= wordsOf(s.text, s.tokens)), c.start, c.end);
+      const tenseOf = () => (c.lean === 'near' ? null : c.lean ?? tenseAt((words ??= wordsOf(s.text, s.tokens)), c.start, c.end));
       const r = resolve(c.expr, tenseOf, ctx);
       if (!r) continue;
       out.push({ text: s.text.slice(c.start, c.end), value: r.value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });

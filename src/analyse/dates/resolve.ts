@@ -29,7 +29,7 @@ export interface Resolved {
 type Direction = 'past' | 'future' | 'near';
 
 /** Days from the publication date beyond which a yearless day is not read by tense but taken nearest. */
-const DAY_WINDOW = 270;
+const DAY_WINDOW = 300;
 
 /** How far back "a year earlier" or "the quarter" may reach for what the text talks about. */
 const REF_REACH = 3;
