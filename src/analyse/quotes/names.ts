@@ -1,6 +1,6 @@
 /**
- * Finds the names and aliases of an article's entities in free text with one regular expression,
- * so resolving a speaker or checking how an entity is used stays linear in the text.
+ * Finds the names and aliases of an article's entities in free text. Aliases are indexed by
+ * their first word, so a scan looks up each word of the text once and stays linear in it.
  */
 import type { Entity } from '../types.ts';
 
@@ -17,13 +17,17 @@ export interface NameHit extends Named {
 }
 
 export interface NameFinder {
-  /** Every name in `text`, left to right, longest first where they overlap. */
+  /** Every name in `text`, left to right, the longest where several start at one word. */
   find(text: string): NameHit[];
   /** The sentence index of an entity's last mention at or before `index`, or -1. */
   lastMention(entity: Entity, index: number): number;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** The first word of a name, as the scan meets it (trailing full stops belong to the word: "Corp."). */
+const firstWord = (name: string): string => /^[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/u.exec(name)?.[0] ?? '';
 
 /**
  * `order` maps sentence ids to their index. A person is also found by a surname the article
@@ -36,25 +40,36 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
     const held = byAlias.get(alias);
     if (alias.length > 1 && (!held || held.entity.mentions < named.entity.mentions)) byAlias.set(alias, named);
   };
+  const mentions = new Map<Entity, number[]>();
   for (const [kind, entities] of groups) {
     for (const entity of entities) {
       for (const alias of [entity.name, ...entity.aliases]) claim(alias, { entity, kind });
       const surname = kind === 'person' ? /(\p{Lu}[\p{L}'’-]+)$/u.exec(entity.name)?.[1] : undefined;
       if (surname && surname !== entity.name && !byAlias.has(surname)) claim(surname, { entity, kind });
-    }
-  }
-  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const pattern = aliases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
-  const mentions = new Map<Entity, number[]>();
-  for (const [, entities] of groups) {
-    for (const entity of entities) {
       mentions.set(entity, entity.sentences.map((id) => order.get(id) ?? -1).filter((i) => i >= 0));
     }
   }
+  // Aliases by first word, longest first; a word may also match a shorter alias inside it ("Corp" of "Corp.").
+  const byFirst = new Map<string, string[]>();
+  for (const alias of byAlias.keys()) {
+    const first = firstWord(alias);
+    if (!first) continue;
+    for (const key of new Set([first, first.replace(/\.$/, '')])) byFirst.set(key, [...(byFirst.get(key) ?? []), alias]);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   return {
     find(text) {
-      if (!pattern) return [];
-      return [...text.matchAll(pattern)].map((m) => ({ ...byAlias.get(m[0])!, start: m.index, end: m.index + m[0].length }));
+      const hits: NameHit[] = [];
+      let after = 0;
+      for (const m of text.matchAll(WORD)) {
+        if (m.index < after) continue;
+        const candidates = byFirst.get(m[0]) ?? byFirst.get(m[0].replace(/(?:['’]s|[.'’]+)$/, ''));
+        const alias = candidates?.find((a) => text.startsWith(a, m.index) && !WORD_CHAR.test(text[m.index + a.length] ?? ''));
+        if (!alias) continue;
+        hits.push({ ...byAlias.get(alias)!, start: m.index, end: m.index + alias.length });
+        after = m.index + alias.length;
+      }
+      return hits;
     },
     lastMention(entity, index) {
       let last = -1;

@@ -1,0 +1,455 @@
+/**
+ * Issues: what an article is about. Noun phrases are weighed by how often they come, how rare
+ * their words are in general English, and whether the title, first paragraph or a heading names
+ * them; entities count when the article discusses them rather than has them act. Variants merge:
+ * plurals and hyphenation, WordNet kin ("tariffs"/"levies"/"duties", "export controls"/"export
+ * restrictions"), and compounds with the term they extend ("rare earth magnets"/"rare earth
+ * minerals"). A user taxonomy can merge, rename and drop issues.
+ */
+import { slugify } from '../../pipeline/slug.ts';
+import { nameFinder, type NameHit } from '../quotes/names.ts';
+import type { Entity, Issue, Sentence, Token } from '../types.ts';
+import { rarity, singular } from './lexicon.ts';
+import { isNoun, isPersonOrTime, kinProfile, kinship, type KinProfile, type Kinship } from './wordnet.ts';
+
+/** What the user says about an issue, keyed by a name or variant as found in text ("trade", "tariffs"). */
+export interface TaxonomyEntry {
+  /** The issue's display name; defaults to the key. */
+  name?: string;
+  /** Variants merged into this issue. */
+  aliases?: string[];
+  /** Never report this issue. */
+  drop?: boolean;
+}
+
+export type Taxonomy = Record<string, TaxonomyEntry>;
+
+type Position = 'title' | 'lead' | 'heading' | 'body';
+
+interface Candidate {
+  key: string;
+  score: number;
+  /** Occurrences that credited this key, a compound's parts counting for PART_CREDIT. */
+  count: number;
+  /** Occurrences where the key was the whole phrase. */
+  own: number;
+  /** Compound keys that credited this one as their head or first part. */
+  parents: Set<string>;
+  positions: Set<Position>;
+  surfaces: Map<string, number>;
+  sentences: Set<number>;
+  /** Set for entity topics. */
+  entity?: Entity;
+}
+
+// The title and first paragraph say what the story is about; headings what its parts are about.
+const BOOST: Record<Position, number> = { title: 1, lead: 0.5, heading: 0.25, body: 0 };
+const HUB = 0.1;
+// A compound credits its head and first part at this share ("trade deal" → "trade", "deal").
+const PART_CREDIT = 0.5;
+const MAX_PHRASE = 4;
+// Leading adjectives commoner than this say nothing about the topic ("new", "other", "major").
+const BLAND = 0.3;
+// An issue comes back: a term in one sentence, even the title, is a detail.
+const MIN_SENTENCES = 2;
+// Variants are looked for among this many of the best candidates.
+const POOL = 50;
+// Of which this many may gather kin around them.
+const LEADERS = 20;
+const MAX_ISSUES = 10;
+const MIN_ISSUES = 5;
+// Issues scoring under this share of the best one are left out once MIN_ISSUES are in.
+const RELATIVE_FLOOR = 0.2;
+// Bare nouns must be close in their main senses; a shared modifier ("export controls"/"export
+// restrictions") already narrows the meaning, so less frequent senses may meet.
+const BARE: Kinship = { senses: 3, depth: 3, anySense: false };
+const SHARED_MODIFIER: Kinship = { senses: 6, depth: 3, anySense: true };
+// Words at least this rare are specific enough to stand for their kinds.
+const SPECIFIC = 0.4;
+// Entities are topics when at least this share of their uses are as the thing discussed.
+const MIN_TOPICALITY = 0.5;
+
+const NOUN = /^NNS?$/;
+const MODIFIER = /^(?:JJ|NN|NNS)$/;
+const WORD = /^\p{L}[\p{L}'’-]*$/u;
+// Prepositions after which a name is what is talked about, or where something happens.
+const ABOUT = /^(?:on|over|about|regarding|toward|towards|against|concerning|of|into)$/i;
+const WHERE = /^(?:in|at|from|to|near|across|within|throughout|inside|outside|by|with)$/i;
+const COPULA = /^(?:is|are|was|were|be|been|remains?|remained|becomes?|became)$/i;
+const BEFORE_NAME = /^(?:DT|PRP\$|JJ)$/;
+
+/** The form variants share: lower case, hyphens as spaces, last word singular. */
+export function normalize(phrase: string): string {
+  const words = phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  if (words.length) words.push(singular(words.pop()!));
+  return words.join(' ');
+}
+
+function positionOf(sentence: Sentence, lead: number): Position {
+  if (sentence.kind === 'title' || sentence.kind === 'heading') return sentence.kind;
+  return sentence.block === lead ? 'lead' : 'body';
+}
+
+/** Repetition counts, but less and less: a name in every sentence must not drown every other topic. */
+const damped = (count: number): number => (count > 1 ? 1 + Math.log(count) : count);
+
+/** How specific a key is: the mean rarity of its words, longer phrases a little more. */
+function specificity(key: string): number {
+  const words = key.split(' ');
+  const mean = words.reduce((sum, w) => sum + rarity(w), 0) / words.length;
+  return mean * (1 + 0.2 * (words.length - 1));
+}
+
+function scoreOf(c: Candidate, share = 1): number {
+  let boost = 1;
+  for (const p of c.positions) boost += BOOST[p];
+  // A term many compounds build on is a hub of the story ("trade" of "trade deal", "trade truce").
+  boost += HUB * c.parents.size;
+  return damped(c.count) * share * specificity(c.key) * boost;
+}
+
+const eligible = (members: Candidate[]): boolean => new Set(members.flatMap((c) => [...c.sentences])).size >= MIN_SENTENCES;
+
+/**
+ * Tags as if the sentence were running text, mending what matters here: capitalised common nouns
+ * in titles, headings and at the start are common nouns; a gerund after a noun or determiner is a noun ("water
+ * rationing", "the rationing"); a plural noun is often read as a verb after another noun
+ * ("export controls on ...", "export controls may ...").
+ */
+function tagsOf(sentence: Sentence): string[] {
+  const titleCase = sentence.kind === 'title' || sentence.kind === 'heading';
+  const tokens = sentence.tokens;
+  const tags = tokens.map((t) => t.pos ?? (/^\p{Lu}/u.test(t.text) ? 'NNP' : 'NN'));
+  tokens.forEach((token, i) => {
+    const lower = token.text.toLowerCase();
+    const before = tags[i - 1] ?? '';
+    const after = tags[i + 1] ?? '.';
+    // Titles, headings and a sentence's first word are capitalised whether or not they are names.
+    if ((titleCase || i === 0) && tags[i]!.startsWith('NNP')) {
+      if (isNoun(lower)) tags[i] = 'NN';
+      else if (lower.endsWith('s') && isNoun(singular(lower))) tags[i] = 'NNS';
+    } else if (tags[i] === 'VBG' && /^(?:NN|NNS|JJ|DT|PRP\$)$/.test(before) && isNoun(lower)) {
+      tags[i] = 'NN';
+    } else if (tags[i] === 'VBZ' && NOUN.test(before) && /^(?:IN|MD|TO|CC|,|\.)$/.test(after) && isNoun(singular(lower))) {
+      tags[i] = 'NNS';
+    }
+  });
+  return tags;
+}
+
+interface Phrase {
+  words: string[];
+  /** Whether the first part ("rare earth" of "rare earth magnets") is itself a noun. */
+  nounPrefix: boolean;
+  surface: string;
+}
+
+/** A head token as a lemma: its last hyphen part, lower case, singular when plural. */
+function headOf(token: Token, tag: string): string {
+  const word = token.text.slice(token.text.lastIndexOf('-') + 1).toLowerCase();
+  // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
+  return tag === 'NNS' || !isNoun(word) ? singular(word) : word;
+}
+
+/** The words of a run of tokens, hyphens split, the head singular. */
+function wordsOf(run: [Token, string][]): string[] {
+  const words = run.map(([token]) => token.text.toLowerCase()).join(' ').split(/[\s-]+/).filter(Boolean);
+  const [token, tag] = run.at(-1)!;
+  words[words.length - 1] = headOf(token, tag);
+  return words;
+}
+
+/** Noun phrases of a sentence outside entity names: bland leading adjectives dropped, head singular. */
+function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
+  const titleCase = sentence.kind === 'title' || sentence.kind === 'heading';
+  const tags = tagsOf(sentence);
+  const found: Phrase[] = [];
+  let run: [Token, string][] = [];
+  // A head must be a noun WordNet knows (or a word too new for the word list), and no person or time.
+  const topical = (run: [Token, string][]): boolean => {
+    const [token, tag] = run.at(-1)!;
+    if (!NOUN.test(tag)) return false;
+    const head = headOf(token, tag);
+    return (isNoun(head) || rarity(head) === 1) && !isPersonOrTime(head);
+  };
+  const flush = (): void => {
+    while (run.length && !topical(run)) run.pop();
+    run = run.slice(-MAX_PHRASE);
+    while (run.length > 1 && !NOUN.test(run[0]![1]) && rarity(run[0]![0].text) < BLAND) run.shift();
+    if (run.length) {
+      const words = wordsOf(run);
+      const before = run.at(-2);
+      found.push({
+        words,
+        nounPrefix: before !== undefined && (NOUN.test(before[1]) || isNoun(words.slice(0, -1).join(' '))),
+        surface: sentence.text.slice(run[0]![0].start, run.at(-1)![0].end),
+      });
+    }
+    run = [];
+  };
+  let hit = 0;
+  sentence.tokens.forEach((token, i) => {
+    const tag = tags[i]!;
+    while (hit < names.length && names[hit]!.end <= token.start) hit++;
+    const masked = hit < names.length && names[hit]!.start < token.end;
+    // In running text a capital past the first word marks a name or a proper adjective ("Chinese").
+    const proper = !titleCase && i > 0 && /^\p{Lu}/u.test(token.text);
+    if (MODIFIER.test(tag) && WORD.test(token.text) && !proper && !masked) run.push([token, tag]);
+    else flush();
+  });
+  flush();
+  return found;
+}
+
+function emptyCandidate(key: string): Candidate {
+  return { key, score: 0, count: 0, own: 0, parents: new Set(), positions: new Set(), surfaces: new Map(), sentences: new Set() };
+}
+
+function nounPhraseCandidates(sentences: Sentence[], hits: NameHit[][], lead: number): Candidate[] {
+  const table = new Map<string, Candidate>();
+  const credit = (key: string, amount: number, index: number, position: Position, surface: string | null, parent: string | null): void => {
+    let c = table.get(key);
+    if (!c) table.set(key, (c = emptyCandidate(key)));
+    c.count += amount;
+    c.positions.add(position);
+    c.sentences.add(index);
+    if (surface !== null) {
+      c.own += amount;
+      c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+    }
+    if (parent) c.parents.add(parent);
+  };
+  sentences.forEach((sentence, index) => {
+    const position = positionOf(sentence, lead);
+    for (const phrase of phrases(sentence, hits[index]!)) {
+      const key = phrase.words.join(' ');
+      credit(key, 1, index, position, phrase.surface, null);
+      if (phrase.words.length < 2) continue;
+      credit(phrase.words.at(-1)!, PART_CREDIT, index, position, null, key);
+      if (phrase.nounPrefix) credit(phrase.words.slice(0, -1).join(' '), PART_CREDIT, index, position, null, key);
+      // "restrictive trade measures" also speaks of "trade measures".
+      if (phrase.words.length > 2) credit(phrase.words.slice(1).join(' '), PART_CREDIT, index, position, null, key);
+    }
+  });
+  const found = [...table.values()];
+  for (const c of found) c.score = scoreOf(c);
+  return found;
+}
+
+/**
+ * How much an entity is discussed rather than acting: "over X", "banning X", "the X deal" are
+ * discussion; "X said", "X will" are action; "in X", "from X" are setting.
+ */
+function topicality(sentence: Sentence, hit: NameHit): [about: number, total: number] {
+  // A place as object or modifier is mostly a destination or an origin ("visit X", "X officials").
+  const place = hit.kind === 'place';
+  const tokens = sentence.tokens;
+  let i = tokens.findIndex((t) => t.start >= hit.start);
+  let j = tokens.findIndex((t) => t.start >= hit.end);
+  if (j === -1) j = tokens.length;
+  while (i > 0 && BEFORE_NAME.test(tokens[i - 1]!.pos ?? '')) i--;
+  const before = tokens[i - 1];
+  const after = tokens[j];
+  if (before && ABOUT.test(before.text)) return [before.text.toLowerCase() === 'of' ? 0.5 : 1, 1];
+  if (before && WHERE.test(before.text)) return [0, 1];
+  if (after && COPULA.test(after.text)) return [0.5, 1];
+  if (after && /^(?:VB|MD)/.test(after.pos ?? '')) return [0, 1];
+  if (before && /^VB/.test(before.pos ?? '') && !COPULA.test(before.text)) return [place ? 0.5 : 1, 1];
+  if (after && NOUN.test(after.pos ?? '')) return [place ? 0 : 1, 1];
+  if ((after && /^(?:,|and|or)$/.test(after.text)) || (before && /^(?:,|and|or)$/.test(before.text))) return [0.5, 1];
+  return [0, 0];
+}
+
+function entityCandidates(sentences: Sentence[], hits: NameHit[][], lead: number): Candidate[] {
+  const stats = new Map<Entity, { about: number; total: number; candidate: Candidate }>();
+  hits.forEach((list, index) => {
+    const sentence = sentences[index]!;
+    for (const hit of list) {
+      if (hit.kind === 'person') continue;
+      let s = stats.get(hit.entity);
+      if (!s) {
+        const candidate = { ...emptyCandidate(normalize(hit.entity.name)), entity: hit.entity };
+        candidate.surfaces.set(hit.entity.name, 1);
+        stats.set(hit.entity, (s = { about: 0, total: 0, candidate }));
+      }
+      const [about, total] = topicality(sentence, hit);
+      s.about += about;
+      s.total += total;
+      s.candidate.count++;
+      s.candidate.positions.add(positionOf(sentence, lead));
+      s.candidate.sentences.add(index);
+    }
+  });
+  const found: Candidate[] = [];
+  for (const { about, total, candidate } of stats.values()) {
+    const share = total ? about / total : 0;
+    if (share < MIN_TOPICALITY) continue;
+    candidate.own = candidate.count;
+    candidate.score = scoreOf(candidate, share);
+    found.push(candidate);
+  }
+  return found;
+}
+
+class Groups {
+  private readonly parent = new Map<string, string>();
+  find(key: string): string {
+    let root = key;
+    while (this.parent.has(root)) root = this.parent.get(root)!;
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+/**
+ * Joins phrases whose heads are WordNet kin and whose modifiers are the same ("tariffs"/"duties").
+ * Each joins the best-scoring kin that leads a group, never a chain of kin of kin; a kind joins
+ * its hypernym only when both words are specific ("tariff"/"levy", not "effort"/"action").
+ */
+function mergeKin(pool: Candidate[], groups: Groups): void {
+  let rank = 0;
+  interface Leader {
+    key: string;
+    head: string;
+    profile: KinProfile;
+  }
+  // Per modifier, the leaders and where their senses and hypernyms are, so a candidate finds its kin by lookup.
+  const byModifier = new Map<string, { leaders: Leader[]; above: Map<number, number[]>; targets: Map<number, number[]> }>();
+  const note = (index: Map<number, number[]>, synsets: Iterable<number>, leader: number): void => {
+    for (const s of synsets) {
+      const list = index.get(s);
+      if (list) list.push(leader);
+      else index.set(s, [leader]);
+    }
+  };
+  for (const c of pool) {
+    if (c.entity) continue;
+    const words = c.key.split(' ');
+    const head = words.at(-1)!;
+    const modifier = words.slice(0, -1).join(' ');
+    const profile = kinProfile(head, modifier ? SHARED_MODIFIER : BARE);
+    if (!profile) continue;
+    let group = byModifier.get(modifier);
+    if (!group) byModifier.set(modifier, (group = { leaders: [], above: new Map(), targets: new Map() }));
+    const near = new Set<number>();
+    for (const t of profile.targets) for (const l of group.above.get(t) ?? []) near.add(l);
+    for (const a of profile.above) for (const l of group.targets.get(a) ?? []) near.add(l);
+    const leader = [...near].sort((a, b) => a - b).map((l) => group.leaders[l]!).find((l) => {
+      const kind = kinship(l.profile, profile);
+      return kind === 'synonym' || (kind === 'hypernym' && (modifier !== '' || (rarity(l.head) >= SPECIFIC && rarity(head) >= SPECIFIC)));
+    });
+    if (leader) groups.union(leader.key, c.key);
+    // Only the best candidates lead; the rest may only join them.
+    if (leader || ++rank > LEADERS) continue;
+    const index = group.leaders.push({ key: c.key, head, profile }) - 1;
+    note(group.above, profile.above, index);
+    note(group.targets, profile.targets, index);
+  }
+}
+
+/** Joins parts with the compounds they come from. */
+function mergeParts(pool: Candidate[], groups: Groups): void {
+  const inPool = new Set(pool.map((c) => c.key));
+  for (const c of pool) {
+    const parents = [...c.parents].filter((p) => inPool.has(p));
+    // A part of just one compound stands for it ("the rationing" after "water rationing").
+    if (parents.length === 1) groups.union(parents[0]!, c.key);
+    // A multi-word part shared by compounds is their topic ("rare earth magnets", "rare earth minerals").
+    if (c.key.includes(' ') && parents.length > 1) for (const p of parents) groups.union(c.key, p);
+  }
+}
+
+function taxonomyForms(taxonomy: Taxonomy): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const [key, entry] of Object.entries(taxonomy)) {
+    for (const form of [key, entry.name ?? key, ...(entry.aliases ?? [])]) forms.set(normalize(form), key);
+  }
+  return forms;
+}
+
+function mostUsed(surfaces: Map<string, number>, fallback: string): string {
+  let best = fallback;
+  let count = 0;
+  for (const [surface, n] of surfaces) {
+    if (n > count) [best, count] = [surface, n];
+  }
+  return best;
+}
+
+function soleParent(c: Candidate, members: Candidate[]): Candidate | undefined {
+  const parents = members.filter((m) => c.parents.has(m.key));
+  return parents.length === 1 ? parents[0] : undefined;
+}
+
+const capitalized = (s: string): string => (/^\p{Ll}/u.test(s) ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+export function extractIssues(
+  sentences: Sentence[],
+  entities: { people: Entity[]; organizations: Entity[]; places: Entity[] },
+  taxonomy: Taxonomy = {},
+): Issue[] {
+  const order = new Map(sentences.map((s, i) => [s.id, i]));
+  const names = nameFinder([['person', entities.people], ['organization', entities.organizations], ['place', entities.places]], order);
+  const hits = sentences.map((s) => names.find(s.text));
+  const lead = sentences.find((s) => s.kind === 'paragraph')?.block ?? -1;
+
+  const forms = taxonomyForms(taxonomy);
+  const entryOf = (c: Candidate): string | undefined =>
+    [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
+  const ranked = [...nounPhraseCandidates(sentences, hits, lead), ...entityCandidates(sentences, hits, lead)].sort((a, b) => b.score - a.score);
+  // Whatever the taxonomy names is always weighed, however far down it ranks.
+  const pool = ranked.filter((c, i) => i < POOL || entryOf(c) !== undefined);
+
+  const groups = new Groups();
+  const free = pool.filter((c) => {
+    const entry = entryOf(c);
+    if (entry !== undefined) groups.union(`taxonomy:${entry}`, c.key);
+    return entry === undefined;
+  });
+  mergeKin(free, groups);
+  mergeParts(free, groups);
+
+  const clusters = new Map<string, Candidate[]>();
+  for (const c of pool) {
+    const root = groups.find(c.key);
+    const members = clusters.get(root);
+    if (members) members.push(c);
+    else clusters.set(root, [c]);
+  }
+  const issues: Issue[] = [];
+  for (const [root, members] of clusters) {
+    const taxonomyKey = root.startsWith('taxonomy:') ? root.slice('taxonomy:'.length) : null;
+    const entry = taxonomyKey === null ? undefined : taxonomy[taxonomyKey];
+    if (entry?.drop || !eligible(members)) continue;
+    members.sort((a, b) => b.score - a.score);
+    // Named after the compound a part stands for ("water rationing", not "rationing").
+    let main = members[0]!;
+    for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;
+    const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? capitalized(mostUsed(main.surfaces, main.key));
+    const aliases = new Map<string, string>();
+    for (const m of members) {
+      for (const surface of [...m.surfaces.keys(), ...(m.entity?.aliases ?? [])]) {
+        const lower = surface.toLowerCase();
+        if (lower !== name.toLowerCase() && !aliases.has(lower)) aliases.set(lower, surface);
+      }
+    }
+    const indices = [...new Set(members.flatMap((m) => [...m.sentences]))].sort((a, b) => a - b);
+    issues.push({
+      id: slugify(name),
+      name,
+      aliases: [...aliases.values()],
+      sentences: indices.map((i) => sentences[i]!.id),
+      weight: members.reduce((sum, m) => sum + m.score, 0),
+    });
+  }
+  issues.sort((a, b) => b.weight - a.weight);
+  const best = issues[0]?.weight ?? 1;
+  return issues
+    .filter((issue, i) => i < MIN_ISSUES || issue.weight >= RELATIVE_FLOOR * best)
+    .slice(0, MAX_ISSUES)
+    .map((issue) => ({ ...issue, weight: Math.round((issue.weight / best) * 1000) / 1000 }));
+}

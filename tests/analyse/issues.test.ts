@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { extractIssues, normalize } from '../../src/analyse/issues/index.ts';
+import type { Entity, Sentence } from '../../src/analyse/types.ts';
+import { entity, prose } from './tagged.ts';
+
+const none = { people: [] as Entity[], organizations: [] as Entity[], places: [] as Entity[] };
+
+function names(sentences: Sentence[], entities = none, taxonomy = {}): string[] {
+  return extractIssues(sentences, entities, taxonomy).map((i) => i.name);
+}
+
+function issueWith(sentences: Sentence[], alias: string, entities = none) {
+  return extractIssues(sentences, entities).find((i) => [i.name, ...i.aliases].some((a) => a.toLowerCase() === alias));
+}
+
+// A made-up story: a drought, water rationing and a desalination plant.
+const drought = prose(
+  ['title', 'Water rationing begins as reservoir levels fall'],
+  'Water rationing will begin in the region next week after reservoir levels fell to a record low, officials said on Monday.',
+  'The drought has lasted two years. Farmers say the rationing will hurt their crops, and several towns have already cut supplies.',
+  'Officials are also planning a desalination plant on the coast. The desalination plant would cost far more than expected, critics say.',
+  'Reservoir levels usually recover in the spring, but this year the rains did not come.',
+);
+
+describe('extractIssues', () => {
+  it('ranks the salient noun phrases of the story first', () => {
+    const found = names(drought).map((n) => n.toLowerCase());
+    expect(found.slice(0, 4)).toEqual(expect.arrayContaining(['water rationing', 'desalination plant']));
+    expect(found).not.toContain('year');
+    expect(found).not.toContain('officials');
+  });
+
+  it('gives slug ids, sentence ids and weights relative to the best issue', () => {
+    const [first, ...rest] = extractIssues(drought, none);
+    expect(first!.weight).toBe(1);
+    expect(rest.every((i) => i.weight <= 1 && i.weight > 0)).toBe(true);
+    const plant = extractIssues(drought, none).find((i) => i.name === 'Desalination plant')!;
+    expect(plant.id).toBe('desalination-plant');
+    expect(plant.sentences).toEqual(drought.filter((s) => /desalination plant/i.test(s.text)).map((s) => s.id));
+  });
+
+  it('merges plural and singular, and hyphenated and spaced forms', () => {
+    const sentences = prose(
+      'Shipments of rare-earth magnets fell sharply in May.',
+      'Factories rely on a rare earth magnet in every motor, and rare-earth magnets are hard to replace.',
+    );
+    expect(normalize('Rare-earth magnets')).toBe('rare earth magnet');
+    const issue = issueWith(sentences, 'rare-earth magnets')!;
+    expect(issue.aliases.map((a) => a.toLowerCase())).toContain('rare earth magnet');
+  });
+
+  it('merges synonyms and near kinds found in WordNet: tariffs, levies, duties', () => {
+    const sentences = prose(
+      'The government raised tariffs on imported steel.',
+      'The new levies take effect in March, and duties on aluminium will follow.',
+      'Exporters said the tariffs would cost them dearly, and the levies would be passed on to buyers.',
+    );
+    const issue = issueWith(sentences, 'tariffs')!;
+    expect(issue.aliases.map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['levies', 'duties']));
+  });
+
+  it('merges phrases that share a modifier and have kindred heads: export controls, export restrictions', () => {
+    const sentences = prose(
+      'Export controls on advanced chips were tightened last year.',
+      'The export restrictions also apply to software, and the export controls may widen again.',
+    );
+    const issue = issueWith(sentences, 'export controls')!;
+    expect(issue.aliases.map((a) => a.toLowerCase())).toContain('export restrictions');
+  });
+
+  it('merges compounds built on the same multi-word term', () => {
+    const sentences = prose(
+      'Prices of rare earth minerals doubled this year.',
+      'Mines that produce rare earth minerals are few, and rare earth magnets depend on them.',
+      'Makers of rare earth magnets are looking for new suppliers.',
+    );
+    const issue = issueWith(sentences, 'rare earth minerals')!;
+    expect(issue.aliases.map((a) => a.toLowerCase())).toContain('rare earth magnets');
+  });
+
+  it('counts an entity as an issue when it is discussed, not when it acts', () => {
+    const sentences = prose(
+      'Lawmakers debated a ban on Chatterly, the messaging app, on Tuesday.',
+      'Parents have campaigned against Chatterly for years, and the Chatterly ban now has wide support.',
+      'Harlow Council said it would vote next month. Harlow Council has asked for advice on the ban.',
+    );
+    const entities = {
+      people: [],
+      organizations: [entity(sentences, 'Chatterly'), entity(sentences, 'Harlow Council')],
+      places: [],
+    };
+    const found = names(sentences, entities);
+    expect(found).toContain('Chatterly');
+    expect(found).not.toContain('Harlow Council');
+  });
+
+  it('applies a taxonomy: merge variants under a name, rename, drop', () => {
+    const sentences = prose(
+      'The government raised tariffs on imported steel, and export subsidies rose.',
+      'The new duties take effect in March. Export subsidies will be cut later.',
+      'A desalination plant is planned. The desalination plant would be the first of its kind.',
+    );
+    const taxonomy = {
+      trade: { name: 'Trade', aliases: ['tariffs', 'duties', 'export subsidies'] },
+      'desalination plant': { drop: true },
+    };
+    const issues = extractIssues(sentences, none, taxonomy);
+    const trade = issues.find((i) => i.name === 'Trade')!;
+    expect(trade.id).toBe('trade');
+    expect(trade.aliases.map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['tariffs', 'duties', 'export subsidies']));
+    expect(issues.map((i) => i.name.toLowerCase())).not.toContain('desalination plant');
+    const renamed = extractIssues(sentences, none, { 'desalination plant': { name: 'Water supply' } });
+    expect(renamed.map((i) => i.name)).toContain('Water supply');
+  });
+});
