@@ -1,0 +1,148 @@
+/**
+ * The bottom line: two or three complete sentences that say what happened, chosen from the lead
+ * and from the sentences that carry the article's central entities, issues, dates and figures;
+ * and three to six key facts, the outlet's own summary when it gives one, else trimmed sentences
+ * rich in dates and figures.
+ */
+import { findQuoteSpans } from '../quotes/marks.ts';
+import type { Facts, Sentence } from '../types.ts';
+
+export interface Summary {
+  summary: string[];
+  keyFacts: string[];
+  summarySource: 'outlet' | 'extracted';
+}
+
+const MIN_WORDS = 8;
+const MAX_WORDS = 60;
+const SUMMARY_WORDS = 80;
+const MIN_FACTS = 3;
+const MAX_FACTS = 6;
+const FACT_WORDS = 30;
+// Sentences this much alike in content words say the same thing twice.
+const OVERLAP = 0.5;
+// The opening paragraphs are where news says what happened: the first gets this head start over
+// a sentence carrying the article's most central facts (which scores 1), each next one less.
+const LEAD = 1.5;
+const DECAY = 0.7;
+// A third summary sentence must score at least this share of the second.
+const THIRD = 0.6;
+// Key facts score at least this share of the best one.
+const FACT_FLOOR = 0.3;
+// More of a sentence than this in quotation marks makes it a quote, not a statement of fact.
+const QUOTED = 0.5;
+
+const COMPLETE = /[.!]["”’)]?$/;
+const CONNECTIVE = /^(?:but|and|so|yet|however|meanwhile|nevertheless|nonetheless|still|also|in addition|moreover|furthermore|instead|separately|indeed)\b,?\s*/i;
+// Clauses a bullet can lose: asides that follow the main statement.
+const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b.*$|\s+[—–-]\s+.*$/u;
+
+const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+interface Scored {
+  index: number;
+  sentence: Sentence;
+  score: number;
+  content: Set<string>;
+}
+
+function quotedShare(sentences: Sentence[]): Map<number, number> {
+  const share = new Map<number, number>();
+  for (const span of findQuoteSpans(sentences)) {
+    for (const piece of span.pieces) {
+      const length = sentences[piece.sentence]!.text.length || 1;
+      share.set(piece.sentence, (share.get(piece.sentence) ?? 0) + (piece.end - piece.start + 2) / length);
+    }
+  }
+  return share;
+}
+
+/** Whether a sentence can stand in a summary: complete, a statement, prose rather than a quote or caption. */
+function standsAlone(sentence: Sentence, quoted: number, title: string): boolean {
+  if (sentence.kind !== 'paragraph') return false;
+  const text = sentence.text.trim();
+  const count = words(text).length;
+  if (count < MIN_WORDS || count > MAX_WORDS || !COMPLETE.test(text)) return false;
+  if (/^["“‘']/.test(text) || quoted > QUOTED) return false;
+  if (text.toLowerCase() === title) return false;
+  // A tagged sentence without a verb is a caption or a fragment.
+  return sentence.tokens.every((t) => t.pos === undefined) || sentence.tokens.some((t) => /^(?:VB|MD)/.test(t.pos ?? ''));
+}
+
+function score(sentences: Sentence[], facts: Omit<Facts, 'summary' | 'keyFacts'>): Map<string, number> {
+  const weight = new Map<string, number>();
+  const add = (id: string, amount: number): void => void weight.set(id, (weight.get(id) ?? 0) + amount);
+  const entities = [...facts.people, ...facts.organizations, ...facts.places];
+  const most = Math.max(1, ...entities.map((e) => e.sentences.length));
+  for (const e of entities) for (const id of e.sentences) add(id, e.sentences.length / most);
+  for (const issue of facts.issues) for (const id of issue.sentences) add(id, issue.weight);
+  // A date or a figure makes a sentence say something checkable; more than one adds little.
+  const dated = new Set(facts.dates.map((d) => d.sentence));
+  const counted = new Set(facts.figures.map((f) => f.sentence));
+  for (const s of sentences) add(s.id, (dated.has(s.id) ? 0.5 : 0) + (counted.has(s.id) ? 0.5 : 0));
+  return weight;
+}
+
+function overlaps(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size)) > OVERLAP;
+}
+
+/** A key fact from a sentence: connectives, parentheses and trailing asides cut, one line. */
+function trim(text: string): string {
+  let fact = text.replace(/\s*\([^)]*\)/g, '').replace(CONNECTIVE, '').trim();
+  const cut = fact.replace(TRAILING_CLAUSE, '');
+  if (words(cut).length >= MIN_WORDS / 2 + 2) fact = cut;
+  fact = fact.replace(/[,;:\s]+$/, '');
+  if (!/[.!?]["”’]?$/.test(fact)) fact += '.';
+  return fact[0]!.toUpperCase() + fact.slice(1);
+}
+
+export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 'keyFacts'>, outletSummary: string[] | null): Summary {
+  const title = (sentences.find((s) => s.kind === 'title')?.text ?? '').trim().toLowerCase();
+  const quoted = quotedShare(sentences);
+  const weights = score(sentences, facts);
+  const blocks = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.block))];
+  const candidates: Scored[] = [];
+  sentences.forEach((sentence, index) => {
+    if (standsAlone(sentence, quoted.get(index) ?? 0, title)) candidates.push({ index, sentence, score: 0, content: new Set(words(sentence.text).filter((w) => w.length > 3)) });
+  });
+  const most = Math.max(1e-9, ...candidates.map((c) => weights.get(c.sentence.id) ?? 0));
+  for (const c of candidates) c.score = (weights.get(c.sentence.id) ?? 0) / most + LEAD * DECAY ** blocks.indexOf(c.sentence.block);
+
+  const ranked = [...candidates].sort((a, b) => b.score - a.score);
+  const chosen: Scored[] = [];
+  let length = 0;
+  for (const c of ranked) {
+    if (chosen.length === 3) break;
+    // "But …", "In addition to …" lean on what came before; a summary cannot.
+    if (CONNECTIVE.test(c.sentence.text) || /^in addition to\b/i.test(c.sentence.text)) continue;
+    const count = words(c.sentence.text).length;
+    if (chosen.some((s) => overlaps(s.content, c.content))) continue;
+    if (chosen.length >= 2 && (length + count > SUMMARY_WORDS || c.score < THIRD * chosen[1]!.score)) break;
+    chosen.push(c);
+    length += count;
+  }
+  const summary = chosen.sort((a, b) => a.index - b.index).map((c) => c.sentence.text.trim());
+
+  const outlet = (outletSummary ?? []).map((s) => s.trim()).filter(Boolean);
+  if (outlet.length) return { summary, keyFacts: outlet.slice(0, MAX_FACTS), summarySource: 'outlet' };
+
+  // Key facts: what the summary does not already say, the sentences with the most facts first.
+  const dated = new Set([...facts.dates.map((d) => d.sentence), ...facts.figures.map((f) => f.sentence)]);
+  const rest = ranked.filter((c) => !chosen.includes(c) && !chosen.some((s) => overlaps(s.content, c.content)));
+  const factual = rest.filter((c) => dated.has(c.sentence.id));
+  const pool = [...factual, ...rest.filter((c) => !dated.has(c.sentence.id))];
+  const best = pool[0]?.score ?? 0;
+  const picked: Scored[] = [];
+  for (const c of pool) {
+    if (picked.length === MAX_FACTS) break;
+    if (picked.length >= MIN_FACTS && c.score < FACT_FLOOR * best) break;
+    if (picked.some((p) => overlaps(p.content, c.content))) continue;
+    if (words(trim(c.sentence.text)).length > FACT_WORDS) continue;
+    picked.push(c);
+  }
+  const keyFacts = picked.sort((a, b) => a.index - b.index).map((c) => trim(c.sentence.text));
+  return { summary, keyFacts, summarySource: 'extracted' };
+}
