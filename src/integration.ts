@@ -7,14 +7,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { reporter } from 'vfile-reporter';
 import { loadConfig, type Config } from './config.ts';
-import { generate } from './pipeline/build.ts';
+import { generate, problems } from './pipeline/build.ts';
 
-async function run(config: Config, logger: AstroIntegrationLogger): Promise<void> {
+/** Runs the build step and logs its report; returns how many warnings and errors it has. */
+async function run(config: Config, logger: AstroIntegrationLogger): Promise<number> {
   const started = performance.now();
   const result = await generate(config);
-  const report = reporter(config.file ? [config.file, ...result.files] : result.files, { quiet: true });
+  const files = config.file ? [config.file, ...result.files] : result.files;
+  const report = reporter(files, { quiet: true });
   if (report) logger.warn(`problems in the input (the other articles were built):\n${report}`);
   logger.info(`${result.briefings.length} briefing(s) from ${config.input}/ in ${Math.round(performance.now() - started)} ms`);
+  return problems(files);
 }
 
 export default function briefings(): AstroIntegration {
@@ -25,7 +28,11 @@ export default function briefings(): AstroIntegration {
       'astro:config:setup': async ({ config: astro, command, logger }) => {
         if (command === 'preview') return;
         config = await loadConfig(fileURLToPath(astro.root));
-        await run(config, logger);
+        const found = await run(config, logger);
+        // `astro build` has no flags of its own to pass: strictness comes from the environment.
+        if (found && command === 'build' && process.env.BRIEFINGS_STRICT === '1') {
+          throw new Error(`BRIEFINGS_STRICT=1: the build report has ${found} warning(s) or error(s)`);
+        }
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         if (!config) return;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { reporter } from 'vfile-reporter';
 import { loadConfig } from '../config.ts';
-import { generate, processFile, readSidecar } from '../pipeline/build.ts';
+import { generate, problems, processFile, readSidecar, skipped } from '../pipeline/build.ts';
 import { toExtractJson } from './extract-json.ts';
 
 const program = new Command()
@@ -15,16 +15,18 @@ const program = new Command()
 program
   .command('generate')
   .description('read the articles, extract their facts and write one MDX briefing per article')
-  .option('-i, --input <dir>', 'folder of articles (.txt, .md)')
+  .option('-i, --input <dir>', 'folder of articles (.txt, .md, .html)')
   .option('-o, --output <dir>', 'folder for the MDX briefings')
-  .option('--strict', 'exit non-zero when any article has a problem to report')
+  .option('--strict', 'exit non-zero when the report has any warning or error')
   .action(async (opts: { input?: string; output?: string; strict?: boolean }) => {
     const config = await loadConfig(process.cwd(), { input: opts.input, output: opts.output });
     const result = await generate(config);
-    const report = reporter(result.files, { quiet: true });
+    const files = config.file ? [config.file, ...result.files] : result.files;
+    const report = reporter(files, { quiet: true });
     if (report) console.error(report);
-    console.log(`${result.briefings.length} briefing(s) written to ${config.output}`);
-    if (opts.strict && result.files.some((f) => f.messages.some((m) => m.fatal !== null))) process.exitCode = 1;
+    const left = skipped(result.files);
+    console.log(`${result.briefings.length} briefing(s) written to ${config.output}${left ? `; ${left} file(s) skipped, see the errors above` : ''}`);
+    if (opts.strict && problems(files)) process.exitCode = 1;
   });
 
 program

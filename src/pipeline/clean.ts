@@ -6,6 +6,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
+import { normalizeLine as normalizeSpace } from './read.ts';
 import type { Block, CleanArticle, RawArticle } from './types.ts';
 
 interface Line {
@@ -45,17 +46,6 @@ function linesOfMarkdown(text: string, firstLine: number): Line[] {
   };
   visit(tree.children);
   return lines;
-}
-
-/** Drops control characters (keeping tabs as spaces) and collapses runs of spaces. */
-export function normalizeSpace(text: string): string {
-  return text
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\ufeff\ufffe]/g, '')
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
 }
 
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -124,7 +114,7 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
   // Title: metadata wins; otherwise the first line of a plain-text article (or a Markdown heading).
   let title = raw.meta.title;
   const first = lines[0];
-  if (!title && first && (first.kind === 'heading' || looksLikeHeading(first.text) || (raw.format === 'text' && !outletSummary))) {
+  if (!title && first && (first.kind === 'heading' || looksLikeHeading(first.text) || (raw.format === 'text' && !outletSummary && lines.length > 1))) {
     title = first.text;
     lines = lines.slice(1);
   }
@@ -169,7 +159,6 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
       place: { line: last?.line ?? 1, column: (last?.text.length ?? 0) + 2 }, ruleId: 'truncated', source: 'briefing',
     });
   }
-  if (blocks.length === 1) file.message('no article text after cleaning', { ruleId: 'empty', source: 'briefing' });
 
   return { path: raw.path, meta: { ...raw.meta, title }, blocks, outletSummary, truncated, file };
 }
