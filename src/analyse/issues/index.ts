@@ -7,7 +7,7 @@
  * minerals"). A user taxonomy can merge, rename and drop issues.
  */
 import { slugify } from '../../pipeline/slug.ts';
-import { nameFinder, type NameHit } from '../quotes/names.ts';
+import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { rarity, singular } from './lexicon.ts';
 import { isNoun, isPersonOrTime, kinProfile, kinship, type KinProfile, type Kinship } from './wordnet.ts';
@@ -25,6 +25,8 @@ export interface TaxonomyEntry {
 export type Taxonomy = Record<string, TaxonomyEntry>;
 
 type Position = 'title' | 'lead' | 'heading' | 'body';
+const POSITIONS: Position[] = ['title', 'lead', 'heading', 'body'];
+const bit = (p: Position): number => 1 << POSITIONS.indexOf(p);
 
 interface Candidate {
   key: string;
@@ -35,9 +37,11 @@ interface Candidate {
   own: number;
   /** Compound keys that credited this one as their head or first part. */
   parents: Set<string>;
-  positions: Set<Position>;
+  /** Bit set of the Positions it was found in. */
+  positions: number;
   surfaces: Map<string, number>;
-  sentences: Set<number>;
+  /** Indices of the sentences it is in, ascending. */
+  sentences: number[];
   /** Set for entity topics. */
   entity?: Entity;
 }
@@ -53,9 +57,9 @@ const BLAND = 0.3;
 // An issue comes back: a term in one sentence, even the title, is a detail.
 const MIN_SENTENCES = 2;
 // Variants are looked for among this many of the best candidates.
-const POOL = 50;
+const POOL = 40;
 // Of which this many may gather kin around them.
-const LEADERS = 20;
+const LEADERS = 15;
 const MAX_ISSUES = 10;
 const MIN_ISSUES = 5;
 // Issues scoring under this share of the best one are left out once MIN_ISSUES are in.
@@ -70,7 +74,14 @@ const SPECIFIC = 0.4;
 const MIN_TOPICALITY = 0.5;
 
 const NOUN = /^NNS?$/;
-const MODIFIER = /^(?:JJ|NN|NNS)$/;
+const MODIFIER = new Set(['JJ', 'NN', 'NNS']);
+// Tags before a gerund that is a noun ("water rationing", "the rationing"), and after a plural read as a verb.
+const AFTER_GERUND = new Set(['NN', 'NNS', 'JJ', 'DT', 'PRP$']);
+const BEFORE_PLURAL = new Set(['IN', 'MD', 'TO', 'CC', ',', '.']);
+const capitalised = (text: string): boolean => {
+  const c = text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(text));
+};
 const WORD = /^\p{L}[\p{L}'’-]*$/u;
 // Prepositions after which a name is what is talked about, or where something happens.
 const ABOUT = /^(?:on|over|about|regarding|toward|towards|against|concerning|of|into)$/i;
@@ -96,13 +107,12 @@ const damped = (count: number): number => (count > 1 ? 1 + Math.log(count) : cou
 /** How specific a key is: the mean rarity of its words, longer phrases a little more. */
 function specificity(key: string): number {
   const words = key.split(' ');
-  const mean = words.reduce((sum, w) => sum + rarity(w), 0) / words.length;
-  return mean * (1 + 0.2 * (words.length - 1));
+  return (words.reduce((sum, w) => sum + rarity(w), 0) / words.length) * (1 + 0.2 * (words.length - 1));
 }
 
 function scoreOf(c: Candidate, share = 1): number {
   let boost = 1;
-  for (const p of c.positions) boost += BOOST[p];
+  for (const p of POSITIONS) if (c.positions & bit(p)) boost += BOOST[p];
   // A term many compounds build on is a hub of the story ("trade" of "trade deal", "trade truce").
   boost += HUB * c.parents.size;
   return damped(c.count) * share * specificity(c.key) * boost;
@@ -119,21 +129,23 @@ const eligible = (members: Candidate[]): boolean => new Set(members.flatMap((c) 
 function tagsOf(sentence: Sentence): string[] {
   const titleCase = sentence.kind === 'title' || sentence.kind === 'heading';
   const tokens = sentence.tokens;
-  const tags = tokens.map((t) => t.pos ?? (/^\p{Lu}/u.test(t.text) ? 'NNP' : 'NN'));
-  tokens.forEach((token, i) => {
-    const lower = token.text.toLowerCase();
+  const tags = tokens.map((t) => t.pos ?? (capitalised(t.text) ? 'NNP' : 'NN'));
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    if (tag !== 'NNP' && tag !== 'NNPS' && tag !== 'VBG' && tag !== 'VBZ') continue;
+    const lower = tokens[i]!.text.toLowerCase();
     const before = tags[i - 1] ?? '';
-    const after = tags[i + 1] ?? '.';
     // Titles, headings and a sentence's first word are capitalised whether or not they are names.
-    if ((titleCase || i === 0) && tags[i]!.startsWith('NNP')) {
+    if (tag.startsWith('NNP')) {
+      if (!titleCase && i > 0) continue;
       if (isNoun(lower)) tags[i] = 'NN';
       else if (lower.endsWith('s') && isNoun(singular(lower))) tags[i] = 'NNS';
-    } else if (tags[i] === 'VBG' && /^(?:NN|NNS|JJ|DT|PRP\$)$/.test(before) && isNoun(lower)) {
-      tags[i] = 'NN';
-    } else if (tags[i] === 'VBZ' && NOUN.test(before) && /^(?:IN|MD|TO|CC|,|\.)$/.test(after) && isNoun(singular(lower))) {
+    } else if (tag === 'VBG') {
+      if (AFTER_GERUND.has(before) && isNoun(lower)) tags[i] = 'NN';
+    } else if (NOUN.test(before) && BEFORE_PLURAL.has(tags[i + 1] ?? '.') && isNoun(singular(lower))) {
       tags[i] = 'NNS';
     }
-  });
+  }
   return tags;
 }
 
@@ -173,6 +185,7 @@ function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
     return (isNoun(head) || rarity(head) === 1) && !isPersonOrTime(head);
   };
   const flush = (): void => {
+    if (!run.length) return;
     while (run.length && !topical(run)) run.pop();
     run = run.slice(-MAX_PHRASE);
     while (run.length > 1 && !NOUN.test(run[0]![1]) && rarity(run[0]![0].text) < BLAND) run.shift();
@@ -193,8 +206,8 @@ function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
     while (hit < names.length && names[hit]!.end <= token.start) hit++;
     const masked = hit < names.length && names[hit]!.start < token.end;
     // In running text a capital past the first word marks a name or a proper adjective ("Chinese").
-    const proper = !titleCase && i > 0 && /^\p{Lu}/u.test(token.text);
-    if (MODIFIER.test(tag) && WORD.test(token.text) && !proper && !masked) run.push([token, tag]);
+    const proper = !titleCase && i > 0 && capitalised(token.text);
+    if (MODIFIER.has(tag) && !proper && !masked && WORD.test(token.text)) run.push([token, tag]);
     else flush();
   });
   flush();
@@ -202,38 +215,62 @@ function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
 }
 
 function emptyCandidate(key: string): Candidate {
-  return { key, score: 0, count: 0, own: 0, parents: new Set(), positions: new Set(), surfaces: new Map(), sentences: new Set() };
+  return { key, score: 0, count: 0, own: 0, parents: new Set(), positions: 0, surfaces: new Map(), sentences: [] };
 }
 
-function nounPhraseCandidates(sentences: Sentence[], hits: NameHit[][], lead: number): Candidate[] {
-  const table = new Map<string, Candidate>();
-  const credit = (key: string, amount: number, index: number, position: Position, surface: string | null, parent: string | null): void => {
-    let c = table.get(key);
-    if (!c) table.set(key, (c = emptyCandidate(key)));
-    c.count += amount;
-    c.positions.add(position);
-    c.sentences.add(index);
-    if (surface !== null) {
-      c.own += amount;
-      c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
-    }
-    if (parent) c.parents.add(parent);
+interface Occurrence {
+  key: string;
+  index: number;
+  position: Position;
+  amount: number;
+  /** The words as written, when the key was the whole phrase. */
+  surface: string | null;
+  /** The compound it is a part of, when it was not. */
+  parent: string | null;
+}
+
+/**
+ * Noun phrase candidates: every phrase is tallied, only the best `limit` (and those `kept`, which
+ * the taxonomy names) become full candidates, so little is built for the long tail.
+ */
+function nounPhraseCandidates(sentences: Sentence[], hits: NameHit[][], lead: number, limit: number, kept: (key: string) => boolean): Candidate[] {
+  const occurrences: Occurrence[] = [];
+  const tally = new Map<string, Candidate>();
+  const credit = (occurrence: Occurrence): void => {
+    occurrences.push(occurrence);
+    let c = tally.get(occurrence.key);
+    if (!c) tally.set(occurrence.key, (c = emptyCandidate(occurrence.key)));
+    c.count += occurrence.amount;
+    c.positions |= bit(occurrence.position);
+    if (occurrence.parent) c.parents.add(occurrence.parent);
   };
   sentences.forEach((sentence, index) => {
     const position = positionOf(sentence, lead);
     for (const phrase of phrases(sentence, hits[index]!)) {
       const key = phrase.words.join(' ');
-      credit(key, 1, index, position, phrase.surface, null);
+      credit({ key, index, position, amount: 1, surface: phrase.surface, parent: null });
       if (phrase.words.length < 2) continue;
-      credit(phrase.words.at(-1)!, PART_CREDIT, index, position, null, key);
-      if (phrase.nounPrefix) credit(phrase.words.slice(0, -1).join(' '), PART_CREDIT, index, position, null, key);
+      const part = (words: string[]): void => credit({ key: words.join(' '), index, position, amount: PART_CREDIT, surface: null, parent: key });
+      part(phrase.words.slice(-1));
+      if (phrase.nounPrefix) part(phrase.words.slice(0, -1));
       // "restrictive trade measures" also speaks of "trade measures".
-      if (phrase.words.length > 2) credit(phrase.words.slice(1).join(' '), PART_CREDIT, index, position, null, key);
+      if (phrase.words.length > 2) part(phrase.words.slice(1));
     }
   });
-  const found = [...table.values()];
-  for (const c of found) c.score = scoreOf(c);
-  return found;
+  const ranked = [...tally.values()];
+  for (const c of ranked) c.score = scoreOf(c);
+  ranked.sort((a, b) => b.score - a.score);
+  const chosen = new Map(ranked.filter((c, i) => i < limit || kept(c.key)).map((c) => [c.key, c]));
+  for (const o of occurrences) {
+    const c = chosen.get(o.key);
+    if (!c) continue;
+    if (c.sentences.at(-1) !== o.index) c.sentences.push(o.index);
+    if (o.surface !== null) {
+      c.own += o.amount;
+      c.surfaces.set(o.surface, (c.surfaces.get(o.surface) ?? 0) + 1);
+    }
+  }
+  return [...chosen.values()];
 }
 
 /**
@@ -276,8 +313,8 @@ function entityCandidates(sentences: Sentence[], hits: NameHit[][], lead: number
       s.about += about;
       s.total += total;
       s.candidate.count++;
-      s.candidate.positions.add(positionOf(sentence, lead));
-      s.candidate.sentences.add(index);
+      s.candidate.positions |= bit(positionOf(sentence, lead));
+      if (s.candidate.sentences.at(-1) !== index) s.candidate.sentences.push(index);
     }
   });
   const found: Candidate[] = [];
@@ -311,43 +348,23 @@ class Groups {
  * its hypernym only when both words are specific ("tariff"/"levy", not "effort"/"action").
  */
 function mergeKin(pool: Candidate[], groups: Groups): void {
+  const leaders = new Map<string, { key: string; head: string; profile: KinProfile }[]>();
   let rank = 0;
-  interface Leader {
-    key: string;
-    head: string;
-    profile: KinProfile;
-  }
-  // Per modifier, the leaders and where their senses and hypernyms are, so a candidate finds its kin by lookup.
-  const byModifier = new Map<string, { leaders: Leader[]; above: Map<number, number[]>; targets: Map<number, number[]> }>();
-  const note = (index: Map<number, number[]>, synsets: Iterable<number>, leader: number): void => {
-    for (const s of synsets) {
-      const list = index.get(s);
-      if (list) list.push(leader);
-      else index.set(s, [leader]);
-    }
-  };
   for (const c of pool) {
     if (c.entity) continue;
-    const words = c.key.split(' ');
-    const head = words.at(-1)!;
-    const modifier = words.slice(0, -1).join(' ');
+    const space = c.key.lastIndexOf(' ');
+    const head = c.key.slice(space + 1);
+    const modifier = space === -1 ? '' : c.key.slice(0, space);
     const profile = kinProfile(head, modifier ? SHARED_MODIFIER : BARE);
     if (!profile) continue;
-    let group = byModifier.get(modifier);
-    if (!group) byModifier.set(modifier, (group = { leaders: [], above: new Map(), targets: new Map() }));
-    const near = new Set<number>();
-    for (const t of profile.targets) for (const l of group.above.get(t) ?? []) near.add(l);
-    for (const a of profile.above) for (const l of group.targets.get(a) ?? []) near.add(l);
-    const leader = [...near].sort((a, b) => a - b).map((l) => group.leaders[l]!).find((l) => {
+    const list = leaders.get(modifier) ?? [];
+    const leader = list.find((l) => {
       const kind = kinship(l.profile, profile);
       return kind === 'synonym' || (kind === 'hypernym' && (modifier !== '' || (rarity(l.head) >= SPECIFIC && rarity(head) >= SPECIFIC)));
     });
     if (leader) groups.union(leader.key, c.key);
     // Only the best candidates lead; the rest may only join them.
-    if (leader || ++rank > LEADERS) continue;
-    const index = group.leaders.push({ key: c.key, head, profile }) - 1;
-    note(group.above, profile.above, index);
-    note(group.targets, profile.targets, index);
+    else if (++rank <= LEADERS) leaders.set(modifier, [...list, { key: c.key, head, profile }]);
   }
 }
 
@@ -392,15 +409,14 @@ export function extractIssues(
   entities: { people: Entity[]; organizations: Entity[]; places: Entity[] },
   taxonomy: Taxonomy = {},
 ): Issue[] {
-  const order = new Map(sentences.map((s, i) => [s.id, i]));
-  const names = nameFinder([['person', entities.people], ['organization', entities.organizations], ['place', entities.places]], order);
-  const hits = sentences.map((s) => names.find(s.text));
+  const { hits } = indexNames(sentences, entities);
   const lead = sentences.find((s) => s.kind === 'paragraph')?.block ?? -1;
 
   const forms = taxonomyForms(taxonomy);
   const entryOf = (c: Candidate): string | undefined =>
     [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
-  const ranked = [...nounPhraseCandidates(sentences, hits, lead), ...entityCandidates(sentences, hits, lead)].sort((a, b) => b.score - a.score);
+  const kept = (key: string): boolean => forms.has(key);
+  const ranked = [...nounPhraseCandidates(sentences, hits, lead, POOL, kept), ...entityCandidates(sentences, hits, lead)].sort((a, b) => b.score - a.score);
   // Whatever the taxonomy names is always weighed, however far down it ranks.
   const pool = ranked.filter((c, i) => i < POOL || entryOf(c) !== undefined);
 

