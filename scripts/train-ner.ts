@@ -29,6 +29,13 @@ function shuffle<T>(xs: T[], seed: number): T[] {
   return a;
 }
 
+// Tag dictionary and pruning trade a little accuracy for speed: a smaller weight table stays
+// in cache (prune 1: 95.0% vs 95.1% on testa, under half the size).
+const DICT_MIN = Number(process.env.POS_DICT_MIN ?? 5);
+const DICT_SHARE = Number(process.env.POS_DICT_SHARE ?? 0.98);
+const POS_PRUNE = Number(process.env.POS_PRUNE ?? 1);
+const NER_PRUNE = Number(process.env.NER_PRUNE ?? 1);
+
 function trainPos(sents: ConllSentence[]): void {
   const classes = [...new Set(sents.flatMap((s) => s.pos))].sort();
   // Tag dictionary: frequent words that (nearly) always carry one tag skip the model.
@@ -44,7 +51,7 @@ function trainPos(sents: ConllSentence[]): void {
   for (const [w, m] of counts) {
     const total = [...m.values()].reduce((a, b) => a + b, 0);
     const [tag, n] = [...m.entries()].sort((a, b) => b[1] - a[1])[0]!;
-    if (total >= 20 && n / total >= 0.97) tagdict[w] = tag;
+    if (total >= DICT_MIN && n / total >= DICT_SHARE) tagdict[w] = tag;
   }
   const trainer = new Trainer(classes);
   const feats = new Uint32Array(POS_FEATURES);
@@ -74,7 +81,7 @@ function trainPos(sents: ConllSentence[]): void {
     }
     console.log(`pos iter ${it}: ${(right / total).toFixed(4)}`);
   }
-  const buf = trainer.save({ tagdict }, 0.05);
+  const buf = trainer.save({ tagdict }, POS_PRUNE);
   writeFileSync(fileURLToPath(POS_WEIGHTS), buf);
   console.log(`pos weights: ${(buf.length / 1024).toFixed(0)} KiB`);
 }
@@ -144,9 +151,13 @@ function trainNer(docs: ConllSentence[][], dev: ConllSentence[][] | null): void 
     const f1 = np && ng ? (2 * tp) / (np + ng) : 0;
     console.log(`ner iter ${it}: train acc ${(right / total).toFixed(4)}${dev ? `, dev span F1 (unaveraged) ${f1.toFixed(4)}` : ''}`);
   }
-  const buf = trainer.save({}, 0.02);
+  const buf = trainer.save({}, NER_PRUNE);
   writeFileSync(fileURLToPath(NER_WEIGHTS), buf);
   console.log(`ner weights: ${(buf.length / 1024).toFixed(0)} KiB`);
+  // Other pruning levels, to compare size, speed and accuracy without retraining.
+  for (const p of (process.env.NER_PRUNE_VARIANTS ?? '').split(',').filter(Boolean)) {
+    writeFileSync(`/tmp/ner-prune-${p}.bin.gz`, trainer.save({}, Number(p)));
+  }
 }
 
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);

@@ -1,8 +1,7 @@
 import { slug } from 'github-slugger';
 import { countryKey, GAZ, gazetteer, type Country } from '../ner/gazetteer.ts';
-import { recognize } from '../ner/index.ts';
-import type { Entity, EntityKind, Sentence, Token } from '../types.ts';
-import { isCaseless } from '../ner/features.ts';
+import { recognizeDocument } from '../ner/index.ts';
+import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   COMPANY_DESCRIPTORS,
   COMPANY_SUFFIXES,
@@ -125,24 +124,31 @@ function demonymOnly(text: string): boolean {
 }
 
 /** Lower-case words of the document's cased sentences: "trade", "deal", "says". */
-function commonWords(sentences: Sentence[]): Set<string> {
+function commonWords(sentences: Sentence[], caseless: boolean[]): Set<string> {
   const out = new Set<string>();
-  for (const s of sentences) {
-    if (s.kind !== 'paragraph' && s.kind !== 'summary') continue;
-    if (isCaseless(s.tokens.map((t) => t.text))) continue;
-    for (const t of s.tokens) if (/^\p{Ll}/u.test(t.text)) out.add(t.text);
-  }
+  sentences.forEach((s, si) => {
+    if (caseless[si] || (s.kind !== 'paragraph' && s.kind !== 'summary')) return;
+    for (const t of s.tokens) {
+      const c = t.text.charCodeAt(0);
+      if ((c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(t.text))) out.add(t.text);
+    }
+  });
   return out;
 }
 
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
-function collect(sentences: Sentence[]): Item[] {
+function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } {
   const items: Item[] = [];
-  const mentions = recognize(sentences);
-  const common = commonWords(sentences);
-  const caseless = sentences.map((s) => s.kind === 'title' || s.kind === 'heading' || isCaseless(s.tokens.map((t) => t.text)));
-  const inOther = (si: number, i: number) =>
-    mentions.some((x) => x.sentence === si && x.kind !== 'PER' && x.start <= sentences[si]!.tokens[i]!.start && x.end >= sentences[si]!.tokens[i]!.end);
+  const { mentions, caseless: uncased } = recognizeDocument(sentences);
+  const common = commonWords(sentences, uncased);
+  const caseless = sentences.map((s, si) => s.kind === 'title' || s.kind === 'heading' || uncased[si]!);
+  // Tokens inside a non-person name, per sentence ("Surrey" in "Surrey captain Chris Lewis").
+  const otherNames = new Map<number, Mention[]>();
+  for (const m of mentions) if (m.kind !== 'PER') otherNames.set(m.sentence, [...(otherNames.get(m.sentence) ?? []), m]);
+  const inOther = (si: number, i: number) => {
+    const tok = sentences[si]!.tokens[i]!;
+    return (otherNames.get(si) ?? []).some((x) => x.start <= tok.start && x.end >= tok.end);
+  };
   for (const m of mentions) {
     const s = sentences[m.sentence]!;
     const t = s.tokens;
@@ -214,13 +220,14 @@ function collect(sentences: Sentence[]): Item[] {
     s.tokens.forEach((tok, i) => {
       // "Boeing Co.", "Acme Widgets Inc.": a legal suffix after capitalized words names a
       // company even where the tagger saw nothing (it competes with tagged spans below).
-      if (i > 0 && COMPANY_SUFFIXES.has(tok.text.toLowerCase()) && /^\p{Lu}/u.test(tok.text)) {
+      const c = tok.text.charCodeAt(0);
+      if (i > 0 && c >= 65 && c <= 90 && COMPANY_SUFFIXES.has(tok.text.toLowerCase())) {
         let from = i;
         while (from > 0 && /^\p{Lu}/u.test(s.tokens[from - 1]!.text) && !isStop(s.tokens[from - 1]!.text) && !COMPANY_SUFFIXES.has(s.tokens[from - 1]!.text.toLowerCase())) from--;
         if (from < i && !caseless[si]) items.push({ kind: 'ORG', sentence: si, from, to: i + 1, text: surface(s, from, i + 1), roles: [] });
       }
       // "US-China talks": both countries are places, whatever the tagger made of the word.
-      if (hyphenCountries(tok.text)) {
+      if (tok.text.includes('-') && hyphenCountries(tok.text)) {
         for (let k = items.length - 1; k >= 0; k--) {
           const it = items[k]!;
           if (it.sentence === si && it.from <= i && it.to > i) items.splice(k, 1);
@@ -228,7 +235,7 @@ function collect(sentences: Sentence[]): Item[] {
         for (const part of tok.text.split('-')) items.push({ kind: 'LOC', sentence: si, from: i, to: i + 1, text: part, roles: [], rule: true });
       }
       // "China's foreign ministry", "Beijing's commerce ministry": an organization.
-      if (/^['’]s$/.test(tok.text) && i > 0) {
+      if ((c === 39 || c === 8217) && /^['’]s$/.test(tok.text) && i > 0) {
         let j = i + 1;
         while (j < s.tokens.length && INSTITUTION_MODIFIERS.has(s.tokens[j]!.text.toLowerCase())) j++;
         const head = s.tokens[j]?.text.toLowerCase();
@@ -251,9 +258,10 @@ function collect(sentences: Sentence[]): Item[] {
   const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   // "US Supreme Court", "French Foreign Ministry", "Asia-Pacific" + "Economic Cooperation":
   // a place or demonym right before an organization is part of its name.
+  const endingAt = new Map(all.filter((p) => p.kind !== 'PER').map((p) => [`${p.sentence}:${p.to}`, p]));
   for (const it of all) {
     if (it.kind !== 'ORG' || it.name) continue;
-    const prev = all.find((p) => p.sentence === it.sentence && p.to === it.from && p.kind !== 'PER');
+    const prev = endingAt.get(`${it.sentence}:${it.from}`);
     if (prev) it.name = `${prev.text} ${orgBase(it.text)}`;
   }
   // Headlines: only names the article confirms in its cased sentences, and known places.
@@ -265,14 +273,15 @@ function collect(sentences: Sentence[]): Item[] {
   };
   // A lone word the article also uses in lower case ("Trade", "Court") is no name, unless a
   // longer name in the document contains it (a surname).
-  const longer = all.filter((it) => it.text.includes(' ')).map((it) => ` ${it.text.toLowerCase()} `);
-  return all.filter((it) => {
+  const inLonger = new Set(all.filter((it) => it.text.includes(' ')).flatMap((it) => it.text.toLowerCase().split(' ')));
+  const good = all.filter((it) => {
     const words = it.text.split(/\s+/);
     if (words.every(isStop)) return false;
     if (caseless[it.sentence] && !isConfirmed(it)) return false;
     if (words.length > 1 || !(common.has(it.text.toLowerCase()) || isStop(it.text)) || countryOf(it.text)) return true;
-    return longer.some((l) => l.includes(` ${it.text.toLowerCase()} `));
+    return inLonger.has(it.text.toLowerCase());
   });
+  return { items: good, caseless };
 }
 
 function isFirstName(w: string): boolean {
@@ -469,26 +478,34 @@ function clusterPlaces(items: Item[]): Cluster[] {
   return [...byKey.values()];
 }
 
-/** Finds untagged repeats of known names (a headline's "TRUMP", a later bare "Xi"). */
-function rescan(sentences: Sentence[], clusters: Cluster[], items: Item[]): void {
+/**
+ * Finds untagged repeats of known names (a headline's "TRUMP", a later bare "Xi"). In cased
+ * sentences the repeat must have the case of a known form.
+ */
+function rescan(sentences: Sentence[], clusters: Cluster[], items: Item[], caseless: boolean[]): void {
   const names = new Map<string, Cluster>();
+  const firsts = new Set<string>();
+  let maxLen = 1;
   for (const c of clusters) {
     for (const f of [c.name, ...c.forms]) {
       if (f.length < 2 || !/\p{Lu}/u.test(f)) continue;
-      const k = f.toLowerCase();
-      if (!names.has(k)) names.set(k, c);
+      const words = f.toLowerCase().split(' ');
+      if (!names.has(words.join(' '))) names.set(words.join(' '), c);
+      firsts.add(words[0]!);
+      maxLen = Math.max(maxLen, words.length);
     }
   }
-  const taken = new Set(items.map((it) => `${it.sentence}:${it.from}`));
-  const covered = (si: number, i: number) => items.some((it) => it.sentence === si && it.from <= i && it.to > i);
+  const covered = new Set<string>();
+  for (const it of items) for (let i = it.from; i < it.to; i++) covered.add(`${it.sentence}:${i}`);
   sentences.forEach((s, si) => {
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
-      if (!/^\p{Lu}/u.test(t[i]!.text) || taken.has(`${si}:${i}`) || covered(si, i)) continue;
-      for (let len = Math.min(6, t.length - i); len >= 1; len--) {
+      const w = t[i]!.text;
+      if (!firsts.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w) || covered.has(`${si}:${i}`)) continue;
+      for (let len = Math.min(maxLen, t.length - i); len >= 1; len--) {
         const text = surface(s, i, i + len);
         const c = names.get(text.toLowerCase());
-        if (!c || /\p{Ll}/u.test(text) !== /\p{Ll}/u.test(c.forms[0]!) && !/^\p{Lu}[^\p{Ll}]*$/u.test(text)) continue;
+        if (!c || (!caseless[si] && c.name !== text && !c.forms.includes(text))) continue;
         if (len === 1 && STOPWORDS.has(text.toLowerCase())) continue;
         c.items.push({ kind: c.kind, sentence: si, from: i, to: i + len, text, roles: [] });
         i += len - 1;
@@ -537,13 +554,13 @@ function personName(c: Cluster): string {
 }
 
 export function extractEntities(sentences: Sentence[]): Entities {
-  const items = collect(sentences);
+  const { items, caseless } = collect(sentences);
   voteKinds(items);
   const people = clusterPeople(items);
   const orgs = clusterOrgs(items, sentences);
   const places = clusterPlaces(items);
   const all = [...people, ...orgs, ...places];
-  rescan(sentences, all, items.concat(all.flatMap((c) => c.items)));
+  rescan(sentences, all, items, caseless);
   return {
     people: toEntities(people, sentences),
     organizations: toEntities(orgs, sentences),

@@ -24,6 +24,7 @@ export interface NerSentence {
   doc: Uint8Array;
   /** Tokens with an upper-case letter: only they can start a name (see `decode`). */
   cased: Uint8Array;
+  info: WordInfo[];
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'vs', 'v']);
@@ -35,7 +36,7 @@ const HAS_UPPER = 8;
 const STARTS_LETTER = 16;
 
 /** Hashes that depend only on the word (and whether its sentence is caseless). */
-interface WordHashes {
+export interface WordHashes {
   lower: number;
   exact: number;
   shape: number;
@@ -47,7 +48,7 @@ interface WordHashes {
 }
 
 /** What the features need of a word type, computed once: news vocabulary repeats. */
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   flags: number;
   cased: WordHashes;
@@ -88,8 +89,7 @@ function hashes(w: string, lower: string, caseless: boolean): WordHashes {
   };
 }
 
-function wordHashes(w: string, caseless: boolean): WordHashes {
-  const x = info(w);
+function wordHashes(w: string, x: WordInfo, caseless: boolean): WordHashes {
   if (!caseless) return x.cased;
   x.caseless ??= hashes(w, x.lower, true);
   return x.caseless;
@@ -107,15 +107,18 @@ const FUNCTION_WORDS = new Set(
  * ("Dale 69, Morris 69") does not have.
  */
 export function isCaseless(words: string[]): boolean {
+  return caselessInfo(words.map(info));
+}
+
+function caselessInfo(infos: WordInfo[]): boolean {
   let alpha = 0;
   let lower = 0;
   let upper = 0;
   let capFunction = 0;
-  words.forEach((w, i) => {
-    const x = info(w);
+  infos.forEach((x, i) => {
     if (!(x.flags & STARTS_LETTER)) return;
     alpha++;
-    if (x.flags & STARTS_LOWER && !SMALL_WORDS.has(w)) lower++;
+    if (x.flags & STARTS_LOWER && !SMALL_WORDS.has(x.lower)) lower++;
     if (!(x.flags & HAS_LOWER)) upper++;
     if (i > 0 && x.flags & STARTS_UPPER && FUNCTION_WORDS.has(x.lower)) capFunction++;
   });
@@ -127,30 +130,34 @@ const OPENERS = new Set(['"', '“', '‘', "'", '(']);
 
 /** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
 export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
-  const caseless = doc.map((s) => isCaseless(s.words));
+  const infos = doc.map((s) => s.words.map(info));
+  const caseless = infos.map(caselessInfo);
   const seen = new Map<string, number>();
-  doc.forEach((s, k) => {
+  infos.forEach((xs, k) => {
     if (caseless[k]) return;
-    s.words.forEach((w, i) => {
-      const x = info(w);
+    xs.forEach((x, i) => {
       let f = seen.get(x.lower) ?? 0;
       if (x.flags & STARTS_LOWER) f |= 1;
-      else if (x.flags & STARTS_UPPER && i > 0 && !OPENERS.has(s.words[i - 1]!)) f |= x.flags & HAS_LOWER ? 2 : 4;
+      else if (x.flags & STARTS_UPPER && i > 0 && !OPENERS.has(doc[k]!.words[i - 1]!)) f |= x.flags & HAS_LOWER ? 2 : 4;
       seen.set(x.lower, f);
     });
   });
-  return doc.map((s, k) => ({
-    words: s.words,
-    pos: s.pos,
-    caseless: caseless[k]!,
-    gaz: gazetteerMatches(caseless[k] ? s.words.map(titleCase) : s.words),
-    doc: Uint8Array.from(s.words, (w) => seen.get(info(w).lower) ?? 0),
-    cased: Uint8Array.from(s.words, (w) => (info(w).flags & HAS_UPPER ? 1 : 0)),
-  }));
-}
-
-function titleCase(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+  return doc.map((s, k) => {
+    const xs = infos[k]!;
+    const docFlags = new Uint8Array(xs.length);
+    const cased = new Uint8Array(xs.length);
+    const lower: string[] = new Array(xs.length);
+    const capitalized = new Uint8Array(xs.length);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      docFlags[i] = seen.get(x.lower) ?? 0;
+      cased[i] = x.flags & HAS_UPPER ? 1 : 0;
+      lower[i] = x.lower;
+      // In a caseless sentence any word may be a name's.
+      capitalized[i] = x.flags & STARTS_UPPER || (caseless[k] && x.flags & STARTS_LETTER) ? 1 : 0;
+    }
+    return { words: s.words, pos: s.pos, caseless: caseless[k]!, gaz: gazetteerMatches(s.words, lower, capitalized), doc: docFlags, cased, info: xs };
+  });
 }
 
 /** Word hashes and POS hashes of a sentence, padded by two boundary entries each side. */
@@ -171,7 +178,7 @@ export function context(s: NerSentence): Context {
   const w: WordHashes[] = new Array(n + 4).fill(BOUNDARY);
   const pos: number[] = new Array(n + 4).fill(0);
   for (let i = 0; i < n; i++) {
-    w[i + 2] = wordHashes(s.words[i]!, s.caseless);
+    w[i + 2] = wordHashes(s.words[i]!, s.info[i]!, s.caseless);
     const tag = s.pos[i]!;
     let h = posHashes.get(tag);
     if (h === undefined) posHashes.set(tag, (h = hashString(tag)));

@@ -138,21 +138,20 @@ export function gazetteer(): Gazetteer {
  * Per token, the GAZ bits of the longest phrase (up to 5 words) covering it, with the token's
  * place in that phrase (0 single, 1 first, 2 inside, 3 last) in bits 8-9. Only phrases that
  * start with a capitalized token are tried, so "march" or "reading" in prose never match.
+ * `lower` holds the lower-cased words, `capitalized` flags the tokens that may start a name.
  */
-export function gazetteerMatches(words: string[]): Uint32Array {
+export function gazetteerMatches(words: string[], lower: string[], capitalized: Uint8Array): Uint32Array {
   const g = gazetteer();
   const out = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const c = w.charCodeAt(0);
-    if (!(c >= 65 && c <= 90) && !(c > 127 && w[0] !== w[0]!.toLowerCase())) continue;
-    const code = g.codes.get(w);
+    if (!capitalized[i]) continue;
+    const code = g.codes.get(words[i]!);
     let best = 0;
     let bits = code ?? 0;
     if (bits) best = 1;
-    let phrase = w.toLowerCase();
+    let phrase = lower[i]!;
     for (let len = 1; len <= 5 && i + len <= words.length; len++) {
-      if (len > 1) phrase += ' ' + words[i + len - 1]!.toLowerCase();
+      if (len > 1) phrase += ' ' + lower[i + len - 1]!;
       const b = g.phrases.get(phrase);
       if (b !== undefined && len >= best) {
         bits = len === best ? bits | b : b;

@@ -8,6 +8,16 @@ import { spans, tagSentence } from './tagger.ts';
  * tagger (trained on CoNLL-2003 train), then document-level consistency.
  */
 export function recognize(sentences: Sentence[]): Mention[] {
+  return recognizeDocument(sentences).mentions;
+}
+
+export interface Recognition {
+  mentions: Mention[];
+  /** Per sentence: ALL CAPS or Title Case, so capitalization marks no names there. */
+  caseless: boolean[];
+}
+
+export function recognizeDocument(sentences: Sentence[]): Recognition {
   const rows = sentences.map((s) => {
     if (s.tokens.some((t) => !t.pos)) tagPos(s.tokens);
     return { words: s.tokens.map((t) => t.text), pos: s.tokens.map((t) => t.pos!) };
@@ -22,5 +32,5 @@ export function recognize(sentences: Sentence[]): Mention[] {
       mentions.push({ sentence: si, kind: kind as EntityKind, start: s, end: e, text: sentences[si]!.text.slice(s, e) });
     }
   });
-  return mentions;
+  return { mentions, caseless: prepared.map((p) => p.caseless) };
 }

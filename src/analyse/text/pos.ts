@@ -46,30 +46,49 @@ const END = [hashString('-END-'), hashString('-END2-')];
 export function posContext(words: string[]): PosContext {
   const n = words.length + 2 * PAD;
   const ctx: PosContext = { word: new Uint32Array(n), suf3: new Uint32Array(n), pre1: new Uint32Array(n), shape: new Uint32Array(n) };
+  fillContext(words, ctx);
+  return ctx;
+}
+
+/** Fills `ctx` (arrays at least words.length + 4 long) and returns the words' cache entries. */
+function fillContext(words: string[], ctx: PosContext): WordEntry[] {
+  const n = words.length + 2 * PAD;
   for (let p = 0; p < PAD; p++) {
     for (const a of [ctx.word, ctx.suf3, ctx.pre1, ctx.shape]) {
       a[PAD - 1 - p] = START[p]!;
       a[n - PAD + p] = END[p]!;
     }
   }
-  words.forEach((w, i) => {
-    let h = cache.get(w);
-    if (!h) {
+  const entries: WordEntry[] = new Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let e = cache.get(w);
+    if (!e) {
       const norm = normWord(w);
-      h = [hashString(norm), hashString(norm.slice(-3)), hashString(w.slice(0, 1)), hashString(shape(w))];
+      e = { word: hashString(norm), suf3: hashString(norm.slice(-3)), pre1: hashString(w.slice(0, 1)), shape: hashString(shape(w)), tag: UNKNOWN };
       if (cache.size > 200_000) cache.clear();
-      cache.set(w, h);
+      cache.set(w, e);
     }
-    ctx.word[i + PAD] = h[0];
-    ctx.suf3[i + PAD] = h[1];
-    ctx.pre1[i + PAD] = h[2];
-    ctx.shape[i + PAD] = h[3];
-  });
-  return ctx;
+    ctx.word[i + PAD] = e.word;
+    ctx.suf3[i + PAD] = e.suf3;
+    ctx.pre1[i + PAD] = e.pre1;
+    ctx.shape[i + PAD] = e.shape;
+    entries[i] = e;
+  }
+  return entries;
 }
 
-/** Word hashes are pure functions of the word: news vocabulary repeats, so cache them. */
-const cache = new Map<string, [number, number, number, number]>();
+/** Word hashes, and the tag-dictionary class (-1 none), are pure functions of the word: cache them. */
+interface WordEntry {
+  word: number;
+  suf3: number;
+  pre1: number;
+  shape: number;
+  tag: number;
+}
+
+const UNKNOWN = -2;
+const cache = new Map<string, WordEntry>();
 
 export const POS_FEATURES = 17;
 
@@ -110,18 +129,27 @@ function load(): Model {
   return model;
 }
 
+/** Buffers reused across sentences: tagging allocates almost nothing. */
+let shared: PosContext = posContext([]);
+const feats = new Uint32Array(POS_FEATURES);
+
 /** Tags the tokens of one sentence in place. */
 export function tagPos(tokens: Token[]): void {
   const m = load();
-  const ctx = posContext(tokens.map((t) => t.text));
-  const feats = new Uint32Array(POS_FEATURES);
+  if (shared.word.length < tokens.length + 2 * PAD) {
+    const n = 2 * tokens.length + 2 * PAD;
+    shared = { word: new Uint32Array(n), suf3: new Uint32Array(n), pre1: new Uint32Array(n), shape: new Uint32Array(n) };
+  }
+  const entries = fillContext(tokens.map((t) => t.text), shared);
   const scores = new Float32Array(m.classes.length);
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < tokens.length; i++) {
-    let tag = tagdict!.get(tokens[i]!.text);
-    if (tag === undefined) {
-      const n = posFeatures(ctx, i, p1, p2, feats);
+    const e = entries[i]!;
+    if (e.tag === UNKNOWN) e.tag = tagdict!.get(tokens[i]!.text) ?? -1;
+    let tag = e.tag;
+    if (tag < 0) {
+      const n = posFeatures(shared, i, p1, p2, feats);
       score(m, feats, n, scores);
       tag = argmax(scores);
     }
