@@ -103,11 +103,12 @@ export function resolve(perArticle: Named[][], kind: EntityKind): Resolution {
   const slugs = new SlugRegistry(kind.slice(0, -1));
   const rootId = new Map<number, string>();
   const names = new Map<string, string>();
-  // Deterministic id assignment: most-voted clusters first, then by name.
+  // Deterministic id assignment: most-voted clusters first, then by name (in one fixed locale,
+  // not the machine's: Swedish sorts "å" after "z").
   const roots = [...votes.entries()].map(([root, tally]) => {
-    const [name, weight] = [...tally.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]!;
+    const [name, weight] = [...tally.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0], 'en'))[0]!;
     return { root, name, weight };
-  }).sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+  }).sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name, 'en'));
   for (const { root, name } of roots) {
     const id = slugs.claim(name);
     rootId.set(root, id);
@@ -163,7 +164,7 @@ function globalEntity(e: Entity, id: string, name: string): EntityData {
 }
 
 export function linkCorpus(articles: AnalysedArticle[]): Briefing[] {
-  const order = articles.map((_, i) => i).sort((a, b) => articles[a]!.clean.path.localeCompare(articles[b]!.clean.path));
+  const order = articles.map((_, i) => i).sort((a, b) => articles[a]!.clean.path.localeCompare(articles[b]!.clean.path, 'en'));
   const slugs = new SlugRegistry('article');
   const slugOf = new Map<number, string>();
   for (const i of order) slugOf.set(i, slugs.claim(articles[i]!.clean.meta.title));

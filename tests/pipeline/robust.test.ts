@@ -201,6 +201,17 @@ describe('the build', () => {
     expect(mdxFiles(path.join(root, 'second'))).toEqual(mdxFiles(path.join(root, 'first')));
   }, 120_000);
 
+  it('gives the same slugs whatever the locale of the machine', async () => {
+    // Swedish sorts "å" after "z": the first of two same-headline articles must not depend on it.
+    const root = project('locale', { 'å.txt': ARTICLE, 'z.txt': ARTICLE.replace('Saturday', 'Sunday') });
+    const here = (await build(root)).briefings.map((b) => `${b.data.file} ${b.slug}`);
+    await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/briefing.js'), 'generate', '--input', 'in', '--output', 'sv'], {
+      cwd: root, env: { ...process.env, LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' },
+    });
+    expect(here).toEqual(['in/å.txt pier-reopens-after-repairs', 'in/z.txt pier-reopens-after-repairs-2']);
+    expect(mdxFiles(path.join(root, 'sv'))).toEqual(mdxFiles(path.join(root, 'out')));
+  }, 60_000);
+
   it('leaves the previous briefings in place when killed while writing, and the next build recovers', async () => {
     const root = project('crash', { 'a.txt': ARTICLE });
     const out = path.join(root, 'out');
