@@ -1,11 +1,12 @@
 /**
  * Measures the date extractor on the TimeML development sets and its speed on plain news.
  *
- *   npx node scripts/eval-dates.ts [--set timebank|aquaint]... [--no-pos] [--errors] [--bench DIR]
+ *   npx node scripts/eval-dates.ts [--set timebank|aquaint]... [--no-pos] [--errors [--context]] [--bench DIR]
  *
  * For each set: reads docs/*.txt (front matter with `published:`), splits paragraphs into
  * sentences, runs extractDates, writes /tmp/eval-dates-<set>.json and runs the shared scorer.
- * --errors lists, per document, gold dates missed or mis-valued and extracted dates with no gold.
+ * --errors lists, per document, gold dates missed or mis-valued and extracted dates with no gold;
+ * --context adds the sentence of each.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -57,10 +58,13 @@ interface GoldDoc {
 function evaluate(set: string): void {
   const dir = path.join(EVAL, set, 'docs');
   const docs = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readDoc(path.join(dir, f)));
-  const pred: { source: string; dates: DateFact[] }[] = [];
-  for (const doc of docs) pred.push({ source: doc.file, dates: extractDates(sentencesOf(doc.body, usePos), doc.published) });
+  const pred: { source: string; dates: DateFact[]; sentences: Sentence[] }[] = [];
+  for (const doc of docs) {
+    const sentences = sentencesOf(doc.body, usePos);
+    pred.push({ source: doc.file, dates: extractDates(sentences, doc.published), sentences });
+  }
   const out = `/tmp/eval-dates-${set}.json`;
-  writeFileSync(out, JSON.stringify(pred));
+  writeFileSync(out, JSON.stringify(pred.map(({ source, dates }) => ({ source, dates }))));
   const gold = path.join(EVAL, set, 'gold.jsonl');
   console.log(`== ${set} (${docs.length} documents${usePos ? '' : ', no POS tags'})`);
   process.stdout.write(execFileSync(process.execPath, [path.join(EVAL, 'score.mjs'), 'timeml', gold, out], { encoding: 'utf8' }));
@@ -68,9 +72,13 @@ function evaluate(set: string): void {
 }
 
 /** Same matching as the scorer (relaxed span, value), listed per document for error analysis. */
-function printErrors(goldFile: string, pred: { source: string; dates: DateFact[] }[]): void {
+function printErrors(goldFile: string, pred: { source: string; dates: DateFact[]; sentences: Sentence[] }[]): void {
+  const context = flag('--context');
+  const sentenceOf = (p: { sentences: Sentence[] } | undefined, id: string): string =>
+    context ? `\n        | ${p?.sentences.find((s) => s.id === id)?.text.replace(/\s+/g, ' ') ?? ''}` : '';
   const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/^the\s+/, '').replace(/[.,]+$/, '').replace(/\s+/g, ' ').trim();
   const byId = new Map(pred.map((p) => [path.basename(p.source, '.txt'), p.dates]));
+  const docOf = new Map(pred.map((p) => [path.basename(p.source, '.txt'), p]));
   for (const line of readFileSync(goldFile, 'utf8').trim().split('\n')) {
     const g = JSON.parse(line) as GoldDoc;
     const pd = (byId.get(g.id) ?? []).map((d) => ({ d, t: norm(d.text), used: false }));
@@ -81,9 +89,9 @@ function printErrors(goldFile: string, pred: { source: string; dates: DateFact[]
       const best = cands.find((x) => x.d.value === t.value) ?? cands[0];
       if (!best) { lines.push(`  MISS  ${t.text} = ${t.value}`); continue; }
       best.used = true;
-      if (best.d.value !== t.value) lines.push(`  WRONG ${best.d.text} = ${best.d.value} (gold ${t.value})  [${best.d.sentence}]`);
+      if (best.d.value !== t.value) lines.push(`  WRONG ${best.d.text} = ${best.d.value} (gold ${t.value})  [${best.d.sentence}]${sentenceOf(docOf.get(g.id), best.d.sentence)}`);
     }
-    for (const x of pd) if (!x.used) lines.push(`  EXTRA ${x.d.text} = ${x.d.value}  [${x.d.sentence}]`);
+    for (const x of pd) if (!x.used) lines.push(`  EXTRA ${x.d.text} = ${x.d.value}  [${x.d.sentence}]${sentenceOf(docOf.get(g.id), x.d.sentence)}`);
     if (lines.length) console.log(`${g.id}\n${lines.join('\n')}`);
   }
 }

@@ -95,9 +95,16 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('Construction should finish this winter.', 'this winter')).toBe('2025-WI');
       expect(valueOf('Revenue grew 4% in the second quarter.', 'the second quarter')).toBe('2025-Q2');
       expect(valueOf('Output peaked in the first quarter of 2019.', 'the first quarter of 2019')).toBe('2019-Q1');
-      expect(valueOf('The band was formed in the 1970s.', 'the 1970s')).toBe('197X');
+      expect(valueOf('The band was formed in the 1970s.', 'the 1970s')).toBe('197');
       expect(values('The law dates from 1987 and will be replaced in 2027.')).toEqual([['1987', '1987'], ['2027', '2027']]);
       expect(valueOf('The agency expects a deficit in fiscal 2026.', 'fiscal 2026')).toBe('2026');
+    });
+
+    it('writes decades as TimeML does, by their first three digits', () => {
+      expect(run('Vinyl sales slumped in the late 1980s and recovered in the nineties.').map((d) => [d.text, d.value, d.mod])).toEqual([
+        ['the late 1980s', '198', 'END'], ['the nineties', '199', null],
+      ]);
+      expect(valueOf("The league was founded in the '60s.", "the '60s")).toBe('196');
     });
 
     it('maps vague references to PRESENT_REF, PAST_REF and FUTURE_REF', () => {

@@ -392,17 +392,17 @@ const RULES: Rule[] = [
       return { kind: 'season', s, y, rel: relOf(m[1]) };
     },
   },
-  // the 1990s, the '90s, the mid-1980s, the nineties
+  // the 1990s, the '90s, the mid-1980s, the nineties: TimeML writes a decade as its first three digits ("199")
   {
     re: /\b(?:the\s+)?(?:(early|late|mid)[-\s]+)?(?:(1\d|20)(\d)0['’]?s|['’](\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
     keys: '# twenties thirties forties fifties sixties seventies eighties nineties',
     build: (m) => {
       if (m[5]) {
         if (!/^the\s/i.test(m[0])) return null; // "in his twenties" is an age
-        return { kind: 'literal', value: `19${DECADE_WORDS[m[5].toLowerCase()]}X` };
+        return { kind: 'literal', value: `19${DECADE_WORDS[m[5].toLowerCase()]}` };
       }
-      if (m[4]) return { kind: 'literal', value: `${m[4] === '0' || m[4] === '1' || m[4] === '2' ? '20' : '19'}${m[4]}X` };
-      return { kind: 'literal', value: `${m[2]}${m[3]}X` };
+      if (m[4]) return { kind: 'literal', value: `${m[4] === '0' || m[4] === '1' || m[4] === '2' ? '20' : '19'}${m[4]}` };
+      return { kind: 'literal', value: `${m[2]}${m[3]}` };
     },
   },
   // the 19th century, the twentieth century
@@ -594,6 +594,6 @@ function modOf(expr: Expr, span: string): string | null {
     if (/^(?:less\s+than|under|nearly|almost|just|only)\b/i.test(span)) return 'AFTER';
     return 'APPROX';
   }
-  const lead = /^(early|late|mid)\b/i.exec(span);
+  const lead = /^(?:the\s+)?(early|late|mid)\b/i.exec(span);
   return lead ? PREFIX_MOD[lead[1]!.toLowerCase()]! : null;
 }

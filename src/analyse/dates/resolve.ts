@@ -131,7 +131,7 @@ function shift(base: Ymd, unit: Unit, n: number): Resolved {
     case 'year':
       return year(base.y + n);
     case 'decade':
-      return lit(`${String(Math.floor(base.y / 10) + n).padStart(3, '0')}X`);
+      return lit(String(Math.floor(base.y / 10) + n).padStart(3, '0'));
     case 'century':
       return lit(String(Math.floor(base.y / 100) + n).padStart(2, '0'));
   }
