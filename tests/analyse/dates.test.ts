@@ -51,6 +51,13 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The court ruled on Wednesday.', 'Wednesday')).toBe('2025-09-17');
     });
 
+    it('reads "could" and "might" as the nearest day, and "next to" or "the plan" as no future', () => {
+      expect(valueOf('The driver could not be found Tuesday at his home.', 'Tuesday')).toBe('2025-09-16');
+      expect(valueOf('A decision could come Friday.', 'Friday')).toBe('2025-09-19');
+      expect(valueOf('Dozens were hurt in the fire next to the station on Sunday.', 'Sunday')).toBe('2025-09-14');
+      expect(valueOf('The council approved the plan June 4.', 'June 4')).toBe('2025-06-04');
+    });
+
     it('anchors this/last/next week, month and year on the publication date', () => {
       expect(values('Talks resumed this week after stalling last week, and a deal could come next week.')).toEqual([
         ['this week', '2025-W38'], ['last week', '2025-W37'], ['next week', '2025-W39'],

@@ -87,6 +87,7 @@ const seasonSpan = (s: string) => (y: number): [number, number] => {
 function direction(tense: Tense, fallback: Direction): Direction {
   if (tense === 'past') return 'past';
   if (tense === 'future') return 'future';
+  if (tense === 'uncertain') return 'near';
   return fallback;
 }
 

@@ -1,7 +1,11 @@
 import type { Token } from '../types.ts';
 
-/** The tense that decides which way an underspecified date ("Friday", "in June") points. */
-export type Tense = 'past' | 'present' | 'future' | null;
+/**
+ * The tense that decides which way an underspecified date ("Friday", "in June") points. 'uncertain' is
+ * a past-form modal ("could", "might"): as often a past ability ("could not be reached Friday") as a
+ * possibility ahead ("could come Friday"), so the nearest reading.
+ */
+export type Tense = 'past' | 'present' | 'future' | 'uncertain' | null;
 
 /** A word with its lower-cased text and Penn tag when a tagger has run. */
 export interface Word {
@@ -26,6 +30,8 @@ export function wordsOf(text: string, tokens: readonly Token[]): Word[] {
 }
 
 const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'wo', 'could', 'might', 'may', 'can', 'should', 'must', 'ca']);
+/** Past forms of modals that say nothing sure about time. */
+const UNCERTAIN_MODALS = new Set(['could', 'might']);
 // Words that put what they govern ahead, whatever their own tense: "planned a rally on Saturday", "payable Dec. 15".
 const FUTURE_CUES = new Set(['expected', 'scheduled', 'slated', 'planned', 'planning', 'plans', 'plan', 'intends', 'aims',
   'poised', 'likely', 'payable', 'upcoming', 'forthcoming', 'pending', 'next', 'effective', 'anticipated', 'proposed']);
@@ -61,7 +67,7 @@ const NOT_ED_VERB = new Set(
 );
 const INFINITIVE_BLOCK = new Set(['the', 'a', 'an', 'be']);
 
-type Group = 'past' | 'present' | 'future' | 'verb' | null;
+type Group = 'past' | 'present' | 'future' | 'uncertain' | 'verb' | null;
 
 /** Is words[i] a "to" whose infinitive looks ahead ("agreed to admit")? */
 function futureTo(words: readonly Word[], i: number): boolean {
@@ -76,9 +82,10 @@ function classify(words: readonly Word[], i: number): Group {
   const w = words[i]!;
   const next = words[i + 1]?.lower;
   const x = w.lower;
-  if (MODALS.has(x) || (w.pos === 'MD' && x !== 'could')) return 'future';
+  if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
+  if (MODALS.has(x) || w.pos === 'MD') return 'future';
   if (x === 'to') return futureTo(words, i) ? 'future' : null;
-  if (FUTURE_CUES.has(x)) return 'future';
+  if (FUTURE_CUES.has(x) && isCue(words, i)) return 'future';
   if ((x === 'set' || x === 'going' || x === 'due') && (next === 'to' || next === 'for')) return x === 'due' && next === 'to' && !futureTo(words, i + 1) ? null : 'future';
   if (PAST_AUX.has(x)) return 'past';
   if (PRESENT_AUX.has(x)) return 'present';
@@ -95,6 +102,20 @@ function classify(words: readonly Word[], i: number): Group {
   return null;
 }
 
+/** "next to the embassy" is a place, "the plan" announced is a thing: neither looks ahead. */
+function isCue(words: readonly Word[], i: number): boolean {
+  const w = words[i]!;
+  const next = words[i + 1]?.lower;
+  if (w.lower === 'next') return next !== 'to';
+  if (w.lower === 'plan' || w.lower === 'plans') {
+    if (next === 'to' || next === 'for') return true;
+    if (w.pos !== undefined) return w.pos.startsWith('VB');
+    return !DETERMINERS.has(words[i - 1]?.lower ?? '');
+  }
+  return true;
+}
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'new']);
+
 /** "guidelines to be published", "a show to be aired": an event still to come. */
 function passiveInfinitive(words: readonly Word[], i: number): Group | undefined {
   return words[i - 1]?.lower === 'be' && words[i - 2]?.lower === 'to' ? 'future' : undefined;
@@ -104,6 +125,7 @@ function auxBefore(words: readonly Word[], i: number): Group {
   const x = words[i - 1]?.lower;
   if (x === undefined) return null;
   if (x === 'to') return futureTo(words, i - 1) ? 'future' : null;
+  if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || x === 'is' || x === 'are' || x === 'am') return 'future';
   return x === 'was' || x === 'were' ? 'past' : null;
 }
@@ -159,10 +181,10 @@ function clauseInitial(words: readonly Word[], i: number): boolean {
 
 /** Tense of the verb group ending at word i: auxiliaries precede the verb in English, so look left. */
 function groupTense(words: readonly Word[], i: number, own: Group): Tense {
-  if (own === 'future') {
+  if (own === 'future' || own === 'uncertain') {
     const nx = words[i + 1]?.lower;
     // "would have", "could have" + participle talk about the past
-    return nx === 'have' || nx === "'ve" ? 'past' : 'future';
+    return nx === 'have' || nx === "'ve" ? 'past' : own;
   }
   let past = own === 'past';
   let present = own === 'present';
@@ -171,9 +193,9 @@ function groupTense(words: readonly Word[], i: number, own: Group): Tense {
     const w = words[j]!;
     if (w.lower === 'has' || w.lower === 'have' || w.lower === "'ve") perfect = true;
     const c = classify(words, j);
-    if (c === 'future') {
+    if (c === 'future' || c === 'uncertain') {
       const nx = words[j + 1]?.lower;
-      return nx === 'have' || nx === "'ve" ? 'past' : 'future';
+      return nx === 'have' || nx === "'ve" ? 'past' : c;
     }
     if (c === 'past') past = true;
     else if (c === 'present') present = true;
