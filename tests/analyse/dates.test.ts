@@ -144,6 +144,18 @@ for (const [mode, tagged] of MODES) {
       expect(run('Trains run each Thursday, the Sunday Times reported on the Today programme.')).toEqual([]);
     });
 
+    it('leaves out what TimeML calls a time, a set or a duration', () => {
+      // a clock time makes the day a TIME
+      expect(run('Bids close at 5 p.m. EST Oct. 3.')).toEqual([]);
+      // recurring parts of the day
+      expect(run('The ferry sails on Monday and Thursday nights.')).toEqual([]);
+      // a year that ended on a day is a span of a year; the day itself stays a date
+      expect(values('Revenue was $4 million in the year ended March 31.')).toEqual([['March 31', '2025-03-31']]);
+      // a stretch counted from the last event
+      expect(values('The mill shut on June 2, 2024. Three days later the owner sold it.')).toEqual([['June 2, 2024', '2024-06-02']]);
+      expect(run('Rates will stay low for the foreseeable future, at a quarter-century low.')).toEqual([]);
+    });
+
     it('reports exact spans, offsets and sentence ids', () => {
       const text = 'Markets were calm. Trading resumes on Friday, June 5, 2026 at the earliest.';
       const [d] = run(text);

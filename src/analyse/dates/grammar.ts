@@ -59,6 +59,9 @@ const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|
 const MONTH_ABBR = 'jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
 const MONTH = `(?:${MONTH_FULL}|(?:${MONTH_ABBR})\\.?)`;
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const PARTS_OF_DAY = '(?:morning|afternoon|evening|night)';
+/** After a weekday: "nights", "and Friday mornings" make it a recurring set. */
+const PLURAL_PART_AFTER = new RegExp(`^(?:\\s+(?:and|or)\\s+${WEEKDAY})?\\s+${PARTS_OF_DAY}s\\b`, 'i');
 const WEEKDAY_ABBR = '(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[0-9]\\d\\d|20\\d\\d|21\\d\\d)';
@@ -88,6 +91,11 @@ const CLOCK_BEFORE = /(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bn
 const CLOCK_AFTER = /^\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b)/i;
 const nearClock = (text: string, start: number, end: number): boolean =>
   CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CLOCK_AFTER.test(text.slice(end, end + 16));
+
+/** A day next to a clock time is a TIME ("5 p.m. EST Nov. 9", "Oct. 2 at 10 a.m."), not a DATE. */
+function dayNotDate(text: string, start: number, end: number): boolean {
+  return nearClock(text, start, end);
+}
 
 /** Words after a number that show it counts things rather than naming a year. */
 const COUNTED = /^[\s-]*(?:%|percent|per\s*cent|people|persons|shares|troops|soldiers|men|women|jobs|employees|workers|staff|cars|vehicles|units|votes|voters|tons|tonnes|miles|kilometers|kilometres|km|feet|meters|metres|yards|points|barrels|acres|hectares|students|children|cases|deaths|members|seats|pages|copies|homes|houses|pounds|dollars|euros|yen|hours|minutes|seconds|calories|residents|companies|firms|stores|shops|flights|passengers|patients|refugees|prisoners|police|officers|delegates|games|matches|goals|runs|times|million|billion|trillion|thousand|bn|m\b|GMT|UTC|BST|EST|EDT|CET|hrs|local\s+time)/i;
@@ -178,8 +186,8 @@ const RULES: Rule[] = [
   {
     re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?!%|[.,:]\\d|\\s*(?:percent|per\\s*cent))`),
     keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
-    build: (m) => {
-      if (!isCap(m[1]!)) return null;
+    build: (m, text) => {
+      if (!isCap(m[1]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
       const mo = monthOf(m[1]!), d = dayOf(m[2]!);
       return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[3]), m: mo, d } : null;
     },
@@ -189,7 +197,7 @@ const RULES: Rule[] = [
     re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
     keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
     build: (m, text) => {
-      if (!isCap(m[2]!)) return null;
+      if (!isCap(m[2]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
       // "2 May be" is a count before a modal; a month name needs a capital after a bare number
       const mo = monthOf(m[2]!), d = dayOf(m[1]!);
       if (!m[3] && mo === 5 && /^\s+(?:be|have|not|also|well)\b/.test(text.slice(m.index + m[0].length))) return null;
@@ -247,8 +255,9 @@ const RULES: Rule[] = [
       if (/^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|Independent|Mail|Star|World|Night Live|Bloody|[Pp]rogramme|[Ss]how)\b/.test(text.slice(end, end + 14))) return null;
       if (/\bMail\s+on\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
       if (/\b(?:Black|Good|Super|Cyber|Ash|Palm|Bloody|Holy|Maundy)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
-      // "each Thursday", "every Monday" recur: a set, not a date
+      // "each Thursday", "every Monday", "on Tuesday nights", "Monday and Friday mornings" recur: a set, not a date
       if (/\b(?:each|every)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
+      if (PLURAL_PART_AFTER.test(text.slice(m.index + m[0].indexOf(word) + word.length, end + 30))) return null;
       let lean: 'past' | 'future' | null = null;
       if (/^\S+['’]s\b/.test(m[0].slice(m[0].indexOf(word)))) {
         lean = /\b(?:ahead\s+of|until|till|upcoming|awaiting|awaits|await|for)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) ? 'future' : 'past';
@@ -274,12 +283,14 @@ const RULES: Rule[] = [
   },
   // this week, last month, next year, the coming weekend, the year, the current quarter
   {
-    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long)\\b)`),
+    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b)`),
     keys: 'week weekend month year quarter decade century',
     build: (m, text) => {
       const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
       const unit = unitOf(m[2]!);
       if (m[2]! !== m[2]!.toLowerCase()) return null; // "Person of the Year", "Week 3"
+      // "the year ended March 31", "the fiscal year ending in June": a span of a year, which TimeML calls a duration
+      if (unit === 'year' && /^\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
       if (det === 'that' || det === 'the same') return { kind: 'anaphor', unit, n: 0 };
       if (det === 'the following' || det === 'the next') return unit === 'quarter' ? null : { kind: 'anaphor', unit, n: 1 };
       if (det === 'the previous') return { kind: 'anaphor', unit, n: -1 };
@@ -322,6 +333,8 @@ const RULES: Rule[] = [
       const anchor: Anchor = dir === 'ago' || dir.startsWith('from') || dir === 'hence' ? 'now' : 'ref';
       // "years ago" is the past; "a few days later" has no calendar value of its own
       if (n === null) return anchor === 'now' ? { kind: 'literal', value: back ? 'PAST_REF' : 'FUTURE_REF' } : null;
+      // "three days later", "a week earlier" measure a stretch from the last event: TimeML durations
+      if (anchor === 'ref' && (unit === 'day' || unit === 'week')) return null;
       if (n === 1 && unit === 'year' && back) return { kind: 'yearAgo', anchor };
       return { kind: 'shift', unit, n: back ? -n : n, anchor, approx: !!(m[1] || m[4]) };
     },
@@ -448,7 +461,7 @@ const RULES: Rule[] = [
   },
   // now, currently, recently, the future, soon ...
   {
-    re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=\bin\s+)future(?=\s*[,.;:!?)"”]|\s+(?:we|i|you|he|she|it|they|there|this|that)\b|$)|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
+    re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+)?future|(?<=\bin\s+)future(?=\s*[,.;:!?)"”]|\s+(?:we|i|you|he|she|it|they|there|this|that)\b|$)|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
     keys: 'now currently present moment nowadays days world recently lately past future soon term date',
     build: (m, text) => {
       const end = m.index + m[0].length;
