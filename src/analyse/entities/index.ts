@@ -10,6 +10,7 @@ import {
   HONORIFICS,
   ORG_HEADS,
   PERSON_TITLES,
+  PLACE_ORG_HEADS,
   ROLE_HEADS,
   STOPWORDS,
 } from './lexicon.ts';
@@ -164,19 +165,23 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
       while (from > 0 && /^\p{Lu}/u.test(t[from - 1]!.text) && !isSuffix(from - 1) && !isStop(t[from - 1]!.text)) from--;
     }
     if (kind !== 'PER') {
-      // "US Trade Representative Jamieson Greer" tagged as one organization: a person with a title.
+      // "US Trade Representative Jamieson Greer" tagged as one organization: a person with a
+      // title. The name may run past the span ("... Representative Jamieson" + "Greer").
       for (let h = to - 2; h >= from; h--) {
         if (!PERSON_TITLES.has(t[h]!.text.toLowerCase()) || !/^\p{Lu}/u.test(t[h]!.text)) continue;
-        const rest = t.slice(h + 1, to);
+        let end = to;
+        while (end < t.length && end - h <= 3 && /^\p{Lu}\p{Ll}/u.test(t[end]!.text)) end++;
+        const rest = t.slice(h + 1, end);
         if (rest.length <= 4 && rest.every((x) => /^\p{Lu}\p{Ll}/u.test(x.text)) && (rest.length >= 2 || isFirstName(rest[0]!.text))) {
-          push('PER', m.sentence, h + 1, to);
+          push('PER', m.sentence, h + 1, end);
           to = from;
         }
         break;
       }
       if (to <= from) continue;
       // "Asia-Pacific Economic Cooperation", "Supreme Court": organizations by their head noun.
-      if (to - from > 1 && ORG_HEADS.has(t[to - 1]!.text.toLowerCase())) kind = 'ORG';
+      const head = t[to - 1]!.text.toLowerCase();
+      if (to - from > 1 && (ORG_HEADS.has(head) || (kind === 'LOC' && PLACE_ORG_HEADS.has(head)))) kind = 'ORG';
     }
     for (const [pFrom, pTo] of pieces(s, from, to)) {
       const r = trim(s, pFrom, pTo);
@@ -257,10 +262,12 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
   }
   const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   // "US Supreme Court", "French Foreign Ministry", "Asia-Pacific" + "Economic Cooperation":
-  // a place or demonym right before an organization is part of its name.
+  // a place or demonym right before an institution is part of its name (not before a brand:
+  // "US TikTok" is TikTok's US business).
   const endingAt = new Map(all.filter((p) => p.kind !== 'PER').map((p) => [`${p.sentence}:${p.to}`, p]));
   for (const it of all) {
-    if (it.kind !== 'ORG' || it.name) continue;
+    const head = it.text.split(' ').pop()!.toLowerCase();
+    if (it.kind !== 'ORG' || it.name || !(ORG_HEADS.has(head) || PLACE_ORG_HEADS.has(head))) continue;
     const prev = endingAt.get(`${it.sentence}:${it.from}`);
     if (prev) it.name = `${prev.text} ${orgBase(it.text)}`;
   }
@@ -540,7 +547,9 @@ function toEntities(clusters: Cluster[], sentences: Sentence[]): Entity[] {
     }
     const order = [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from);
     const ids = [...new Set(order.map((it) => sentences[it.sentence]!.id))];
-    out.push({ id, name, aliases, roles, mentions: c.items.length, sentences: ids, first: order[0]!.sentence });
+    // "President" adds nothing next to "Chinese President".
+    const fuller = roles.filter((r) => !roles.some((o) => o !== r && o.toLowerCase().endsWith(` ${r.toLowerCase()}`)));
+    out.push({ id, name, aliases, roles: fuller, mentions: c.items.length, sentences: ids, first: order[0]!.sentence });
   }
   out.sort((a, b) => b.mentions - a.mentions || a.first - b.first);
   return out.map(({ first: _first, ...e }) => e);
@@ -556,6 +565,11 @@ function personName(c: Cluster): string {
 export function extractEntities(sentences: Sentence[]): Entities {
   const { items, caseless } = collect(sentences);
   voteKinds(items);
+  // "TikTok", "ByteDance": one camel-case word with no role is a brand, not a person
+  // (surnames like "McCarthy" or "DeSantis" have their own prefixes).
+  for (const it of items) {
+    if (it.kind === 'PER' && it.roles.length === 0 && /^\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u.test(it.text) && !/^(Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)\p{Lu}/u.test(it.text)) it.kind = 'ORG';
+  }
   const people = clusterPeople(items);
   const orgs = clusterOrgs(items, sentences);
   const places = clusterPlaces(items);

@@ -45,11 +45,13 @@ export const PERSON_TITLES = words(`
 /** Head nouns of organization names ("... Economic Cooperation", "Supreme Court"). */
 export const ORG_HEADS = words(`
   cooperation co-operation organisation organization association council committee commission bank
-  fund agency forum party ministry department court corporation company institute university
-  college school foundation authority federation league club board office bureau exchange group
-  alliance coalition army police government parliament assembly senate congress tribunal
-  secretariat inc. corp. co. ltd. llc plc airlines airways network press news times post
+  fund agency ministry department court corporation company institute university college
+  foundation authority federation board office bureau secretariat tribunal parliament assembly
+  senate congress government police army
 `);
+
+/** Heads that also make organizations of places, not of events ("National League" is not). */
+export const PLACE_ORG_HEADS = words(`league group forum club exchange alliance coalition party school network airlines airways`);
 
 /** Honorifics are not roles ("Mr. Smith" has no role). */
 export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messrs. mme mlle herr`);

@@ -77,7 +77,9 @@ export function roleAfter(s: Sentence, nameEnd: number): string | null {
     const w = t[i]!.text;
     if (/^[,.;:()"“”‘’!?—–-]+$/.test(w) || APPOSITIVE_STOP.has(lower(w))) break;
     if ((lower(w) === 'in' || lower(w) === 'on') && isCap(t[i + 1]?.text ?? '')) break;
-    if (/^(VBD|VBZ|VBP|MD|PRP)$/.test(t[i]!.pos ?? '')) return null;
+    // A present-tense verb or modal means a clause, not a role (past-tense tags are left out:
+    // the tagger gives VBD to unknown words like "macro").
+    if (/^(VBZ|MD|PRP)$/.test(t[i]!.pos ?? '')) return null;
     if (ROLE_HEADS.has(lower(w))) head = true;
     i++;
   }

@@ -1,5 +1,5 @@
 import { feat1, feat2, hashString } from '../text/perceptron.ts';
-import { shape } from '../text/pos.ts';
+import { canonical, shape } from '../text/pos.ts';
 import { gazetteerMatches } from './gazetteer.ts';
 
 /**
@@ -57,9 +57,10 @@ export interface WordInfo {
 
 const cache = new Map<string, WordInfo>();
 
-function info(w: string): WordInfo {
-  let x = cache.get(w);
+function info(word: string): WordInfo {
+  let x = cache.get(word);
   if (x) return x;
+  const w = canonical(word);
   const lower = w.toLowerCase();
   const upper = w.toUpperCase();
   const first = w.charAt(0);
@@ -71,7 +72,7 @@ function info(w: string): WordInfo {
   if (first.toUpperCase() !== first.toLowerCase()) flags |= STARTS_LETTER;
   x = { lower, flags, cased: hashes(w, lower, false), caseless: null };
   if (cache.size > 300_000) cache.clear();
-  cache.set(w, x);
+  cache.set(word, x);
   return x;
 }
 

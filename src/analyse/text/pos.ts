@@ -10,6 +10,15 @@ import { argmax, feat1, feat2, hashString, loadModel, score, type Model } from '
 
 export const POS_WEIGHTS = new URL('./pos.bin.gz', import.meta.url);
 
+/**
+ * The form the 1996 training text would have: straight quotes and apostrophes, ASCII dashes
+ * and ellipses. Curly quotes are common in modern news and unknown to the models.
+ */
+export function canonical(w: string): string {
+  if (!/[“”‘’—–…]/.test(w)) return w;
+  return w.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[—–]/g, '--').replace(/…/g, '...');
+}
+
 /** Normalized word for the lexical features. */
 export function normWord(w: string): string {
   if (/^\d{4}$/.test(w)) return '!YEAR';
@@ -140,13 +149,13 @@ export function tagPos(tokens: Token[]): void {
     const n = 2 * tokens.length + 2 * PAD;
     shared = { word: new Uint32Array(n), suf3: new Uint32Array(n), pre1: new Uint32Array(n), shape: new Uint32Array(n) };
   }
-  const entries = fillContext(tokens.map((t) => t.text), shared);
+  const entries = fillContext(tokens.map((t) => canonical(t.text)), shared);
   const scores = new Float32Array(m.classes.length);
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < tokens.length; i++) {
     const e = entries[i]!;
-    if (e.tag === UNKNOWN) e.tag = tagdict!.get(tokens[i]!.text) ?? -1;
+    if (e.tag === UNKNOWN) e.tag = tagdict!.get(canonical(tokens[i]!.text)) ?? -1;
     let tag = e.tag;
     if (tag < 0) {
       const n = posFeatures(shared, i, p1, p2, feats);

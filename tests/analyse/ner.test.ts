@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { LABELS, iobToBilou, isCaseless } from '../../src/analyse/ner/features.ts';
+import { gazetteer, gazetteerMatches } from '../../src/analyse/ner/gazetteer.ts';
+import { recognize } from '../../src/analyse/ner/index.ts';
+import { spans } from '../../src/analyse/ner/tagger.ts';
+import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
+import type { Sentence } from '../../src/analyse/types.ts';
+
+function sentences(...paragraphs: string[]): Sentence[] {
+  return paragraphs.flatMap((p, block) =>
+    splitSentences(p).map((sp, i) => {
+      const text = p.slice(sp.start, sp.end);
+      const tokens = tokenize(text);
+      tagPos(tokens);
+      return { id: `s${block}-${i}`, text, block, kind: block === 0 ? 'title' : 'paragraph', tokens } as Sentence;
+    }),
+  );
+}
+
+const labels = (...xs: string[]) => xs.map((x) => LABELS.indexOf(x));
+
+describe('recognize', () => {
+  it('finds people, organizations and places with offsets into the sentence', () => {
+    const s = sentences('Talks in Geneva', 'Angela Merkel met executives of Deutsche Bank in Frankfurt on Friday.');
+    const found = recognize(s).map((m) => `${m.kind}:${m.text}`);
+    expect(found).toEqual(expect.arrayContaining(['PER:Angela Merkel', 'ORG:Deutsche Bank', 'LOC:Frankfurt']));
+    for (const m of recognize(s)) expect(s[m.sentence]!.text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('tags names in an all-caps headline using the rest of the document', () => {
+    const s = sentences('GERMANY BEAT FRANCE IN PARIS', 'Germany beat France 2-1 in Paris on Saturday.');
+    const head = recognize(s).filter((m) => m.sentence === 0).map((m) => m.text);
+    expect(head).toEqual(expect.arrayContaining(['GERMANY', 'FRANCE', 'PARIS']));
+  });
+});
+
+describe('BILOU decoding', () => {
+  it('converts CoNLL IOB1 tags', () => {
+    expect(iobToBilou(['I-PER', 'I-PER', 'O', 'I-LOC', 'B-LOC', 'I-ORG'])).toEqual(['B-PER', 'L-PER', 'O', 'U-LOC', 'U-LOC', 'U-ORG']);
+  });
+
+  it('reads invalid label sequences leniently', () => {
+    // A "B" left open is closed by O; a type change inside an entity keeps the first type.
+    expect(spans(labels('B-ORG', 'O', 'B-PER', 'L-ORG'))).toEqual([
+      [0, 1, 'ORG'],
+      [2, 4, 'PER'],
+    ]);
+    // Two person names side by side are one name.
+    expect(spans(labels('U-PER', 'U-PER', 'O', 'U-LOC'))).toEqual([
+      [0, 2, 'PER'],
+      [3, 4, 'LOC'],
+    ]);
+  });
+});
+
+describe('caseless sentences', () => {
+  it('knows ALL CAPS and Title Case headlines from lists of names', () => {
+    expect(isCaseless('SOCCER - GERMANY BEAT FRANCE'.split(' '))).toBe(true);
+    expect(isCaseless('Minister Says Talks Will Resume In June'.split(' '))).toBe(true);
+    expect(isCaseless('Smith 69 , Jones 45 , Brown 12'.split(' '))).toBe(false);
+    expect(isCaseless('The minister said talks would resume'.split(' '))).toBe(false);
+  });
+});
+
+describe('gazetteer', () => {
+  it('comes from country and city data, with codes matched case-sensitively', () => {
+    const g = gazetteer();
+    expect(g.countryByName.get('us')?.name).toBe('United States');
+    expect(g.countryByName.get('us')).toBe(g.countryByName.get('united states of america'));
+    const words = ['The', 'US', 'and', 'New', 'York', 'said', 'us'];
+    const m = gazetteerMatches(words, words.map((w) => w.toLowerCase()), Uint8Array.from(words, (w) => (/^[A-Z]/.test(w) ? 1 : 0)));
+    expect(m[1]! & 255).toBeGreaterThan(0);
+    expect(m[3]! >> 8).toBe(1);
+    expect(m[4]! >> 8).toBe(3);
+    expect(m[6]).toBe(0);
+  });
+});
