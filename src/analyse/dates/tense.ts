@@ -102,11 +102,16 @@ function classify(words: readonly Word[], i: number): Group {
   return null;
 }
 
-/** "next to the embassy" is a place, "the plan" announced is a thing: neither looks ahead. */
+/**
+ * "next to the embassy" is a place, "the plan" announced is a thing: neither looks ahead; nor does a
+ * participle that only qualifies a noun.
+ */
 function isCue(words: readonly Word[], i: number): boolean {
   const w = words[i]!;
   const next = words[i + 1]?.lower;
   if (w.lower === 'next') return next !== 'to';
+  // "a service planned for Saturday was canceled": a bare participle qualifies a noun; the clause's own verb says when
+  if (w.pos === 'VBN' && !AUX_BEFORE_PARTICIPLE.has(words[i - 1]?.lower ?? '') && !DETERMINERS.has(words[i - 1]?.lower ?? '')) return false;
   if (w.lower === 'plan' || w.lower === 'plans') {
     if (next === 'to' || next === 'for') return true;
     if (w.pos !== undefined) return w.pos.startsWith('VB');
@@ -114,6 +119,7 @@ function isCue(words: readonly Word[], i: number): boolean {
   }
   return true;
 }
+const AUX_BEFORE_PARTICIPLE = new Set(['is', 'are', 'am', "'s", "'re", 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'not', "n't", 'now', 'also', 'still', 'already']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'new']);
 
 /** "guidelines to be published", "a show to be aired": an event still to come. */
