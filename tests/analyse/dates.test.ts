@@ -98,6 +98,11 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The new rule will take effect in February.', 'February')).toBe('2026-02');
       expect(valueOf('The offer stands until December.', 'December')).toBe('2025-12');
       expect(valueOf('Figures for August are not final.', 'August')).toBe('2025-08');
+      // "last June" is the latest June before last month (which would be "last month"); "next" likewise ahead
+      expect(valueOf('The bridge reopened last June.', 'last June')).toBe('2025-06');
+      expect(valueOf('The bridge reopened last August.', 'last August')).toBe('2024-08');
+      expect(valueOf('The bridge will reopen next October.', 'next October')).toBe('2026-10');
+      expect(valueOf('The bridge will reopen next November.', 'next November')).toBe('2025-11');
     });
 
     it('normalizes seasons, quarters, halves, decades, years and fiscal years', () => {

@@ -176,7 +176,7 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (expr.rel === 0) return month(dct.y, expr.m);
       if (expr.rel !== null) {
         // "last June": the latest June before last month (that one would be "last month"); "next June" likewise
-        const [y, m] = addMonths(dct.y, dct.m, -expr.rel);
+        const [y, m] = addMonths(dct.y, dct.m, expr.rel);
         return month(chooseYear({ y, m, d: 1 }, expr.rel < 0 ? 'past' : 'future', monthSpan(expr.m), true), expr.m);
       }
       return month(chooseYear(dct, direction(tenseOf(), 'near'), monthSpan(expr.m)), expr.m);
