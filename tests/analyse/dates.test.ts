@@ -171,6 +171,12 @@ for (const [mode, tagged] of MODES) {
       expect(s.text.slice(d!.start, d!.end)).toBe(d!.text);
     });
 
+    it('compares a month with the year before it for "a year earlier"', () => {
+      expect(values('Home sales rose 2% in July, and were 5% above the level of a year earlier.')).toEqual([
+        ['July', '2025-07'], ['a year earlier', '2024'],
+      ]);
+    });
+
     it('leans on the quarter under discussion for "a year earlier" and "the quarter"', () => {
       // an earnings story a month after the quarter closed
       expect(values('Net income fell in the third quarter. It was $3 million a year earlier. The quarter included a charge.', '2025-10-28')).toEqual([

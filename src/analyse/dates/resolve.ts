@@ -214,7 +214,8 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (q && ctx.sentence - q.sentence <= 1) return quarter(q.y - 1, q.q);
       const base = anchorOf(ctx, expr.anchor);
       if (!base) return lit('XXXX');
-      if (expr.anchor === 'ref' && ctx.last?.period === base) return shiftPeriod(base, 'year', -1);
+      // a day ("the 24 weeks ended Aug. 12") compares with that day; a month's figures with the year before
+      if (expr.anchor === 'ref' && ctx.last?.period === base && base.gran !== 'month') return shiftPeriod(base, 'year', -1);
       return year(base.first.y - 1);
     }
     case 'part': {
