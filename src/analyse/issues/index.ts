@@ -56,9 +56,7 @@ const MAX_PHRASE = 4;
 const BLAND = 0.3;
 // An issue comes back: a term in one sentence, even the title, is a detail.
 const MIN_SENTENCES = 2;
-// Variants are looked for among this many of the best candidates.
-const POOL = 40;
-// Of which this many may gather kin around them.
+// The best candidates lead issues; others only join them as variants.
 const LEADERS = 15;
 const MAX_ISSUES = 10;
 const MIN_ISSUES = 5;
@@ -156,61 +154,58 @@ interface Phrase {
   surface: string;
 }
 
+const heads = new Map<string, string>();
+
 /** A head token as a lemma: its last hyphen part, lower case, singular when plural. */
-function headOf(token: Token, tag: string): string {
-  const word = token.text.slice(token.text.lastIndexOf('-') + 1).toLowerCase();
-  // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
-  return tag === 'NNS' || !isNoun(word) ? singular(word) : word;
+function headOf(text: string, tag: string): string {
+  const cacheKey = tag === 'NNS' ? `${text}/` : text;
+  let head = heads.get(cacheKey);
+  if (head === undefined) {
+    const word = text.slice(text.lastIndexOf('-') + 1).toLowerCase();
+    // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
+    head = tag === 'NNS' || !isNoun(word) ? singular(word) : word;
+    heads.set(cacheKey, head);
+  }
+  return head;
 }
 
-/** The words of a run of tokens, hyphens split, the head singular. */
-function wordsOf(run: [Token, string][]): string[] {
-  const words = run.map(([token]) => token.text.toLowerCase()).join(' ').split(/[\s-]+/).filter(Boolean);
-  const [token, tag] = run.at(-1)!;
-  words[words.length - 1] = headOf(token, tag);
-  return words;
-}
+// A head must be a noun WordNet knows (or a word too new for the word list), and no person or time.
+const topicalHead = (head: string): boolean => (isNoun(head) || rarity(head) === 1) && !isPersonOrTime(head);
 
 /** Noun phrases of a sentence outside entity names: bland leading adjectives dropped, head singular. */
 function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
   const titleCase = sentence.kind === 'title' || sentence.kind === 'heading';
+  const { tokens, text } = sentence;
   const tags = tagsOf(sentence);
   const found: Phrase[] = [];
-  let run: [Token, string][] = [];
-  // A head must be a noun WordNet knows (or a word too new for the word list), and no person or time.
-  const topical = (run: [Token, string][]): boolean => {
-    const [token, tag] = run.at(-1)!;
-    if (!NOUN.test(tag)) return false;
-    const head = headOf(token, tag);
-    return (isNoun(head) || rarity(head) === 1) && !isPersonOrTime(head);
-  };
-  const flush = (): void => {
-    if (!run.length) return;
-    while (run.length && !topical(run)) run.pop();
-    run = run.slice(-MAX_PHRASE);
-    while (run.length > 1 && !NOUN.test(run[0]![1]) && rarity(run[0]![0].text) < BLAND) run.shift();
-    if (run.length) {
-      const words = wordsOf(run);
-      const before = run.at(-2);
+  // The run of modifiers and nouns is tokens [from, to).
+  let from = 0;
+  const flush = (to: number): void => {
+    while (to > from && !(NOUN.test(tags[to - 1]!) && topicalHead(headOf(tokens[to - 1]!.text, tags[to - 1]!)))) to--;
+    from = Math.max(from, to - MAX_PHRASE);
+    while (to - from > 1 && !NOUN.test(tags[from]!) && rarity(tokens[from]!.text.toLowerCase()) < BLAND) from++;
+    if (to > from) {
+      const words = text.slice(tokens[from]!.start, tokens[to - 1]!.end).toLowerCase().split(/[\s-]+/).filter(Boolean);
+      words[words.length - 1] = headOf(tokens[to - 1]!.text, tags[to - 1]!);
       found.push({
         words,
-        nounPrefix: before !== undefined && (NOUN.test(before[1]) || isNoun(words.slice(0, -1).join(' '))),
-        surface: sentence.text.slice(run[0]![0].start, run.at(-1)![0].end),
+        nounPrefix: to - from > 1 && (NOUN.test(tags[to - 2]!) || isNoun(words.slice(0, -1).join(' '))),
+        surface: text.slice(tokens[from]!.start, tokens[to - 1]!.end),
       });
     }
-    run = [];
   };
   let hit = 0;
-  sentence.tokens.forEach((token, i) => {
-    const tag = tags[i]!;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     while (hit < names.length && names[hit]!.end <= token.start) hit++;
     const masked = hit < names.length && names[hit]!.start < token.end;
     // In running text a capital past the first word marks a name or a proper adjective ("Chinese").
     const proper = !titleCase && i > 0 && capitalised(token.text);
-    if (MODIFIER.has(tag) && !proper && !masked && WORD.test(token.text)) run.push([token, tag]);
-    else flush();
-  });
-  flush();
+    if (MODIFIER.has(tags[i]!) && !proper && !masked && WORD.test(token.text)) continue;
+    flush(i);
+    from = i + 1;
+  }
+  flush(tokens.length);
   return found;
 }
 
@@ -229,11 +224,8 @@ interface Occurrence {
   parent: string | null;
 }
 
-/**
- * Noun phrase candidates: every phrase is tallied, only the best `limit` (and those `kept`, which
- * the taxonomy names) become full candidates, so little is built for the long tail.
- */
-function nounPhraseCandidates(sentences: Sentence[], hits: NameHit[][], lead: number, limit: number, kept: (key: string) => boolean): Candidate[] {
+/** Every noun phrase of the article, with its parts, tallied and scored; and where each occurred. */
+function nounPhrases(sentences: Sentence[], hits: NameHit[][], lead: number): { tally: Map<string, Candidate>; occurrences: Occurrence[] } {
   const occurrences: Occurrence[] = [];
   const tally = new Map<string, Candidate>();
   const credit = (occurrence: Occurrence): void => {
@@ -257,20 +249,8 @@ function nounPhraseCandidates(sentences: Sentence[], hits: NameHit[][], lead: nu
       if (phrase.words.length > 2) part(phrase.words.slice(1));
     }
   });
-  const ranked = [...tally.values()];
-  for (const c of ranked) c.score = scoreOf(c);
-  ranked.sort((a, b) => b.score - a.score);
-  const chosen = new Map(ranked.filter((c, i) => i < limit || kept(c.key)).map((c) => [c.key, c]));
-  for (const o of occurrences) {
-    const c = chosen.get(o.key);
-    if (!c) continue;
-    if (c.sentences.at(-1) !== o.index) c.sentences.push(o.index);
-    if (o.surface !== null) {
-      c.own += o.amount;
-      c.surfaces.set(o.surface, (c.surfaces.get(o.surface) ?? 0) + 1);
-    }
-  }
-  return [...chosen.values()];
+  for (const c of tally.values()) c.score = scoreOf(c);
+  return { tally, occurrences };
 }
 
 /**
@@ -332,7 +312,9 @@ class Groups {
   private readonly parent = new Map<string, string>();
   find(key: string): string {
     let root = key;
-    while (this.parent.has(root)) root = this.parent.get(root)!;
+    for (let up = this.parent.get(root); up !== undefined; up = this.parent.get(root)) root = up;
+    // Point everything on the way straight at the root, so later finds are one step.
+    for (let at = key, up = this.parent.get(at); up !== undefined && up !== root; at = up, up = this.parent.get(at)) this.parent.set(at, root);
     return root;
   }
   union(a: string, b: string): void {
@@ -342,41 +324,57 @@ class Groups {
   }
 }
 
+interface Kin {
+  key: string;
+  head: string;
+  modifier: string;
+  profile: KinProfile | null;
+}
+
+function kinOf(c: Candidate): Kin {
+  const space = c.key.lastIndexOf(' ');
+  const modifier = space === -1 ? '' : c.key.slice(0, space);
+  const head = c.key.slice(space + 1);
+  return { key: c.key, head, modifier, profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) };
+}
+
+/** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific. */
+function joins(a: Kin, b: Kin): boolean {
+  if (!a.profile || !b.profile || a.modifier !== b.modifier) return false;
+  const hypernyms = a.modifier !== '' || (rarity(a.head) >= SPECIFIC && rarity(b.head) >= SPECIFIC);
+  return kinship(a.profile, b.profile, hypernyms) !== null;
+}
+
 /**
- * Joins phrases whose heads are WordNet kin and whose modifiers are the same ("tariffs"/"duties").
- * Each joins the best-scoring kin that leads a group, never a chain of kin of kin; a kind joins
- * its hypernym only when both words are specific ("tariff"/"levy", not "effort"/"action").
+ * Joins phrases whose heads are WordNet kin and whose modifiers are the same ("tariffs"/"duties",
+ * "export controls"/"export restrictions"). Only the best candidates lead; each other phrase joins
+ * the first leader it is kin to, never a chain of kin of kin.
  */
-function mergeKin(pool: Candidate[], groups: Groups): void {
-  const leaders = new Map<string, { key: string; head: string; profile: KinProfile }[]>();
-  let rank = 0;
-  for (const c of pool) {
-    if (c.entity) continue;
-    const space = c.key.lastIndexOf(' ');
-    const head = c.key.slice(space + 1);
-    const modifier = space === -1 ? '' : c.key.slice(0, space);
-    const profile = kinProfile(head, modifier ? SHARED_MODIFIER : BARE);
-    if (!profile) continue;
-    const list = leaders.get(modifier) ?? [];
-    const leader = list.find((l) => {
-      const kind = kinship(l.profile, profile);
-      return kind === 'synonym' || (kind === 'hypernym' && (modifier !== '' || (rarity(l.head) >= SPECIFIC && rarity(head) >= SPECIFIC)));
-    });
-    if (leader) groups.union(leader.key, c.key);
-    // Only the best candidates lead; the rest may only join them.
-    else if (++rank <= LEADERS) leaders.set(modifier, [...list, { key: c.key, head, profile }]);
+function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: Groups): void {
+  const heads: Kin[] = [];
+  for (const leader of leaders) {
+    const kin = kinOf(leader);
+    const near = heads.find((h) => joins(h, kin));
+    if (near) groups.union(near.key, leader.key);
+    else heads.push(kin);
+  }
+  const led = new Set(leaders.map((l) => groups.find(l.key)));
+  const modifiers = new Set(heads.map((h) => h.modifier));
+  for (const c of followers) {
+    if (led.has(groups.find(c.key)) || !modifiers.has(c.key.slice(0, Math.max(0, c.key.lastIndexOf(' '))))) continue;
+    const kin = kinOf(c);
+    const near = heads.find((h) => joins(h, kin));
+    if (near) groups.union(near.key, c.key);
   }
 }
 
 /** Joins parts with the compounds they come from. */
-function mergeParts(pool: Candidate[], groups: Groups): void {
-  const inPool = new Set(pool.map((c) => c.key));
-  for (const c of pool) {
-    const parents = [...c.parents].filter((p) => inPool.has(p));
+function mergeParts(candidates: Iterable<Candidate>, groups: Groups): void {
+  for (const c of candidates) {
     // A part of just one compound stands for it ("the rationing" after "water rationing").
-    if (parents.length === 1) groups.union(parents[0]!, c.key);
+    if (c.parents.size === 1) groups.union([...c.parents][0]!, c.key);
     // A multi-word part shared by compounds is their topic ("rare earth magnets", "rare earth minerals").
-    if (c.key.includes(' ') && parents.length > 1) for (const p of parents) groups.union(c.key, p);
+    if (c.key.includes(' ') && c.parents.size > 1) for (const p of c.parents) groups.union(c.key, p);
   }
 }
 
@@ -397,8 +395,9 @@ function mostUsed(surfaces: Map<string, number>, fallback: string): string {
   return best;
 }
 
+/** The one compound of the cluster a head stands for ("rationing" of "water rationing"), if there is one. */
 function soleParent(c: Candidate, members: Candidate[]): Candidate | undefined {
-  const parents = members.filter((m) => c.parents.has(m.key));
+  const parents = members.filter((m) => c.parents.has(m.key) && m.key.endsWith(` ${c.key}`));
   return parents.length === 1 ? parents[0] : undefined;
 }
 
@@ -415,26 +414,46 @@ export function extractIssues(
   const forms = taxonomyForms(taxonomy);
   const entryOf = (c: Candidate): string | undefined =>
     [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
-  const kept = (key: string): boolean => forms.has(key);
-  const ranked = [...nounPhraseCandidates(sentences, hits, lead, POOL, kept), ...entityCandidates(sentences, hits, lead)].sort((a, b) => b.score - a.score);
-  // Whatever the taxonomy names is always weighed, however far down it ranks.
-  const pool = ranked.filter((c, i) => i < POOL || entryOf(c) !== undefined);
+  const { tally, occurrences } = nounPhrases(sentences, hits, lead);
+  const topics = entityCandidates(sentences, hits, lead);
 
+  // Whatever the taxonomy names gathers its variants; everything else merges by form and meaning.
   const groups = new Groups();
-  const free = pool.filter((c) => {
+  const anchors = new Set<string>();
+  const free: Candidate[] = [];
+  for (const c of [...tally.values(), ...topics]) {
     const entry = entryOf(c);
-    if (entry !== undefined) groups.union(`taxonomy:${entry}`, c.key);
-    return entry === undefined;
-  });
-  mergeKin(free, groups);
-  mergeParts(free, groups);
+    if (entry === undefined) free.push(c);
+    else {
+      groups.union(`taxonomy:${entry}`, c.key);
+      anchors.add(`taxonomy:${entry}`);
+    }
+  }
+  free.sort((a, b) => b.score - a.score);
+  const leaders = free.slice(0, LEADERS);
+  mergeParts(free.filter((c) => !c.entity), groups);
+  mergeKin(leaders.filter((c) => !c.entity), free.filter((c) => !c.entity), groups);
+  for (const l of leaders) anchors.add(groups.find(l.key));
 
+  // Issues are the groups a leader or the taxonomy anchors; only their members are filled in.
   const clusters = new Map<string, Candidate[]>();
-  for (const c of pool) {
+  const memberOf = new Map<string, Candidate>();
+  for (const c of [...tally.values(), ...topics]) {
     const root = groups.find(c.key);
+    if (!anchors.has(root)) continue;
     const members = clusters.get(root);
     if (members) members.push(c);
     else clusters.set(root, [c]);
+    if (!c.entity) memberOf.set(c.key, c);
+  }
+  for (const o of occurrences) {
+    const c = memberOf.get(o.key);
+    if (!c) continue;
+    if (c.sentences.at(-1) !== o.index) c.sentences.push(o.index);
+    if (o.surface !== null) {
+      c.own += o.amount;
+      c.surfaces.set(o.surface, (c.surfaces.get(o.surface) ?? 0) + 1);
+    }
   }
   const issues: Issue[] = [];
   for (const [root, members] of clusters) {
@@ -455,7 +474,7 @@ export function extractIssues(
     }
     const indices = [...new Set(members.flatMap((m) => [...m.sentences]))].sort((a, b) => a - b);
     issues.push({
-      id: slugify(name),
+      id: '',
       name,
       aliases: [...aliases.values()],
       sentences: indices.map((i) => sentences[i]!.id),
@@ -467,5 +486,5 @@ export function extractIssues(
   return issues
     .filter((issue, i) => i < MIN_ISSUES || issue.weight >= RELATIVE_FLOOR * best)
     .slice(0, MAX_ISSUES)
-    .map((issue) => ({ ...issue, weight: Math.round((issue.weight / best) * 1000) / 1000 }));
+    .map((issue) => ({ ...issue, id: slugify(issue.name), weight: Math.round((issue.weight / best) * 1000) / 1000 }));
 }

@@ -30,10 +30,9 @@ function load(): Map<string, number> {
   return rarities;
 }
 
-/** How rare a word is in general English: 0 for the commonest words, 1 for words never seen. */
+/** How rare a lower-case word is in general English: 0 for the commonest words, 1 for words never seen. */
 export function rarity(word: string): number {
-  const known = load();
-  return known.get(word) ?? known.get(word.toLowerCase()) ?? 1;
+  return load().get(word) ?? 1;
 }
 
 let exceptions: Record<string, string> | null = null;
@@ -50,9 +49,16 @@ const SUFFIXES: [string, string][] = [
   ['s', ''],
 ];
 
+const singulars = new Map<string, string>();
+
 /** The singular of a plural noun ("tariffs" → "tariff", "crises" → "crisis"); other words unchanged. */
 export function singular(plural: string): string {
-  const word = plural.toLowerCase();
+  let found = singulars.get(plural);
+  if (found === undefined) singulars.set(plural, (found = morphy(plural.toLowerCase())));
+  return found;
+}
+
+function morphy(word: string): string {
   exceptions ??= require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, string>;
   const irregular = exceptions[word];
   if (irregular) return irregular;

@@ -205,12 +205,13 @@ const MIN_DEPTH = 4;
 /**
  * How two nouns (profiled with the same Kinship) are near in meaning: as synonyms (one's sense is
  * the other's), as kind and hypernym (one's sense lies a few steps above the other's, at a point
- * specific enough to mean something), or not at all. Asking for the first sense keeps broad words
- * from gathering everything below some rare sense of theirs.
+ * specific enough to mean something; only asked when `hypernyms`), or not at all. Asking for the
+ * first sense keeps broad words from gathering everything below some rare sense of theirs.
  */
-export function kinship(a: KinProfile, b: KinProfile): 'synonym' | 'hypernym' | null {
-  const net = load();
+export function kinship(a: KinProfile, b: KinProfile, hypernyms = true): 'synonym' | 'hypernym' | null {
   if (a.targets.some((s) => b.senses.includes(s)) || b.targets.some((s) => a.senses.includes(s))) return 'synonym';
+  if (!hypernyms) return null;
+  const net = load();
   const meets = (from: KinProfile, to: KinProfile): boolean => to.targets.some((s) => from.above.has(s) && depthOf(net, s) >= MIN_DEPTH);
   return meets(a, b) || meets(b, a) ? 'hypernym' : null;
 }
