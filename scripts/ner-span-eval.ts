@@ -4,7 +4,7 @@
  *   npx node scripts/ner-span-eval.ts [FILE]
  */
 import { LABELS, iobToBilou, prepareDocument } from '../src/analyse/ner/features.ts';
-import { spans, tagSentence } from '../src/analyse/ner/tagger.ts';
+import { spans, tagDocument } from '../src/analyse/ner/tagger.ts';
 import { tagPos } from '../src/analyse/text/pos.ts';
 import type { Token } from '../src/analyse/types.ts';
 import { readConll } from './ner-data.ts';
@@ -25,8 +25,10 @@ for (const doc of readConll(file)) {
     tagPos(toks);
     return { words: s.words, pos: toks.map((t) => t.pos!) };
   });
-  prepareDocument(rows).forEach((ps, si) => {
-    const pred = spans(tagSentence(ps));
+  const prepared = prepareDocument(rows);
+  const labels = tagDocument(prepared);
+  prepared.forEach((_, si) => {
+    const pred = spans(labels[si]!);
     const gold = spans(iobToBilou(doc[si]!.ner).map((l) => LABELS.indexOf(l)));
     const g = new Set(gold.map((x) => x.join(':')));
     for (const p of pred) {

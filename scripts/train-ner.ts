@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LABELS, iobToBilou, prepareDocument, type NerSentence } from '../src/analyse/ner/features.ts';
-import { NER_WEIGHTS, decode, spans } from '../src/analyse/ner/tagger.ts';
+import { LABELS, iobToBilou, prepareDocument, type History, type NerSentence } from '../src/analyse/ner/features.ts';
+import { NER_WEIGHTS, decode, documentOrder, spans } from '../src/analyse/ner/tagger.ts';
 import { Trainer } from '../src/analyse/text/perceptron.ts';
 import { POS_FEATURES, POS_WEIGHTS, posContext, posFeatures, tagPos } from '../src/analyse/text/pos.ts';
 import type { Token } from '../src/analyse/types.ts';
@@ -126,22 +126,24 @@ function trainNer(docs: ConllSentence[][], dev: ConllSentence[][] | null): void 
     let total = 0;
     for (const k of shuffle([...train.keys()], it + 7)) {
       const { sents, gold } = train[k]!;
-      sents.forEach((s, si) => {
-        decode(s, scorer, (i, feats, n, guess) => {
+      const history: History = new Map();
+      for (const si of documentOrder(sents)) {
+        decode(sents[si]!, scorer, (i, feats, n, guess) => {
           const truth = gold[si]![i]!;
           trainer.update(truth, guess, feats, n);
           right += truth === guess ? 1 : 0;
           total++;
           return guess;
-        });
-      });
+        }, history);
+      }
     }
     let tp = 0;
     let np = 0;
     let ng = 0;
     for (const { sents, gold } of devDocs) {
+      const history: History = new Map();
       sents.forEach((s, si) => {
-        const p = spanSet(decode(s, scorer));
+        const p = spanSet(decode(s, scorer, undefined, history));
         const g = spanSet(gold[si]!);
         np += p.size;
         ng += g.size;

@@ -283,7 +283,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
   const inLonger = new Set(all.filter((it) => it.text.includes(' ')).flatMap((it) => it.text.toLowerCase().split(' ')));
   const good = all.filter((it) => {
     const words = it.text.split(/\s+/);
-    if (words.every(isStop)) return false;
+    // Names have two letters at least, and are more than a legal suffix ("B", "Co.").
+    if (words.every(isStop) || it.text.replace(/[^\p{L}]/gu, '').length < 2) return false;
+    if (words.every((w) => COMPANY_SUFFIXES.has(w.toLowerCase()))) return false;
     if (caseless[it.sentence] && !isConfirmed(it)) return false;
     if (words.length > 1 || !(common.has(it.text.toLowerCase()) || isStop(it.text)) || countryOf(it.text)) return true;
     return inLonger.has(it.text.toLowerCase());
@@ -375,8 +377,8 @@ function voteKinds(items: Item[]): void {
   for (const it of items) {
     const k = key(it);
     const m = votes.get(k) ?? new Map<EntityKind, number>();
-    // A role marks a person, a legal suffix a company: strong evidence, more weight.
-    const weight = it.roles.length ? 2 : it.kind === 'ORG' && orgBase(it.text) !== it.text ? 3 : 1;
+    // A role marks a person, a legal suffix a company (all but certainly): more weight.
+    const weight = it.roles.length ? 2 : it.kind === 'ORG' && orgBase(it.text) !== it.text ? 10 : 1;
     m.set(it.kind, (m.get(it.kind) ?? 0) + weight);
     votes.set(k, m);
   }

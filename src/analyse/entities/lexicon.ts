@@ -44,7 +44,7 @@ export const PERSON_TITLES = words(`
 
 /** Head nouns of organization names ("... Economic Cooperation", "Supreme Court"). */
 export const ORG_HEADS = words(`
-  cooperation co-operation organisation organization association council committee commission bank
+  cooperation co-operation organisation organization association council committee commission
   fund agency ministry department court corporation company institute university college
   foundation authority federation board office bureau secretariat tribunal parliament assembly
   senate congress government police army
@@ -59,7 +59,7 @@ export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messr
 /** Legal-form suffixes of company names ("Boeing Co." → "Boeing"). */
 export const COMPANY_SUFFIXES = words(`
   co co. corp corp. corporation inc inc. incorporated ltd ltd. limited llc l.l.c. llp lp l.p. plc
-  ag sa s.a. nv n.v. se gmbh spa s.p.a. ab asa oyj bhd bhd. pty pty. kk bv b.v. sarl sas
+  ag sa s.a. nv n.v. se gmbh spa s.p.a. ab asa oyj bhd bhd. pty pty. kk bv b.v. sarl sas bros bros.
 `);
 
 /** Descriptors dropped together with a legal suffix ("Silver Lake Management LLC" → "Silver Lake"). */

@@ -188,10 +188,43 @@ export function context(s: NerSentence): Context {
   return { w, pos };
 }
 
-export const MAX_FEATURES = 40;
+export const MAX_FEATURES = 44;
+
+/**
+ * Prediction history of a document: per word (lower-cased), how often each type (O, PER,
+ * ORG, LOC, MISC) was assigned to it so far. Sentences are tagged cased ones first, so a
+ * headline's words are read with what the body made of them.
+ */
+export type History = Map<string, Int32Array>;
+
+/** Type of a label index: 0 for O, 1-4 for PER, ORG, LOC, MISC. */
+export const labelType = (l: number) => (l === 0 ? 0 : ((l - 1) >> 2) + 1);
+
+export function remember(history: History, s: NerSentence, labels: number[]): void {
+  for (let i = 0; i < labels.length; i++) {
+    if (!s.cased[i]) continue;
+    const key = s.info[i]!.lower;
+    let h = history.get(key);
+    if (!h) history.set(key, (h = new Int32Array(5)));
+    h[labelType(labels[i]!)]!++;
+  }
+}
+
+/** Majority type of a word so far (0-4) times two, plus one when all agreed; -1 if unseen. */
+function historyCode(history: History | undefined, key: string): number {
+  const h = history?.get(key);
+  if (!h) return -1;
+  let best = 0;
+  let total = 0;
+  for (let t = 0; t < 5; t++) {
+    total += h[t]!;
+    if (h[t]! > h[best]!) best = t;
+  }
+  return best * 2 + (h[best] === total ? 1 : 0);
+}
 
 /** Features of token `i` given the two previous labels. */
-export function features(s: NerSentence, c: Context, i: number, p1: number, p2: number, out: Uint32Array): number {
+export function features(s: NerSentence, c: Context, i: number, p1: number, p2: number, out: Uint32Array, history?: History): number {
   const j = i + 2;
   const w = c.w;
   const cur = w[j]!;
@@ -243,6 +276,11 @@ export function features(s: NerSentence, c: Context, i: number, p1: number, p2: 
   const gn = i + 1 < s.gaz.length ? s.gaz[i + 1]! & 255 : 0;
   if (gp) out[n++] = feat1(34, gp);
   if (gn) out[n++] = feat1(35, gn);
+  const hc = historyCode(history, s.info[i]!.lower);
+  if (hc >= 0) {
+    out[n++] = feat1(36, hc);
+    out[n++] = feat2(37, hc, cl);
+  }
   return n;
 }
 

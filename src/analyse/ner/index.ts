@@ -1,7 +1,7 @@
 import { tagPos } from '../text/pos.ts';
 import type { EntityKind, Mention, Sentence } from '../types.ts';
 import { prepareDocument } from './features.ts';
-import { spans, tagSentence } from './tagger.ts';
+import { spans, tagDocument } from './tagger.ts';
 
 /**
  * Named-entity recognition over the sentences of one article: an averaged-perceptron BILOU
@@ -24,9 +24,10 @@ export function recognizeDocument(sentences: Sentence[]): Recognition {
   });
   const prepared = prepareDocument(rows);
   const mentions: Mention[] = [];
-  prepared.forEach((ps, si) => {
+  const labels = tagDocument(prepared);
+  prepared.forEach((_, si) => {
     const tokens = sentences[si]!.tokens;
-    for (const [from, to, kind] of spans(tagSentence(ps))) {
+    for (const [from, to, kind] of spans(labels[si]!)) {
       const s = tokens[from]!.start;
       const e = tokens[to - 1]!.end;
       mentions.push({ sentence: si, kind: kind as EntityKind, start: s, end: e, text: sentences[si]!.text.slice(s, e) });

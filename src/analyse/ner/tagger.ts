@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadModel, score, type Model } from '../text/perceptron.ts';
-import { LABELS, MAX_FEATURES, context, features, type NerSentence } from './features.ts';
+import { LABELS, MAX_FEATURES, context, features, remember, type History, type NerSentence } from './features.ts';
 
 export const NER_WEIGHTS = new URL('./ner.bin.gz', import.meta.url);
 
@@ -11,7 +11,12 @@ export const NER_WEIGHTS = new URL('./ner.bin.gz', import.meta.url);
  * scoring: in CoNLL-2003 train fewer than 0.4% of names start with one, and such tokens are
  * about four in five, so this is most of the tagger's speed.
  */
-export function decode(s: NerSentence, scorer: Scorer, onToken?: (i: number, feats: Uint32Array, n: number, guess: number) => number): number[] {
+export function decode(
+  s: NerSentence,
+  scorer: Scorer,
+  onToken?: (i: number, feats: Uint32Array, n: number, guess: number) => number,
+  history?: History,
+): number[] {
   const ctx = context(s);
   const feats = new Uint32Array(MAX_FEATURES);
   const scores = new Float32Array(LABELS.length);
@@ -25,7 +30,7 @@ export function decode(s: NerSentence, scorer: Scorer, onToken?: (i: number, fea
       p1 = 0;
       continue;
     }
-    const n = features(s, ctx, i, p1, p2, feats);
+    const n = features(s, ctx, i, p1, p2, feats, history);
     scorer(feats, n, scores);
     let best = 0;
     for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[best]!) best = l;
@@ -35,7 +40,14 @@ export function decode(s: NerSentence, scorer: Scorer, onToken?: (i: number, fea
     p2 = p1;
     p1 = label;
   }
+  if (history) remember(history, s, out);
   return out;
+}
+
+/** Cased sentences first, then the caseless ones (headlines), which lean on the history. */
+export function documentOrder(sents: NerSentence[]): number[] {
+  const idx = [...sents.keys()];
+  return [...idx.filter((k) => !sents[k]!.caseless), ...idx.filter((k) => sents[k]!.caseless)];
 }
 
 /** Labels after which no entity is open (O, L-*, U-*). */
@@ -83,7 +95,12 @@ export function nerModel(): Model {
   return model;
 }
 
-export function tagSentence(s: NerSentence): number[] {
+/** Labels of every sentence of one document. */
+export function tagDocument(sents: NerSentence[]): number[][] {
   const m = nerModel();
-  return decode(s, (f, n, sc) => score(m, f, n, sc));
+  const scorer: Scorer = (f, n, sc) => score(m, f, n, sc);
+  const history: History = new Map();
+  const out: number[][] = new Array(sents.length);
+  for (const k of documentOrder(sents)) out[k] = decode(sents[k]!, scorer, undefined, history);
+  return out;
 }
