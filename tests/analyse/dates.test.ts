@@ -58,6 +58,7 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The council approved the plan June 4.', 'June 4')).toBe('2025-06-04');
       // a participle that only qualifies a noun leaves the tense to the clause's verb (needs the tagger)
       if (tagged) expect(valueOf('A march planned for Saturday was called off.', 'Saturday')).toBe('2025-09-13');
+      expect(valueOf('The agenda covers a summit in Oslo scheduled for early August, officials said.', 'early August')).toBe('2026-08');
     });
 
     it('anchors this/last/next week, month and year on the publication date', () => {
@@ -127,6 +128,13 @@ for (const [mode, tagged] of MODES) {
       expect(values('A ruling is expected soon; the future of the site is unclear, they said about the future.')).toEqual([
         ['soon', 'FUTURE_REF'], ['the future', 'FUTURE_REF'],
       ]);
+    });
+
+    it('takes "current" as the present and "then-current" as the past, but not a stretch like "recent years"', () => {
+      expect(values('Under current rules the fee is waived.')).toEqual([['current', 'PRESENT_REF']]);
+      expect(values('Holders could sell at the then-current price.')).toEqual([['then-current', 'PAST_REF']]);
+      expect(run('The river has a strong current, and in recent years floods have come often.')).toEqual([]);
+      expect(run('Prices should ease over the next few weeks.')).toEqual([]);
     });
 
     it('counts back from the publication date for "ago"', () => {

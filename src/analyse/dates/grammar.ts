@@ -345,11 +345,12 @@ const RULES: Rule[] = [
     keys: 'year quarter period',
     build: () => ({ kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 1, endM: null }),
   },
-  // years ago, in recent years, the coming months
+  // years ago, in the coming months, in future years. ("In recent years", "over the next few weeks" measure
+  // stretches of time, which TimeML annotates as durations, PXY, PXW: not dates.)
   {
-    re: /\b(?:recent\s+(?:years|months|weeks|days|decades)|(?:years|months|decades)\s+ago|(?:the\s+)?(?:coming|next\s+few)\s+(?:years|months|weeks|days|quarters|decades)|future\s+(?:years|quarters))\b/gi,
-    keys: 'recent years months decades coming future few',
-    build: (m) => ({ kind: 'literal', value: /recent|ago/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
+    re: /\b(?:(?:years|months|decades)\s+ago|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters|decades)|future\s+(?:years|quarters))\b/gi,
+    keys: 'years months decades coming future',
+    build: (m) => ({ kind: 'literal', value: /ago/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   // the third quarter (of 1997 | of this year), 1998's fourth quarter, this year's third quarter, third-quarter
   {
@@ -459,16 +460,18 @@ const RULES: Rule[] = [
       return { kind: 'year', y };
     },
   },
-  // now, currently, recently, the future, soon ...
+  // now, currently, current, recently, the future, soon ...
   {
-    re: /\b(?:(right\s+now|now|currently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently)|(the\s+(?:near\s+|distant\s+)?future|(?<=\bin\s+)future(?=\s*[,.;:!?)"”]|\s+(?:we|i|you|he|she|it|they|there|this|that)\b|$)|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
-    keys: 'now currently present moment nowadays days world recently lately past future soon term date',
+    re: /\b(?:(right\s+now|now|currently|current(?!\s+account)|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently|then[-\s]current)|(the\s+(?:near\s+|distant\s+)?future|(?<=\bin\s+)future(?=\s*[,.;:!?)"”]|\s+(?:we|i|you|he|she|it|they|there|this|that)\b|$)|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
+    keys: 'now currently current present moment nowadays days world recently lately past future soon term date',
     build: (m, text) => {
       const end = m.index + m[0].length;
       const after = text.slice(end, end + 24);
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       if (m[1]) {
         if (/\bfrom\s+$/i.test(before) && /^\s+on\b/i.test(after)) return null;
+        // "current" dates only as an adjective of time ("current conditions"), not the noun ("a strong current")
+        if (/^current$/i.test(m[1]) && !/^\s+[a-z]/.test(after)) return null;
         return { kind: 'literal', value: 'PRESENT_REF' };
       }
       if (m[2]) {

@@ -104,14 +104,21 @@ function classify(words: readonly Word[], i: number): Group {
 
 /**
  * "next to the embassy" is a place, "the plan" announced is a thing: neither looks ahead; nor does a
- * participle that only qualifies a noun.
+ * participle that qualifies the subject of a past-tense clause.
  */
 function isCue(words: readonly Word[], i: number): boolean {
   const w = words[i]!;
   const next = words[i + 1]?.lower;
   if (w.lower === 'next') return next !== 'to';
-  // "a service planned for Saturday was canceled": a bare participle qualifies a noun; the clause's own verb says when
-  if (w.pos === 'VBN' && !AUX_BEFORE_PARTICIPLE.has(words[i - 1]?.lower ?? '') && !DETERMINERS.has(words[i - 1]?.lower ?? '')) return false;
+  // "a service planned for Saturday was canceled": a bare participle qualifies a noun, and when the clause's own
+  // verb then tells of the past, the plan is history ("a summit scheduled for October" stays ahead)
+  if (w.pos === 'VBN' && !AUX_BEFORE_PARTICIPLE.has(words[i - 1]?.lower ?? '') && !DETERMINERS.has(words[i - 1]?.lower ?? '')) {
+    for (let j = i + 1; j < words.length && j <= i + 12; j++) {
+      const x = words[j]!;
+      if (BOUNDARY.has(x.lower) || x.lower === ',') break;
+      if (PAST_AUX.has(x.lower) || x.pos === 'VBD') return false;
+    }
+  }
   if (w.lower === 'plan' || w.lower === 'plans') {
     if (next === 'to' || next === 'for') return true;
     if (w.pos !== undefined) return w.pos.startsWith('VB');
