@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import briefings from './src/integration.ts';
 import search from './src/site/search-integration.ts';
@@ -20,5 +21,5 @@ export default defineConfig({
   // Test builds write under .test-out/; the dev server has nothing to reload there.
   vite: { server: { watch: { ignored: ['**/.test-out/**', '**/dist/**'] } } },
   // search() runs last: it indexes the finished HTML.
-  integrations: [briefings(), mdx(), search()],
+  integrations: [briefings(), mdx(), sitemap(), search()],
 });

@@ -32,6 +32,8 @@ export interface EntityPage {
   /** Entities that share briefings with this one, by number of shared briefings. */
   related: { kind: EntityKind; id: string; name: string; count: number }[];
   mentions: number;
+  /** Calendar dates in the sentences that mention this entity, in briefing order. */
+  dated: DatedFact[];
 }
 
 export interface DatedFact {
@@ -81,17 +83,30 @@ export function buildCorpusIndex(entries: Entry[]): Corpus {
     const text = new Map(data.sentences.map((s) => [s.id, s.text]));
     const refs = (ids: string[]): SentenceRef[] => ids.map((id) => ({ id, text: text.get(id) ?? '' }));
     const base = { slug: entry.id, title: data.title, published: data.published, outlet: data.outlet };
+    const facts = new Map<string, DatedFact[]>();
+    for (const d of data.dates) {
+      if (!isCalendarValue(d.value)) continue;
+      const fact = { value: d.value, mod: d.mod, text: d.text, ...base, sentence: { id: d.sentence, text: text.get(d.sentence) ?? '' } };
+      facts.set(d.sentence, [...(facts.get(d.sentence) ?? []), fact]);
+      let page = dates.get(d.value);
+      if (!page) {
+        page = { value: d.value, key: calendarKey(d.value), facts: [] };
+        dates.set(d.value, page);
+      }
+      page.facts.push(fact);
+    }
     const here: EntityPage[] = [];
     for (const kind of ENTITY_KINDS) {
       for (const e of data[kind]) {
         const map = entities[kind];
         let page = map.get(e.id);
         if (!page) {
-          page = { kind, id: e.id, name: e.name, aliases: [], roles: [], appearances: [], related: [], mentions: 0 };
+          page = { kind, id: e.id, name: e.name, aliases: [], roles: [], appearances: [], related: [], mentions: 0, dated: [] };
           map.set(e.id, page);
         }
         for (const alias of e.aliases) if (!page.aliases.includes(alias) && alias !== page.name) page.aliases.push(alias);
         page.appearances.push({ ...base, sentences: refs(e.sentences) });
+        page.dated.push(...e.sentences.flatMap((id) => facts.get(id) ?? []));
         page.mentions += 'mentions' in e ? e.mentions : e.sentences.length;
         const roles = roleCounts.get(page) ?? new Map<string, number>();
         for (const role of 'roles' in e ? e.roles : []) roles.set(role, (roles.get(role) ?? 0) + 1);
@@ -103,15 +118,6 @@ export function buildCorpusIndex(entries: Entry[]): Corpus {
       const counts = relatedCounts.get(a) ?? new Map<string, number>();
       for (const b of here) if (a !== b) counts.set(`${b.kind}/${b.id}`, (counts.get(`${b.kind}/${b.id}`) ?? 0) + 1);
       relatedCounts.set(a, counts);
-    }
-    for (const d of data.dates) {
-      if (!isCalendarValue(d.value)) continue;
-      let page = dates.get(d.value);
-      if (!page) {
-        page = { value: d.value, key: calendarKey(d.value), facts: [] };
-        dates.set(d.value, page);
-      }
-      page.facts.push({ value: d.value, mod: d.mod, text: d.text, ...base, sentence: { id: d.sentence, text: text.get(d.sentence) ?? '' } });
     }
   }
 
@@ -127,6 +133,9 @@ export function buildCorpusIndex(entries: Entry[]): Corpus {
   return { briefings, entities, dates: [...dates.values()].sort((a, b) => a.key - b.key || a.value.localeCompare(b.value)) };
 }
 
-/** Entity pages of one kind, most mentioned first. */
-export const ranked = (pages: Map<string, EntityPage>): EntityPage[] =>
+/** Every entity page, of every kind. */
+export const entityPages = ({ entities }: Corpus): EntityPage[] => ENTITY_KINDS.flatMap((kind) => [...entities[kind].values()]);
+
+/** Entity pages (of one kind, or all), most covered first. */
+export const ranked = (pages: Map<string, EntityPage> | EntityPage[]): EntityPage[] =>
   [...pages.values()].sort((a, b) => b.appearances.length - a.appearances.length || b.mentions - a.mentions || a.name.localeCompare(b.name));

@@ -1,0 +1,145 @@
+/**
+ * The timeline picture, laid out at build time: dated facts on a time axis (d3-scale's UTC scale
+ * gives the axis and its calendar ticks), exact days as points, vague dates as ranges, stacked in
+ * lanes so that no two marks or labels overlap.
+ */
+import { scaleUtc } from 'd3-scale';
+import type { DatedFact } from './corpus.ts';
+import { calendarRange, formatDateValue } from './dates.ts';
+import { textWidth } from './brief-measure.ts';
+import { clauseAround } from './brief-rank.ts';
+
+const DAY = 86_400_000;
+
+/** The time a fact covers, [start, end) in UTC ms: the value's days, narrowed to the first, middle or last third by START, MID or END ("late October"). */
+export function factSpan(value: string, mod: string | null): { start: number; end: number } | null {
+  const range = calendarRange(value);
+  if (!range) return null;
+  const start = range.start;
+  const end = range.end + DAY;
+  const third = (end - start) / 3;
+  if (mod === 'START') return { start, end: start + third };
+  if (mod === 'MID') return { start: start + third, end: end - third };
+  if (mod === 'END') return { start: end - third, end };
+  return { start, end };
+}
+
+/** A fact is scheduled when all of it lies after the day its briefing was published. */
+export function isScheduled(fact: Pick<DatedFact, 'value' | 'mod' | 'published'>): boolean {
+  const span = factSpan(fact.value, fact.mod);
+  const published = fact.published ? calendarRange(fact.published) : null;
+  return !!span && !!published && span.start >= published.end + DAY;
+}
+
+export interface TimelineMark {
+  fact: DatedFact;
+  scheduled: boolean;
+  /** A single day is a point; anything longer is a range. */
+  point: boolean;
+  x0: number;
+  x1: number;
+  lane: number;
+  label: string;
+  /** Where the label starts (anchor "start") or ends (anchor "end"). */
+  labelX: number;
+  anchor: 'start' | 'end';
+  /** "Late October 2025 (scheduled): <sentence> — <briefing>", the mark's accessible name and tooltip. */
+  title: string;
+}
+
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  /** y of the axis line; lanes are stacked above it. */
+  axisY: number;
+  laneY: (lane: number) => number;
+  ticks: { x: number; label: string }[];
+  /** The newest publication date among the facts' briefings: what is "now" for the picture. */
+  now: { x: number; label: string; anchor: 'start' | 'end' } | null;
+  marks: TimelineMark[];
+  /** Facts left out of the picture (too many, or no room in the lanes); the page lists them all. */
+  omitted: number;
+}
+
+export interface TimelineOptions {
+  width?: number;
+  /** At most this many facts are drawn, those nearest to the newest briefing. */
+  maxFacts?: number;
+  maxLanes?: number;
+}
+
+const FONT = 12;
+/** System sans-serif faces (DejaVu Sans, Segoe UI, SF) run wider than the Helvetica metrics measured. */
+const SYSTEM_FONT_WIDTH = 1.12;
+
+/** Width in px of an SVG label set in the pictures' system font. */
+export const labelWidth = (text: string, size: number, bold = false): number => textWidth(text, size, bold) * SYSTEM_FONT_WIDTH;
+const LANE = 22;
+const TOP = 26;
+const AXIS = 30;
+const SIDE = 12;
+const GAP = 10;
+/** A label is the few words around the date in its sentence ("Trump plans to visit China in early 2026"). */
+const LABEL_WORDS = 6;
+const LABEL_CHARS = 44;
+
+const shorten = (text: string): string => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1).trimEnd()}…` : text);
+
+export function layoutTimeline(facts: DatedFact[], { width = 720, maxFacts = 80, maxLanes = 24 }: TimelineOptions = {}): TimelineLayout {
+  const spanned = facts.flatMap((fact) => {
+    const span = factSpan(fact.value, fact.mod);
+    return span ? [{ fact, ...span }] : [];
+  });
+  const published = facts.flatMap((f) => (f.published ? [f.published] : [])).sort();
+  const newest = published.at(-1) ?? null;
+  const nowMs = newest ? calendarRange(newest)!.start + DAY / 2 : null;
+  // With thousands of briefings the picture keeps the facts nearest to the present; the page's list has the rest.
+  const distance = (s: { start: number; end: number }): number => (nowMs === null ? 0 : Math.max(s.start - nowMs, nowMs - s.end, 0));
+  const drawn = spanned.length > maxFacts ? [...spanned].sort((a, b) => distance(a) - distance(b)).slice(0, maxFacts) : spanned;
+
+  let lo = Math.min(...drawn.map((s) => s.start), nowMs ?? Infinity);
+  let hi = Math.max(...drawn.map((s) => s.end), nowMs ?? -Infinity);
+  if (!Number.isFinite(lo)) lo = hi = Date.UTC(2000, 0, 1);
+  // Room either side so that end marks are not cut: 4% of the span, at least two weeks.
+  const pad = Math.max((hi - lo) * 0.04, 14 * DAY);
+  const x = scaleUtc().domain([new Date(lo - pad), new Date(hi + pad)]).range([SIDE, width - SIDE]);
+  const format = x.tickFormat();
+  const ticks = x.ticks(Math.max(2, Math.floor(width / 110))).map((t) => ({ x: x(t), label: format(t) }));
+
+  const laneEnds: number[] = [];
+  const marks: TimelineMark[] = [];
+  const ordered = [...drawn].sort((a, b) => a.start - b.start || a.end - b.end || a.fact.slug.localeCompare(b.fact.slug));
+  for (const { fact, start, end } of ordered) {
+    const point = end - start <= DAY;
+    const x0 = x(new Date(start));
+    const x1 = point ? x0 : Math.max(x(new Date(end)), x0 + 4);
+    const label = shorten(clauseAround(fact.sentence.text || fact.text, fact.text, LABEL_WORDS));
+    const w = labelWidth(label, FONT);
+    const right = x1 + 7 + w <= width;
+    const from = right ? x0 - 6 : x0 - 7 - w;
+    const to = right ? x1 + 7 + w : x1 + 6;
+    const lane = laneEnds.findIndex((e) => e + GAP <= from);
+    const chosen = lane >= 0 ? lane : laneEnds.length < maxLanes ? laneEnds.length : -1;
+    if (chosen < 0) continue;
+    laneEnds[chosen] = to;
+    const scheduled = isScheduled(fact);
+    marks.push({
+      fact, scheduled, point, x0, x1, lane: chosen, label,
+      labelX: right ? x1 + 7 : x0 - 7,
+      anchor: right ? 'start' : 'end',
+      title: `${formatDateValue(fact.value, fact.mod)}${scheduled ? ' (scheduled)' : ''}: ${fact.sentence.text} — ${fact.title}`,
+    });
+  }
+  const lanes = Math.max(laneEnds.length, 1);
+  const axisY = TOP + lanes * LANE + 4;
+  return {
+    width,
+    height: axisY + AXIS,
+    axisY,
+    laneY: (lane) => axisY - 4 - LANE / 2 - lane * LANE,
+    ticks,
+    now: newest && nowMs !== null ? { x: x(new Date(nowMs)), label: `Latest briefing, ${formatDateValue(newest)}`, anchor: x(new Date(nowMs)) > width / 2 ? 'end' : 'start' } : null,
+    marks,
+    omitted: facts.length - marks.length,
+  };
+}
