@@ -99,6 +99,8 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The new rule will take effect in February.', 'February')).toBe('2026-02');
       expect(valueOf('The offer stands until December.', 'December')).toBe('2025-12');
       expect(valueOf('Figures for August are not final.', 'August')).toBe('2025-08');
+      // a fronted month governs its clause however long the words between
+      expect(valueOf('In December, two weeks after the annual conference of the regional water authorities of the three northern provinces of the country in the old capital, a storm flooded the valley.', 'December')).toBe('2024-12');
       // "last June" is the latest June before last month (which would be "last month"); "next" likewise ahead
       expect(valueOf('The bridge reopened last June.', 'last June')).toBe('2025-06');
       expect(valueOf('The bridge reopened last August.', 'last August')).toBe('2024-08');
@@ -169,6 +171,7 @@ for (const [mode, tagged] of MODES) {
       // a stretch counted from the last event
       expect(values('The mill shut on June 2, 2024. Three days later the owner sold it.')).toEqual([['June 2, 2024', '2024-06-02']]);
       expect(run('Rates will stay low for the foreseeable future, at a quarter-century low.')).toEqual([]);
+      expect(run('Net for the year-earlier nine months included a one-time gain.')).toEqual([]);
     });
 
     it('reports exact spans, offsets and sentence ids', () => {

@@ -160,6 +160,9 @@ function validDay(m: number, d: number): boolean {
 /** What follows "the past" in a duration: "the past three months", "the past year". */
 const PAST_DURATION = new RegExp(`^[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|weekend|few|several|couple)\\b`, 'i');
 
+/** "nine months", "first six months" after a comparison word. */
+const MONTHS_AFTER = new RegExp(`^\\s+(?:first\\s+)?(?:${NUMBER_SRC})\\s+months\\b`, 'i');
+
 const RULES: Rule[] = [
   // 2025-09-17
   {
@@ -343,7 +346,11 @@ const RULES: Rule[] = [
   {
     re: /\b(?:(?:the|a)\s+)?(?:(?:comparable|same|corresponding|year-earlier|year-ago)\s+)?(?:year[-\s](?:ago|earlier)|(?:(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))|same\s+(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))(?:\s+(?:(?:fiscal\s+)?(?:first|second|third|fourth)[-\s])?(?:quarter|period))?\b/gi,
     keys: 'year quarter period',
-    build: () => ({ kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 1, endM: null }),
+    build: (m, text) => {
+      // "the year-earlier nine months": a stretch of months, a duration
+      if (MONTHS_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
+      return { kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 1, endM: null };
+    },
   },
   // years ago, in the coming months, in future years. ("In recent years", "over the next few weeks" measure
   // stretches of time, which TimeML annotates as durations, PXY, PXW: not dates.)

@@ -146,7 +146,7 @@ function auxBefore(words: readonly Word[], i: number): Group {
 const BOUNDARY = new Set([';', ':', '"', '“', '”', '(', ')', '?', '!', '--', '—', '–']);
 // Words that open a new clause: a verb further left belongs to another one.
 const CLAUSE_OPENERS = new Set(['but', 'while', 'when', 'because', 'although', 'though', 'whereas', 'unless', 'if', 'that', 'which', 'who', 'where']);
-const REACH = 24;
+const REACH = 32;
 
 /**
  * The tense of the verb group nearest to the span [start, end): first looking left within the clause
