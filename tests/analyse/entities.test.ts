@@ -139,3 +139,27 @@ describe('extractEntities: hygiene', () => {
     }
   });
 });
+
+describe('extractEntities: rules around the tagger', () => {
+  const e = extractEntities(
+    article(
+      'Regulators Open Probe Into Fees',
+      'Shares of Fabrikam Inc. fell after the European Commission opened an inquiry in Brussels.',
+      'EU competition chief Ana Ruiz said the US-EU talks would go on. Ruiz spoke to reporters in Paris.',
+    ),
+  );
+
+  it('keeps lower-case words of a title between an organization and the head noun', () => {
+    expect(byName(e.people, 'Ana Ruiz')?.roles).toContain('EU competition chief');
+  });
+
+  it('splits a hyphenated pair of names the document uses on their own', () => {
+    expect(names(e.places)).toContain('United States');
+    expect(names(e.organizations)).toContain('EU');
+    expect(names(e.organizations)).not.toContain('US-EU');
+  });
+
+  it('reads a headline only for names the body confirms', () => {
+    for (const x of [...e.people, ...e.organizations, ...e.places]) expect(['Regulators', 'Open Probe', 'Fees', 'Probe']).not.toContain(x.name);
+  });
+});

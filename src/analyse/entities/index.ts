@@ -108,14 +108,17 @@ function countryOf(text: string): Country | null {
   return c && c.names.some((n) => countryKey(n) === countryKey(text)) ? c : null;
 }
 
-/** "US-China" → the countries it names, when every part is one. */
-function hyphenCountries(word: string): Country[] | null {
+/**
+ * "US-China", "US-EU": the names a hyphenated word joins, when every part is a country or a
+ * name the document uses on its own; null otherwise ("Asia-Pacific", "Trump-Xi" stay whole).
+ */
+function hyphenParts(word: string, known: Map<string, EntityKind>): [string, EntityKind][] | null {
   if (!word.includes('-')) return null;
-  const out: Country[] = [];
+  const out: [string, EntityKind][] = [];
   for (const p of word.split('-')) {
-    const c = countryOf(p);
-    if (!c || !/^\p{Lu}/u.test(p)) return null;
-    out.push(c);
+    const kind = countryOf(p) ? 'LOC' : known.get(p);
+    if (!kind || !/^\p{Lu}/u.test(p) || kind === 'PER') return null;
+    out.push([p, kind]);
   }
   return out;
 }
@@ -164,6 +167,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
       kind = 'ORG';
       while (from > 0 && /^\p{Lu}/u.test(t[from - 1]!.text) && !isSuffix(from - 1) && !isStop(t[from - 1]!.text)) from--;
     }
+    // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title.
+    const title = t[from - 1]?.text.toLowerCase() ?? '';
+    if (kind !== 'PER' && to - from >= 2 && to - from <= 3 && PERSON_TITLES.has(title) && t.slice(from, to).every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))) kind = 'PER';
     if (kind !== 'PER') {
       // "US Trade Representative Jamieson Greer" tagged as one organization: a person with a
       // title. The name may run past the span ("... Representative Jamieson" + "Greer").
@@ -205,9 +211,12 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
       if (stripped.role) roles.push(stripped.role);
       r = trim(s, stripped.from, r[1]);
       if (!r || isTitleOnly(s, r[0], r[1])) return;
+      // "Treasury" + "Secretary Scott Bessent": the first word of a title, not a person.
+      const next = s.tokens[r[1]]?.text ?? '';
+      if (r[1] - r[0] === 1 && isTitleWord(s.tokens[r[0]]!.text) && /^\p{Lu}/u.test(next) && ROLE_HEADS.has(next.toLowerCase())) return;
       // "Vice Premier He Lifeng": a capitalized word between a title and the name is the name's.
       const before = s.tokens[r[0] - 1];
-      if (before && r[0] >= 2 && /^\p{Lu}\p{Ll}+$/u.test(before.text) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
+      if (before && r[0] >= 2 && /^\p{Lu}\p{Ll}+$/u.test(before.text) && !isTitleWord(before.text) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
       const role = roleBefore(s, r[0], (i) => inOther(si, i));
       if (role && !stripped.role) roles.push(role);
       const after = roleAfter(s, r[1]);
@@ -221,6 +230,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
   }
 
   const g = gazetteer();
+  // Names the tagger found standing alone, with their type.
+  const known = new Map<string, EntityKind>();
+  for (const it of items) if (!it.text.includes('-') && !known.has(it.text)) known.set(it.text, it.kind);
   sentences.forEach((s, si) => {
     s.tokens.forEach((tok, i) => {
       // "Boeing Co.", "Acme Widgets Inc.": a legal suffix after capitalized words names a
@@ -232,12 +244,13 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
         if (from < i && !caseless[si]) items.push({ kind: 'ORG', sentence: si, from, to: i + 1, text: surface(s, from, i + 1), roles: [] });
       }
       // "US-China talks": both countries are places, whatever the tagger made of the word.
-      if (tok.text.includes('-') && hyphenCountries(tok.text)) {
+      const parts = tok.text.includes('-') ? hyphenParts(tok.text, known) : null;
+      if (parts) {
         for (let k = items.length - 1; k >= 0; k--) {
           const it = items[k]!;
           if (it.sentence === si && it.from <= i && it.to > i) items.splice(k, 1);
         }
-        for (const part of tok.text.split('-')) items.push({ kind: 'LOC', sentence: si, from: i, to: i + 1, text: part, roles: [], rule: true });
+        for (const [text, kind] of parts) items.push({ kind, sentence: si, from: i, to: i + 1, text, roles: [], rule: true });
       }
       // "China's foreign ministry", "Beijing's commerce ministry": an organization.
       if ((c === 39 || c === 8217) && /^['’]s$/.test(tok.text) && i > 0) {
@@ -283,9 +296,10 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
   const inLonger = new Set(all.filter((it) => it.text.includes(' ')).flatMap((it) => it.text.toLowerCase().split(' ')));
   const good = all.filter((it) => {
     const words = it.text.split(/\s+/);
-    // Names have two letters at least, and are more than a legal suffix ("B", "Co.").
+    // Names have two letters at least, and are more than a legal suffix or a numeral ("B",
+    // "Co.", "II").
     if (words.every(isStop) || it.text.replace(/[^\p{L}]/gu, '').length < 2) return false;
-    if (words.every((w) => COMPANY_SUFFIXES.has(w.toLowerCase()))) return false;
+    if (words.every((w) => COMPANY_SUFFIXES.has(w.toLowerCase()) || /^[IVX]+$/.test(w))) return false;
     if (caseless[it.sentence] && !isConfirmed(it)) return false;
     if (words.length > 1 || !(common.has(it.text.toLowerCase()) || isStop(it.text)) || countryOf(it.text)) return true;
     return inLonger.has(it.text.toLowerCase());
@@ -374,13 +388,21 @@ interface Cluster {
 function voteKinds(items: Item[]): void {
   const votes = new Map<string, Map<EntityKind, number>>();
   const key = (it: Item) => orgBase(it.text).toLowerCase();
-  for (const it of items) {
-    const k = key(it);
+  const vote = (k: string, kind: EntityKind, weight: number) => {
     const m = votes.get(k) ?? new Map<EntityKind, number>();
-    // A role marks a person, a legal suffix a company (all but certainly): more weight.
-    const weight = it.roles.length ? 2 : it.kind === 'ORG' && orgBase(it.text) !== it.text ? 10 : 1;
-    m.set(it.kind, (m.get(it.kind) ?? 0) + weight);
+    m.set(kind, (m.get(kind) ?? 0) + weight);
     votes.set(k, m);
+  };
+  for (const it of items) {
+    // A role marks a person, a legal suffix a company (all but certainly): more weight.
+    vote(key(it), it.kind, it.roles.length ? 2 : it.kind === 'ORG' && orgBase(it.text) !== it.text ? 10 : 1);
+  }
+  // A surname tagged as a person elsewhere votes for the full name ("Scholz" → "Olaf Scholz").
+  const single = new Map([...votes].filter(([k]) => !k.includes(' ')));
+  for (const it of items) {
+    const words = key(it).split(' ');
+    const per = words.length > 1 && words.length < 4 ? single.get(words[words.length - 1]!)?.get('PER') : undefined;
+    if (per) vote(key(it), 'PER', per);
   }
   for (const it of items) {
     if (it.rule) continue;

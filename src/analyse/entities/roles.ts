@@ -36,16 +36,24 @@ export function roleBefore(s: Sentence, nameStart: number, inOtherName: (i: numb
   const t = s.tokens;
   let i = nameStart;
   let head = false;
+  // Lower-case nouns and adjectives taken on trial ("EU antitrust chief"): they stay only if
+  // a title word, a place or a name closes the title on their left.
+  let trial = 0;
   while (i > 0) {
     const w = t[i - 1]!.text;
-    const ok =
+    const firm =
       isTitleWord(w) ||
       (lower(w) === 'of' && i < nameStart && i > 1 && isCap(t[i - 2]!.text)) ||
       (isCap(w) && (inOtherName(i - 1) || isPlaceWord(w)));
-    if (!ok) break;
-    if (ROLE_HEADS.has(lower(w))) head = true;
+    if (firm) {
+      if (ROLE_HEADS.has(lower(w))) head = true;
+      trial = 0;
+    } else if (head && trial < 2 && /^\p{Ll}/u.test(w) && /^(NN|NNS|JJ)$/.test(t[i - 1]!.pos ?? '')) {
+      trial++;
+    } else break;
     i--;
   }
+  i += trial;
   while (i < nameStart && (lower(t[i]!.text) === 'of' || !ROLE_HEADS.has(lower(t[i]!.text)) && !head)) i++;
   if (!head || i >= nameStart) return null;
   // Drop leading honorifics and a trailing one ("Mr.").
