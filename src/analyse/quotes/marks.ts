@@ -67,7 +67,16 @@ function carriesOn(sentences: Sentence[], index: number, family: Family): number
   return -1;
 }
 
+const found = new WeakMap<Sentence[], QuoteSpan[]>();
+
+/** The quoted spans of an article, found once and shared (quotes and the summary both ask). */
 export function findQuoteSpans(sentences: Sentence[]): QuoteSpan[] {
+  let spans = found.get(sentences);
+  if (!spans) found.set(sentences, (spans = scan(sentences)));
+  return spans;
+}
+
+function scan(sentences: Sentence[]): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let family: Family | null = null;
   let pieces: Piece[] = [];

@@ -5,7 +5,7 @@
  * rich in dates and figures.
  */
 import { findQuoteSpans } from '../quotes/marks.ts';
-import type { Facts, Sentence } from '../types.ts';
+import type { Facts, Sentence, Token } from '../types.ts';
 
 export interface Summary {
   summary: string[];
@@ -37,7 +37,23 @@ const CONNECTIVE = /^(?:but|and|so|yet|however|meanwhile|nevertheless|nonetheles
 // Clauses a bullet can lose: asides that follow the main statement.
 const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b.*$|\s+[—–-]\s+.*$/u;
 
-const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+// Words of a trimmed line, counted by its spaces: near enough for a length limit.
+const wordCount = (text: string): number => text.split(' ').length;
+
+const isWord = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /^[\p{L}\p{N}]/u.test(t.text));
+};
+
+/** Words of a sentence, counted by its tokens. */
+const lengthOf = (sentence: Sentence): number => sentence.tokens.filter(isWord).length;
+
+/** The longer words of a sentence, lower case: what two sentences must share to say the same. */
+function contentOf(sentence: Sentence): Set<string> {
+  const content = new Set<string>();
+  for (const t of sentence.tokens) if (t.text.length > 3) content.add(t.text.toLowerCase());
+  return content;
+}
 
 interface Scored {
   index: number;
@@ -61,7 +77,7 @@ function quotedShare(sentences: Sentence[]): Map<number, number> {
 function standsAlone(sentence: Sentence, quoted: number, title: string): boolean {
   if (sentence.kind !== 'paragraph') return false;
   const text = sentence.text.trim();
-  const count = words(text).length;
+  const count = lengthOf(sentence);
   if (count < MIN_WORDS || count > MAX_WORDS || !COMPLETE.test(text)) return false;
   if (/^["“‘']/.test(text) || quoted > QUOTED) return false;
   if (text.toLowerCase() === title) return false;
@@ -93,7 +109,7 @@ function overlaps(a: Set<string>, b: Set<string>): boolean {
 function trim(text: string): string {
   let fact = text.replace(/\s*\([^)]*\)/g, '').replace(CONNECTIVE, '').trim();
   const cut = fact.replace(TRAILING_CLAUSE, '');
-  if (words(cut).length >= MIN_WORDS / 2 + 2) fact = cut;
+  if (wordCount(cut) >= MIN_WORDS / 2 + 2) fact = cut;
   fact = fact.replace(/[,;:\s]+$/, '');
   if (!/[.!?]["”’]?$/.test(fact)) fact += '.';
   return fact[0]!.toUpperCase() + fact.slice(1);
@@ -106,7 +122,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
   const blocks = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.block))];
   const candidates: Scored[] = [];
   sentences.forEach((sentence, index) => {
-    if (standsAlone(sentence, quoted.get(index) ?? 0, title)) candidates.push({ index, sentence, score: 0, content: new Set(words(sentence.text).filter((w) => w.length > 3)) });
+    if (standsAlone(sentence, quoted.get(index) ?? 0, title)) candidates.push({ index, sentence, score: 0, content: contentOf(sentence) });
   });
   const most = Math.max(1e-9, ...candidates.map((c) => weights.get(c.sentence.id) ?? 0));
   for (const c of candidates) c.score = (weights.get(c.sentence.id) ?? 0) / most + LEAD * DECAY ** blocks.indexOf(c.sentence.block);
@@ -118,7 +134,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
     if (chosen.length === 3) break;
     // "But …", "In addition to …" lean on what came before; a summary cannot.
     if (CONNECTIVE.test(c.sentence.text) || /^in addition to\b/i.test(c.sentence.text)) continue;
-    const count = words(c.sentence.text).length;
+    const count = lengthOf(c.sentence);
     if (chosen.some((s) => overlaps(s.content, c.content))) continue;
     if (chosen.length >= 2 && (length + count > SUMMARY_WORDS || c.score < THIRD * chosen[1]!.score)) break;
     chosen.push(c);
@@ -135,14 +151,14 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
   const factual = rest.filter((c) => dated.has(c.sentence.id));
   const pool = [...factual, ...rest.filter((c) => !dated.has(c.sentence.id))];
   const best = pool[0]?.score ?? 0;
-  const picked: Scored[] = [];
+  const picked: { from: Scored; fact: string }[] = [];
   for (const c of pool) {
     if (picked.length === MAX_FACTS) break;
     if (picked.length >= MIN_FACTS && c.score < FACT_FLOOR * best) break;
-    if (picked.some((p) => overlaps(p.content, c.content))) continue;
-    if (words(trim(c.sentence.text)).length > FACT_WORDS) continue;
-    picked.push(c);
+    if (picked.some((p) => overlaps(p.from.content, c.content))) continue;
+    const fact = trim(c.sentence.text);
+    if (wordCount(fact) <= FACT_WORDS) picked.push({ from: c, fact });
   }
-  const keyFacts = picked.sort((a, b) => a.index - b.index).map((c) => trim(c.sentence.text));
+  const keyFacts = picked.sort((a, b) => a.from.index - b.from.index).map((p) => p.fact);
   return { summary, keyFacts, summarySource: 'extracted' };
 }
