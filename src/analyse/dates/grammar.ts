@@ -17,8 +17,11 @@ export type Anchor = 'now' | 'ref';
 export type Expr =
   /** A calendar day; a null year is inferred from tense. */
   | { kind: 'date'; y: number | null; m: number; d: number }
-  /** A month; `rel` -1/0/1 for "last/this/next June", `yearRel` for "June last year". */
-  | { kind: 'month'; y: number | null; m: number; rel: number | null; yearRel: number | null }
+  /**
+   * A month; `rel` -1/0/1 for "last/this/next June", `yearRel` for "June last year". `near` when it
+   * qualifies a noun ("a June agreement", "November's vote"): the nearest such month, whatever the tense.
+   */
+  | { kind: 'month'; y: number | null; m: number; rel: number | null; yearRel: number | null; near?: boolean }
   | { kind: 'year'; y: number }
   /**
    * `lean` overrides tense: "Friday's call" is an event already reported, "ahead of Friday's call" one
@@ -140,6 +143,10 @@ function bareMonthOk(text: string, start: number, end: number, word: string): bo
   return true;
 }
 
+/** A month between a determiner and a noun qualifies the noun: "a June agreement", "for November transactions". */
+const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|its|their|his|her|our|for)\s+$/i;
+const NOUN_AFTER = /^\s+(?!(?:of|to|and|or|in|on|at|by|for|from|with|as|is|was|were|be|been|has|had|have|will|would|when|that|which|through|until|after|before|this|next|last|but|said|says|if|while|because|since|so|than|are|did|does|can|could|may|might|should|must|also|where|who|whose|the|a|an)\b)[a-z]{3,}\b/;
+
 interface Rule {
   re: RegExp;
   /** Words (lower case; "#" for any digit) one of which the sentence must contain for the rule to run. */
@@ -232,7 +239,10 @@ const RULES: Rule[] = [
       if (!m[1] && !m[3] && !bareMonthOk(text, start, start + word.length, word)) return null;
       if (!isCap(word)) return null;
       const yearRel = m[3] ? relOf(m[3]) : null;
-      return { kind: 'month', y: null, m: monthOf(word), rel: relOf(m[1]), yearRel };
+      const end = m.index + m[0].length;
+      const near = !m[1] && !m[3] && (/['’]s$/.test(m[0]) ||
+        (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && NOUN_AFTER.test(text.slice(end, end + 24))));
+      return { kind: 'month', y: null, m: monthOf(word), rel: relOf(m[1]), yearRel, near };
     },
   },
   // Christmas, Thanksgiving, New Year's Day ... (fixed or computed each year)
