@@ -99,9 +99,9 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The new rule will take effect in February.', 'February')).toBe('2026-02');
       expect(valueOf('The offer stands until December.', 'December')).toBe('2025-12');
       expect(valueOf('Figures for August are not final.', 'August')).toBe('2025-08');
-      // a month that qualifies a noun is the nearest one, whatever the verb
-      expect(valueOf('Shares fell ahead of the first trading day for October contracts.', 'October')).toBe('2025-10');
+      // a month that qualifies a noun is the nearest one unless the verb is past
       expect(valueOf('The firm will keep trying to sell itself under a July agreement with its lenders.', 'July')).toBe('2025-07');
+      expect(valueOf('Congress set a January deadline for the sale.', 'January')).toBe('2025-01');
       // a fronted month governs its clause however long the words between
       expect(valueOf('In December, two weeks after the annual conference of the regional water authorities of the three northern provinces of the country in the old capital, a storm flooded the valley.', 'December')).toBe('2024-12');
       // "last June" is the latest June before last month (which would be "last month"); "next" likewise ahead

@@ -19,7 +19,7 @@ export type Expr =
   | { kind: 'date'; y: number | null; m: number; d: number }
   /**
    * A month; `rel` -1/0/1 for "last/this/next June", `yearRel` for "June last year". `near` when it
-   * qualifies a noun ("a June agreement", "November's vote"): the nearest such month, whatever the tense.
+   * qualifies a noun ("a June agreement", "November's vote"): the nearest such month unless the tense is past.
    */
   | { kind: 'month'; y: number | null; m: number; rel: number | null; yearRel: number | null; near?: boolean }
   | { kind: 'year'; y: number }

@@ -179,7 +179,9 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
         const [y, m] = addMonths(dct.y, dct.m, expr.rel);
         return month(chooseYear({ y, m, d: 1 }, expr.rel < 0 ? 'past' : 'future', monthSpan(expr.m), true), expr.m);
       }
-      return month(chooseYear(dct, expr.near ? 'near' : direction(tenseOf(), 'near'), monthSpan(expr.m)), expr.m);
+      // a month qualifying a noun ("a June agreement") is no adverb of the verb: only a past tense still binds it
+      const t = tenseOf();
+      return month(chooseYear(dct, expr.near && t !== 'past' ? 'near' : direction(t, 'near'), monthSpan(expr.m)), expr.m);
     }
     case 'weekday': {
       if (!dct) return lit(`XXXX-WXX-${expr.wd}`);
