@@ -49,6 +49,12 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('Police said Tuesday that two men had been arrested.', 'Tuesday')).toBe('2025-09-16');
       expect(valueOf('Analysts were still digesting Thursday\'s jobs report.', "Thursday's")).toBe('2025-09-11');
       expect(valueOf('The court ruled on Wednesday.', 'Wednesday')).toBe('2025-09-17');
+      // "the previous Friday" is the one before the day the story is on, not before today
+      expect(values('Shares closed lower on Monday. The index ended 3% below the previous Friday.')).toEqual([
+        ['Monday', '2025-09-15'], ['previous Friday', '2025-09-12'],
+      ]);
+      // "ahead of" looks forward whatever the tense
+      expect(valueOf('Traders sold off ahead of the weekend.', 'the weekend')).toBe('2025-W38-WE');
     });
 
     it('reads "could" and "might" as the nearest day, and "next to" or "the plan" as no future', () => {

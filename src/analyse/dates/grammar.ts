@@ -27,7 +27,7 @@ export type Expr =
    * `lean` overrides tense: "Friday's call" is an event already reported, "ahead of Friday's call" one
    * to come. A part of the day ("Friday night") stays in the span but the value is the day.
    */
-  | { kind: 'weekday'; wd: number; rel: number | null; lean: 'past' | 'future' | null }
+  | { kind: 'weekday'; wd: number; rel: number | null; lean: 'past' | 'future' | null; prev?: boolean }
   /** today (0), yesterday (-1), tomorrow (1). */
   | { kind: 'day'; offset: number }
   /** "this week" (0), "last month" (-1), "two years ago" (-2), "a year earlier" (anchor ref). */
@@ -52,10 +52,11 @@ export interface Candidate {
   expr: Expr;
   mod: string | null;
   /**
-   * What the preposition says whatever the tense: "since June" lies in the past; "until November",
-   * "through January" mark an end point, as often ahead as behind, so the nearest one.
+   * What the preposition says whatever the tense: "since June" lies in the past, "ahead of the weekend"
+   * in the future; "until November", "through January" mark an end point, as often ahead as behind, so the
+   * nearest one.
    */
-  lean: 'past' | 'near' | null;
+  lean: 'past' | 'future' | 'near' | null;
 }
 
 const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -70,7 +71,7 @@ const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[0-9]\\d\\d|20\\d\\d|21\\d\\d)';
 const ORD = '(?:first|second|third|fourth|final|1st|2nd|3rd|4th)';
 const SEASON = '(?:spring|summer|fall|autumn|winter)';
-const REL = '(?:this\\s+past|this\\s+coming|last|next|this|coming|past|previous|following)';
+const REL = '(?:this\\s+past|this\\s+coming|last|next|this|coming|past|previous|preceding|following)';
 const UNIT = '(?:days?|weeks?|months?|years?|decades?|centuries|century)';
 
 const monthOf = (s: string): number => MONTHS[s.toLowerCase().replace('.', '')] ?? 0;
@@ -79,7 +80,7 @@ const isCap = (s: string): boolean => s.charCodeAt(0) >= 65 && s.charCodeAt(0) <
 const relOf = (s: string | undefined): number | null => {
   if (!s) return null;
   const x = s.toLowerCase();
-  if (x.includes('past') || x === 'last' || x === 'previous') return -1;
+  if (x.includes('past') || x === 'last' || x === 'previous' || x === 'preceding') return -1;
   if (x.includes('coming') || x === 'next' || x === 'following') return 1;
   return 0;
 };
@@ -275,7 +276,9 @@ const RULES: Rule[] = [
       if (/^\S+['’]s\b/.test(m[0].slice(m[0].indexOf(word)))) {
         lean = /\b(?:ahead\s+of|until|till|upcoming|awaiting|awaits|await|for)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) ? 'future' : 'past';
       }
-      return { kind: 'weekday', wd: WEEKDAYS[word.toLowerCase()]!, rel: relOf(m[1]), lean };
+      // "the previous Friday", "the preceding Monday": the one before the day the text is on
+      const prev = /^(?:previous|preceding)$/i.test(m[1] ?? '');
+      return { kind: 'weekday', wd: WEEKDAYS[word.toLowerCase()]!, rel: relOf(m[1]), lean, prev };
     },
   },
   // today, yesterday, tomorrow, tonight; the day before yesterday
@@ -615,8 +618,11 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
       c.mod = PREFIX_MOD[key] ?? null;
     }
     c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
-    const prep = /\b(since|until|till|through)\s+$/i.exec(text.slice(Math.max(floor, c.start - 8), c.start));
-    if (prep) c.lean = prep[1]!.toLowerCase() === 'since' ? 'past' : 'near';
+    const prep = /\b(since|until|till|through|ahead\s+of)\s+$/i.exec(text.slice(Math.max(floor, c.start - 10), c.start));
+    if (prep) {
+      const p = prep[1]!.toLowerCase();
+      c.lean = p === 'since' ? 'past' : p.startsWith('ahead') ? 'future' : 'near';
+    }
   }
   return chosen;
 }

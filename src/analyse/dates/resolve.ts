@@ -189,6 +189,12 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       const back = (wd - expr.wd + 7) % 7; // days back to the latest such weekday, today included
       const ahead = (expr.wd - wd + 7) % 7;
       let offset: number;
+      const last = ctx.last;
+      // "previous" names another reference point than now: the day the text last spoke of, however far back
+      if (expr.prev && last && last.period.gran === 'day') {
+        const d = last.period.first;
+        return day(addDays(d, -(((weekday(d) - expr.wd + 7) % 7) || 7)));
+      }
       if (expr.rel === -1) offset = -(back || 7);
       else if (expr.rel === 1) offset = ahead || 7;
       else {
