@@ -191,6 +191,14 @@ for (const [mode, tagged] of MODES) {
       expect(s.text.slice(d!.start, d!.end)).toBe(d!.text);
     });
 
+    it('keeps the quarter reported as the topic of an earnings story', () => {
+      const story = 'Acme posted higher third-quarter profit. After a weak second quarter, sales recovered. ' +
+        'The quarter-to-quarter gain was helped by a charge in the 2024 period. For the first nine months, profit fell from the 2024 period.';
+      expect(values(story, '2025-10-28')).toEqual([
+        ['third-quarter', '2025-Q3'], ['second quarter', '2025-Q2'], ['the 2024 period', '2024-Q3'], ['the 2024 period', '2024'],
+      ]);
+    });
+
     it('compares a month with the year before it for "a year earlier"', () => {
       expect(values('Home sales rose 2% in July, and were 5% above the level of a year earlier.')).toEqual([
         ['July', '2025-07'], ['a year earlier', '2024'],

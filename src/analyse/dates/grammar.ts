@@ -33,9 +33,9 @@ export type Expr =
   /** "this week" (0), "last month" (-1), "two years ago" (-2), "a year earlier" (anchor ref). */
   | { kind: 'shift'; unit: Unit; n: number; anchor: Anchor; approx: boolean }
   /**
-   * A quarter or half: numbered, the one under discussion ("the quarter"), or the last one finished
-   * ("the latest quarter"); `back` years for "the year-ago quarter"; `endM` the month it ended in
-   * ("its fourth quarter ended Sept. 30").
+   * A quarter or half: numbered, the one under discussion ("the quarter"; with `y`, "the 1988 quarter"),
+   * or the last one finished ("the latest quarter"); `back` years for "the year-ago quarter"; `endM` the
+   * month it ended in ("its fourth quarter ended Sept. 30").
    */
   | { kind: 'part'; unit: 'quarter' | 'half'; n: number | 'topic' | 'latest'; y: number | null; yearRel: number | null; back: number; endM: number | null }
   | { kind: 'season'; s: string; y: number | null; rel: number | null }
@@ -299,7 +299,7 @@ const RULES: Rule[] = [
   },
   // this week, last month, next year, the coming weekend, the year, the current quarter
   {
-    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b)`),
+    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-)`),
     keys: 'week weekend month year quarter decade century',
     build: (m, text) => {
       const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
@@ -456,6 +456,16 @@ const RULES: Rule[] = [
     build: (m) => {
       const s = (m[1] ?? m[2] ?? m[3])!.replace("'", '');
       return { kind: 'year', y: s.length === 2 ? 2000 + Number(s) : Number(s) };
+    },
+  },
+  // the 1988 quarter, the 1989 period: in earnings news, the quarter under discussion in that year
+  {
+    re: rx(`\\b(?:the\\s+)?(${YEAR})\\s+(?:quarter|period)\\b`),
+    keys: 'quarter period',
+    build: (m, text) => {
+      // "In the first nine months, ... in the 1988 period": the period the sentence is about is no quarter
+      if (/\b(?:first|nine|six|\d+)[-\s]+(?:months?|half)\b/i.test(text.slice(0, m.index))) return { kind: 'year', y: Number(m[1]) };
+      return { kind: 'part', unit: 'quarter', n: 'topic', y: Number(m[1]), yearRel: null, back: 0, endM: null };
     },
   },
   // 1998

@@ -24,8 +24,10 @@ export function extractDates(sentences: readonly Sentence[], published: string |
       const r = resolve(c.expr, tenseOf, ctx);
       if (!r) continue;
       out.push({ text: s.text.slice(c.start, c.end), value: r.value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });
-      // a comparison ("a year earlier", "the year-ago quarter") is no new reference point
-      const derived = c.expr.kind === 'yearAgo' || (c.expr.kind === 'part' && c.expr.back > 0);
+      // a comparison ("a year earlier", "the year-ago quarter", "the 1988 quarter") is no new reference point
+      const derived = c.expr.kind === 'yearAgo' || (c.expr.kind === 'part' && (c.expr.back > 0 || (c.expr.n === 'topic' && c.expr.y !== null)));
+      // "the 1989 period" speaks of the quarter under discussion again: it stays the one "a year ago" leans on
+      if (c.expr.kind === 'part' && c.expr.n === 'topic' && c.expr.y !== null && ctx.quarter) ctx.quarter.sentence = i;
       if (r.period && !derived) {
         ctx.last = { period: r.period, sentence: i };
         // the quarter under discussion is one the text names (not "the year-ago quarter") and that is over:
@@ -33,7 +35,10 @@ export function extractDates(sentences: readonly Sentence[], published: string |
         const named = (c.expr.kind === 'part' && c.expr.back === 0) || c.expr.kind === 'shift';
         const [ey, em] = addMonths(r.period.first.y, r.period.first.m, 3);
         const over = !ctx.dct || toDays({ y: ey, m: em, d: 1 }) <= toDays(ctx.dct);
-        if (named && over && r.period.gran === 'quarter') ctx.quarter = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
+        // and the latest one reported: "after a flat second quarter" looks back from the third, it does not replace it
+        const q = { y: r.period.first.y, q: (r.period.first.m + 2) / 3, sentence: i };
+        const older = ctx.quarter !== null && q.y * 4 + q.q < ctx.quarter.y * 4 + ctx.quarter.q && i - ctx.quarter.sentence <= 3 * 3;
+        if (named && over && r.period.gran === 'quarter' && !older) ctx.quarter = q;
       }
     }
   }

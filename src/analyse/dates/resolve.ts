@@ -239,6 +239,8 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (expr.n === 'topic' || expr.n === 'latest') {
         // the quarter under discussion, else the last one completed; "the latest" is always a completed one
         const named = q && ctx.sentence - q.sentence <= REF_REACH * 3 ? q : null;
+        // "the 1988 quarter": the quarter under discussion, in that year; without one, just the year
+        if (expr.y !== null) return named ? quarter(expr.y, named.q) : year(expr.y);
         if (named && (expr.n === 'topic' || !dct || toDays({ y: named.y, m: named.q * 3, d: 28 }) < toDays(dct))) [y, n] = [named.y, named.q];
         else if (dct) [y, n] = lastDone();
         else return lit('XXXX-QX');
