@@ -199,6 +199,10 @@ for (const [mode, tagged] of MODES) {
       ]);
     });
 
+    it('places "the quarter ended ..." by its months when no quarter is under discussion', () => {
+      expect(valueOf('In the quarter ended July 31, the chain opened four stores.', 'the quarter', '2025-09-17')).toBe('2025-Q2');
+    });
+
     it('compares a month with the year before it for "a year earlier"', () => {
       expect(values('Home sales rose 2% in July, and were 5% above the level of a year earlier.')).toEqual([
         ['July', '2025-07'], ['a year earlier', '2024'],

@@ -168,6 +168,9 @@ function validDay(m: number, d: number): boolean {
 /** What follows "the past" in a duration: "the past three months", "the past year". */
 const PAST_DURATION = new RegExp(`^[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|weekend|few|several|couple)\\b`, 'i');
 
+/** "ended Sept. 30" after "the quarter". */
+const QUARTER_ENDED = new RegExp(`^\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH})`, 'i');
+
 /** "nine months", "first six months" after a comparison word. */
 const MONTHS_AFTER = new RegExp(`^\\s+(?:first\\s+)?(?:${NUMBER_SRC})\\s+months\\b`, 'i');
 
@@ -317,7 +320,9 @@ const RULES: Rule[] = [
         if (det === 'last' || det === 'next' || det === 'past' || det === 'coming') return { kind: 'shift', unit, n: relOf(det)!, anchor: 'now', approx: false };
         if (det === 'the full' || det === 'the fiscal') return null;
         const n = det === 'the latest' || det === 'the most recent' ? 'latest' : 'topic';
-        return { kind: 'part', unit: 'quarter', n, y: null, yearRel: null, back: 0, endM: null };
+        // "the quarter ended July 31": the three months up to that month, if no quarter is under discussion
+        const ended = QUARTER_ENDED.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
+        return { kind: 'part', unit: 'quarter', n, y: null, yearRel: null, back: 0, endM: ended ? monthOf(ended[1]!) : null };
       }
       if (det === 'its') return null;
       if (det === 'the' || det === 'the full' || det === 'the fiscal' || det === 'the current' || det === 'the current fiscal') {

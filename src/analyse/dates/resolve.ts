@@ -242,7 +242,11 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
         // "the 1988 quarter": the quarter under discussion, in that year; without one, just the year
         if (expr.y !== null) return named ? quarter(expr.y, named.q) : year(expr.y);
         if (named && (expr.n === 'topic' || !dct || toDays({ y: named.y, m: named.q * 3, d: 28 }) < toDays(dct))) [y, n] = [named.y, named.q];
-        else if (dct) [y, n] = lastDone();
+        else if (dct && expr.endM !== null) {
+          // the calendar quarter holding most of the three months that ended then
+          const [my, mm] = addMonths(chooseYear(dct, 'past', monthSpan(expr.endM)), expr.endM, -1);
+          [y, n] = [my, Math.floor((mm - 1) / 3) + 1];
+        } else if (dct) [y, n] = lastDone();
         else return lit('XXXX-QX');
       } else {
         n = expr.n;
