@@ -44,6 +44,8 @@ interface Item {
 }
 
 const POSSESSIVE = /^['’]s?$/;
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const LETTER = /\p{L}/u;
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 
@@ -166,6 +168,12 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
     if (isSuffix(to - 1)) {
       kind = 'ORG';
       while (from > 0 && /^\p{Lu}/u.test(t[from - 1]!.text) && !isSuffix(from - 1) && !isStop(t[from - 1]!.text)) from--;
+    }
+    // "Global" + "South": a capitalized word inside the sentence right before a place or an
+    // organization, that no other name took, begins it.
+    const w0 = t[from - 1]?.text ?? '';
+    if ((kind === 'LOC' || kind === 'ORG') && from > 1 && /^\p{Lu}\p{Ll}+$/u.test(w0) && !isStop(w0) && !isTitleWord(w0) && !CALENDAR.test(w0) && !/^["“‘'(]$/.test(t[from - 2]!.text)) {
+      if (!mentions.some((x) => x.sentence === m.sentence && x.end > t[from - 1]!.start && x.start < t[from - 1]!.end)) from--;
     }
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title.
     const title = t[from - 1]?.text.toLowerCase() ?? '';

@@ -35,17 +35,20 @@ const HAS_LOWER = 4;
 const HAS_UPPER = 8;
 const STARTS_LETTER = 16;
 
-/** Hashes that depend only on the word (and whether its sentence is caseless). */
-export interface WordHashes {
-  lower: number;
-  exact: number;
-  shape: number;
-  pre2: number;
-  pre3: number;
-  suf2: number;
-  suf3: number;
-  suf4: number;
-}
+/**
+ * Hashes that depend only on the word (and whether its sentence is caseless), at the offsets
+ * below. A typed array, not an object: hashes above 2^30 would be boxed numbers.
+ */
+export type WordHashes = Uint32Array;
+const LOWER = 0;
+const EXACT = 1;
+const SHAPE = 2;
+const PRE2 = 3;
+const PRE3 = 4;
+const SUF2 = 5;
+const SUF3 = 6;
+const SUF4 = 7;
+const WIDTH = 8;
 
 /** What the features need of a word type, computed once: news vocabulary repeats. */
 export interface WordInfo {
@@ -78,16 +81,16 @@ function info(word: string): WordInfo {
 
 function hashes(w: string, lower: string, caseless: boolean): WordHashes {
   const lw = /^\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
-  return {
-    lower: hashString(lw),
-    exact: caseless ? hashString(lw) : hashString(w),
-    shape: hashString(caseless ? '~' + shape(lower) : shape(w)),
-    pre2: hashString(lw.slice(0, 2)),
-    pre3: hashString(lw.slice(0, 3)),
-    suf2: hashString(lw.slice(-2)),
-    suf3: hashString(lw.slice(-3)),
-    suf4: hashString(lw.slice(-4)),
-  };
+  const h = new Uint32Array(WIDTH);
+  h[LOWER] = hashString(lw);
+  h[EXACT] = caseless ? hashString(lw) : hashString(w);
+  h[SHAPE] = hashString(caseless ? '~' + shape(lower) : shape(w));
+  h[PRE2] = hashString(lw.slice(0, 2));
+  h[PRE3] = hashString(lw.slice(0, 3));
+  h[SUF2] = hashString(lw.slice(-2));
+  h[SUF3] = hashString(lw.slice(-3));
+  h[SUF4] = hashString(lw.slice(-4));
+  return h;
 }
 
 function wordHashes(w: string, x: WordInfo, caseless: boolean): WordHashes {
@@ -161,25 +164,21 @@ export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerS
   });
 }
 
-/** Word hashes and POS hashes of a sentence, padded by two boundary entries each side. */
+/** Word hashes (WIDTH per token) and POS hashes of a sentence, padded by two boundary entries each side. */
 export interface Context {
-  w: WordHashes[];
-  pos: number[];
+  w: Uint32Array;
+  pos: Uint32Array;
 }
 
-const BOUNDARY: WordHashes = (() => {
-  const b = hashString('<s>');
-  return { lower: b, exact: b, shape: b, pre2: b, pre3: b, suf2: b, suf3: b, suf4: b };
-})();
-
+const BOUNDARY = hashString('<s>');
 const posHashes = new Map<string, number>();
 
 export function context(s: NerSentence): Context {
   const n = s.words.length;
-  const w: WordHashes[] = new Array(n + 4).fill(BOUNDARY);
-  const pos: number[] = new Array(n + 4).fill(0);
+  const w = new Uint32Array((n + 4) * WIDTH).fill(BOUNDARY);
+  const pos = new Uint32Array(n + 4);
   for (let i = 0; i < n; i++) {
-    w[i + 2] = wordHashes(s.words[i]!, s.info[i]!, s.caseless);
+    w.set(wordHashes(s.words[i]!, s.info[i]!, s.caseless), (i + 2) * WIDTH);
     const tag = s.pos[i]!;
     let h = posHashes.get(tag);
     if (h === undefined) posHashes.set(tag, (h = hashString(tag)));
@@ -227,50 +226,50 @@ function historyCode(history: History | undefined, key: string): number {
 export function features(s: NerSentence, c: Context, i: number, p1: number, p2: number, out: Uint32Array, history?: History): number {
   const j = i + 2;
   const w = c.w;
-  const cur = w[j]!;
-  const prev = w[j - 1]!;
-  const next = w[j + 1]!;
+  const cur = j * WIDTH;
+  const prev = cur - WIDTH;
+  const next = cur + WIDTH;
   const cl = s.caseless ? 1 : 0;
   const doc = s.doc[i]!;
   let n = 0;
   out[n++] = feat1(0, cl);
-  out[n++] = feat1(1, cur.lower);
-  out[n++] = feat1(2, cur.exact);
-  out[n++] = feat1(3, cur.shape);
-  out[n++] = feat1(4, cur.pre2);
-  out[n++] = feat1(5, cur.pre3);
-  out[n++] = feat1(6, cur.suf2);
-  out[n++] = feat1(7, cur.suf3);
-  out[n++] = feat1(8, cur.suf4);
-  out[n++] = feat1(9, prev.lower);
-  out[n++] = feat1(10, next.lower);
-  out[n++] = feat1(11, w[j - 2]!.lower);
-  out[n++] = feat1(12, w[j + 2]!.lower);
-  out[n++] = feat2(13, prev.shape, cur.shape);
-  out[n++] = feat2(14, cur.shape, next.shape);
-  out[n++] = feat2(15, feat2(15, prev.shape, cur.shape), next.shape);
+  out[n++] = feat1(1, w[cur + LOWER]!);
+  out[n++] = feat1(2, w[cur + EXACT]!);
+  out[n++] = feat1(3, w[cur + SHAPE]!);
+  out[n++] = feat1(4, w[cur + PRE2]!);
+  out[n++] = feat1(5, w[cur + PRE3]!);
+  out[n++] = feat1(6, w[cur + SUF2]!);
+  out[n++] = feat1(7, w[cur + SUF3]!);
+  out[n++] = feat1(8, w[cur + SUF4]!);
+  out[n++] = feat1(9, w[prev + LOWER]!);
+  out[n++] = feat1(10, w[next + LOWER]!);
+  out[n++] = feat1(11, w[prev - WIDTH + LOWER]!);
+  out[n++] = feat1(12, w[next + WIDTH + LOWER]!);
+  out[n++] = feat2(13, w[prev + SHAPE]!, w[cur + SHAPE]!);
+  out[n++] = feat2(14, w[cur + SHAPE]!, w[next + SHAPE]!);
+  out[n++] = feat2(15, feat2(15, w[prev + SHAPE]!, w[cur + SHAPE]!), w[next + SHAPE]!);
   out[n++] = feat1(16, c.pos[j]!);
   out[n++] = feat1(17, c.pos[j - 1]!);
   out[n++] = feat1(18, c.pos[j + 1]!);
   out[n++] = feat1(19, p1);
   out[n++] = feat2(20, p1, p2);
-  out[n++] = feat2(21, p1, cur.lower);
-  out[n++] = feat2(22, p1, cur.shape);
-  out[n++] = feat2(23, prev.lower, cur.lower);
-  out[n++] = feat2(24, cur.lower, next.lower);
-  out[n++] = feat2(25, i === 0 ? 1 : 0, cur.shape);
-  out[n++] = feat2(26, doc, cur.shape);
+  out[n++] = feat2(21, p1, w[cur + LOWER]!);
+  out[n++] = feat2(22, p1, w[cur + SHAPE]!);
+  out[n++] = feat2(23, w[prev + LOWER]!, w[cur + LOWER]!);
+  out[n++] = feat2(24, w[cur + LOWER]!, w[next + LOWER]!);
+  out[n++] = feat2(25, i === 0 ? 1 : 0, w[cur + SHAPE]!);
+  out[n++] = feat2(26, doc, w[cur + SHAPE]!);
   out[n++] = feat2(27, doc, cl);
-  out[n++] = feat2(28, doc, cur.lower);
-  out[n++] = feat2(29, prev.suf3, cur.shape);
-  out[n++] = feat2(30, next.suf3, cur.shape);
-  out[n++] = feat2(31, prev.exact, cur.shape);
+  out[n++] = feat2(28, doc, w[cur + LOWER]!);
+  out[n++] = feat2(29, w[prev + SUF3]!, w[cur + SHAPE]!);
+  out[n++] = feat2(30, w[next + SUF3]!, w[cur + SHAPE]!);
+  out[n++] = feat2(31, w[prev + EXACT]!, w[cur + SHAPE]!);
   const g = s.gaz[i]!;
   if (g) {
     for (let b = 0; b < 8; b++) {
       if (g & (1 << b)) out[n++] = feat2(32, b, g >> 8);
     }
-    out[n++] = feat2(33, g, cur.shape);
+    out[n++] = feat2(33, g, w[cur + SHAPE]!);
   }
   const gp = i > 0 ? s.gaz[i - 1]! & 255 : 0;
   const gn = i + 1 < s.gaz.length ? s.gaz[i + 1]! & 255 : 0;

@@ -74,25 +74,25 @@ function fillContext(words: string[], ctx: PosContext): WordEntry[] {
     let e = cache.get(w);
     if (!e) {
       const norm = normWord(w);
-      e = { word: hashString(norm), suf3: hashString(norm.slice(-3)), pre1: hashString(w.slice(0, 1)), shape: hashString(shape(w)), tag: UNKNOWN };
+      e = { h: Uint32Array.of(hashString(norm), hashString(norm.slice(-3)), hashString(w.slice(0, 1)), hashString(shape(w))), tag: UNKNOWN };
       if (cache.size > 200_000) cache.clear();
       cache.set(w, e);
     }
-    ctx.word[i + PAD] = e.word;
-    ctx.suf3[i + PAD] = e.suf3;
-    ctx.pre1[i + PAD] = e.pre1;
-    ctx.shape[i + PAD] = e.shape;
+    ctx.word[i + PAD] = e.h[0]!;
+    ctx.suf3[i + PAD] = e.h[1]!;
+    ctx.pre1[i + PAD] = e.h[2]!;
+    ctx.shape[i + PAD] = e.h[3]!;
     entries[i] = e;
   }
   return entries;
 }
 
-/** Word hashes, and the tag-dictionary class (-1 none), are pure functions of the word: cache them. */
+/**
+ * Word hashes (word, suffix, first letter, shape; typed, so never boxed) and the
+ * tag-dictionary class (-1 none) are pure functions of the word: cache them.
+ */
 interface WordEntry {
-  word: number;
-  suf3: number;
-  pre1: number;
-  shape: number;
+  h: Uint32Array;
   tag: number;
 }
 
