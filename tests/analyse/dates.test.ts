@@ -148,6 +148,11 @@ for (const [mode, tagged] of MODES) {
       expect(run('Prices should ease over the next few weeks.')).toEqual([]);
     });
 
+    it('reads "soon" in a past-tense clause as soon after, not the future', () => {
+      expect(run('The trickle of refugees soon became a flood.')).toEqual([]);
+      expect(values('A verdict is expected soon.')).toEqual([['soon', 'FUTURE_REF']]);
+    });
+
     it('counts back from the publication date for "ago"', () => {
       expect(values('The bridge opened a year ago; repairs began two weeks ago, four years ago it was a ferry crossing.')).toEqual([
         ['a year ago', '2024'], ['two weeks ago', '2025-W36'], ['four years ago', '2021'],

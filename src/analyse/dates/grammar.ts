@@ -41,7 +41,8 @@ export type Expr =
   | { kind: 'season'; s: string; y: number | null; rel: number | null }
   /** "a year ago" and friends: the period under discussion (a quarter in earnings news) one year back. */
   | { kind: 'yearAgo'; anchor: Anchor }
-  | { kind: 'literal'; value: string }
+  /** A fixed value; `notInPast` drops it in a past-tense clause ("was soon released": soon after, not ahead). */
+  | { kind: 'literal'; value: string; notInPast?: boolean }
   | { kind: 'holiday'; at: (y: number) => Ymd; y: number | null; rel: number | null }
   /** "that day", "the next day": relative to the last date mentioned. */
   | { kind: 'anaphor'; unit: Unit; n: number };
@@ -520,7 +521,7 @@ const RULES: Rule[] = [
         if (/\b(?:too|how|so)\s+$/i.test(before)) return null;
       }
       if (w.endsWith('future') && /^\s+(?:of|for)\b/i.test(after)) return null; // "the future of TikTok" is a topic, not a time
-      return { kind: 'literal', value: 'FUTURE_REF' };
+      return { kind: 'literal', value: 'FUTURE_REF', notInPast: w === 'soon' };
     },
   },
   // that day, the same day, the next day, the day before

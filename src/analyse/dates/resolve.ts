@@ -154,7 +154,7 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
   const dct = ctx.dct;
   switch (expr.kind) {
     case 'literal':
-      return lit(expr.value);
+      return expr.notInPast && tenseOf() === 'past' ? null : lit(expr.value);
     case 'year':
       return year(expr.y);
     case 'date': {
