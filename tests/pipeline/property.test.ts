@@ -33,7 +33,7 @@ describe('any article text', () => {
       for (const block of blocks) expect(block).toBe(block.replace(/\s+/g, ' ').trim());
       expect(visible(blocks.join('') + (briefing!.data.truncated ?? ''))).toBe(expected);
     }), { numRuns: 300 });
-  });
+  }, 120_000);
 });
 
 describe('slugs', () => {
