@@ -7,6 +7,7 @@ import type { Entity } from '../analyse/types.ts';
 import type { BriefingData, EntityData } from './schema.ts';
 import { SlugRegistry } from './slug.ts';
 import type { AnalysedArticle } from './types.ts';
+import { compareText } from '../collate.ts';
 
 export type EntityKind = 'people' | 'organizations' | 'places' | 'issues';
 export const ENTITY_KINDS: readonly EntityKind[] = ['people', 'organizations', 'places', 'issues'];
@@ -106,9 +107,9 @@ export function resolve(perArticle: Named[][], kind: EntityKind): Resolution {
   // Deterministic id assignment: most-voted clusters first, then by name (in one fixed locale,
   // not the machine's: Swedish sorts "å" after "z").
   const roots = [...votes.entries()].map(([root, tally]) => {
-    const [name, weight] = [...tally.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0], 'en'))[0]!;
+    const [name, weight] = [...tally.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || compareText(a[0], b[0]))[0]!;
     return { root, name, weight };
-  }).sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name, 'en'));
+  }).sort((a, b) => b.weight - a.weight || compareText(a.name, b.name));
   for (const { root, name } of roots) {
     const id = slugs.claim(name);
     rootId.set(root, id);
@@ -164,7 +165,7 @@ function globalEntity(e: Entity, id: string, name: string): EntityData {
 }
 
 export function linkCorpus(articles: AnalysedArticle[]): Briefing[] {
-  const order = articles.map((_, i) => i).sort((a, b) => articles[a]!.clean.path.localeCompare(articles[b]!.clean.path, 'en'));
+  const order = articles.map((_, i) => i).sort((a, b) => compareText(articles[a]!.clean.path, articles[b]!.clean.path));
   const slugs = new SlugRegistry('article');
   const slugOf = new Map<number, string>();
   for (const i of order) slugOf.set(i, slugs.claim(articles[i]!.clean.meta.title));

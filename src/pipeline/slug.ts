@@ -1,6 +1,11 @@
-/** URL-safe, ASCII slugs: lower-case letters, digits and single hyphens, never empty. */
+import transliterate from '@sindresorhus/transliterate';
+
+/**
+ * URL-safe, ASCII slugs: lower-case letters, digits and single hyphens. Letters of other scripts
+ * are transliterated ("Łódź" → "lodz", "Москва" → "moskva") so names stay readable in addresses.
+ */
 export function slugify(text: string, max = 80): string {
-  const ascii = text
+  const ascii = transliterate(text.replace(/[’'`]/g, ''))
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

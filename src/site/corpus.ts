@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ENTITY_KINDS, isCalendarValue, type EntityKind } from '../pipeline/link.ts';
 import { calendarKey } from './dates.ts';
+import { compareText } from '../collate.ts';
 
 export type Entry = CollectionEntry<'briefings'>;
 
@@ -69,7 +70,7 @@ export function getCorpus(): Promise<Corpus> {
 }
 
 const byDateDesc = (a: Entry, b: Entry): number =>
-  (b.data.published ?? '').localeCompare(a.data.published ?? '') || a.data.title.localeCompare(b.data.title);
+  compareText(b.data.published ?? '', a.data.published ?? '') || compareText(a.data.title, b.data.title);
 
 export function buildCorpusIndex(entries: Entry[]): Corpus {
   const briefings = [...entries].sort(byDateDesc);
@@ -123,14 +124,14 @@ export function buildCorpusIndex(entries: Entry[]): Corpus {
 
   for (const kind of ENTITY_KINDS) {
     for (const page of entities[kind].values()) {
-      page.roles = [...(roleCounts.get(page) ?? [])].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role));
+      page.roles = [...(roleCounts.get(page) ?? [])].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || compareText(a.role, b.role));
       page.related = [...(relatedCounts.get(page) ?? [])].map(([ref, count]) => {
         const [k, id] = ref.split('/') as [EntityKind, string];
         return { kind: k, id, name: entities[k].get(id)?.name ?? id, count };
-      }).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      }).sort((a, b) => b.count - a.count || compareText(a.name, b.name));
     }
   }
-  return { briefings, entities, dates: [...dates.values()].sort((a, b) => a.key - b.key || a.value.localeCompare(b.value)) };
+  return { briefings, entities, dates: [...dates.values()].sort((a, b) => a.key - b.key || compareText(a.value, b.value)) };
 }
 
 /** Every entity page, of every kind. */
@@ -138,4 +139,4 @@ export const entityPages = ({ entities }: Corpus): EntityPage[] => ENTITY_KINDS.
 
 /** Entity pages (of one kind, or all), most covered first. */
 export const ranked = (pages: Map<string, EntityPage> | EntityPage[]): EntityPage[] =>
-  [...pages.values()].sort((a, b) => b.appearances.length - a.appearances.length || b.mentions - a.mentions || a.name.localeCompare(b.name));
+  [...pages.values()].sort((a, b) => b.appearances.length - a.appearances.length || b.mentions - a.mentions || compareText(a.name, b.name));

@@ -48,6 +48,7 @@ describe('slugs', () => {
   it('are ASCII, hyphenated and never empty', () => {
     expect(slugify('Xi Asks Trump: “Avoid” Café Deals!')).toBe('xi-asks-trump-avoid-cafe-deals');
     expect(new SlugRegistry('article').claim('!!!')).toBe('article');
+    expect(slugify('Łódź mayor meets Москва delegation')).toBe('lodz-mayor-meets-moskva-delegation');
   });
 
   it('are unique for colliding titles', () => {
