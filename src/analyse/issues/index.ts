@@ -80,7 +80,6 @@ const capitalised = (text: string): boolean => {
   const c = text.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(text));
 };
-const WORD = /^\p{L}[\p{L}'’-]*$/u;
 // Prepositions after which a name is what is talked about, or where something happens.
 const ABOUT = /^(?:on|over|about|regarding|toward|towards|against|concerning|of|into)$/i;
 const WHERE = /^(?:in|at|from|to|near|across|within|throughout|inside|outside|by|with)$/i;
@@ -154,23 +153,42 @@ interface Phrase {
   surface: string;
 }
 
-const heads = new Map<string, string>();
+// Head lemmas by token text, for plural-tagged and other tokens.
+const pluralHeads = new Map<string, string>();
+const otherHeads = new Map<string, string>();
 
 /** A head token as a lemma: its last hyphen part, lower case, singular when plural. */
 function headOf(text: string, tag: string): string {
-  const cacheKey = tag === 'NNS' ? `${text}/` : text;
-  let head = heads.get(cacheKey);
+  const plural = tag === 'NNS';
+  const cache = plural ? pluralHeads : otherHeads;
+  let head = cache.get(text);
   if (head === undefined) {
     const word = text.slice(text.lastIndexOf('-') + 1).toLowerCase();
     // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
-    head = tag === 'NNS' || !isNoun(word) ? singular(word) : word;
-    heads.set(cacheKey, head);
+    head = plural || !isNoun(word) ? singular(word) : word;
+    cache.set(text, head);
   }
   return head;
 }
 
-// A head must be a noun WordNet knows (or a word too new for the word list), and no person or time.
-const topicalHead = (head: string): boolean => (isNoun(head) || rarity(head) === 1) && !isPersonOrTime(head);
+const topicalHeads = new Map<string, boolean>();
+
+/** A head must be a noun WordNet knows (or a word too new for the word list), and no person or time. */
+function topicalHead(head: string): boolean {
+  let topical = topicalHeads.get(head);
+  if (topical === undefined) topicalHeads.set(head, (topical = (isNoun(head) || rarity(head) === 1) && !isPersonOrTime(head)));
+  return topical;
+}
+
+/** Whether a token is a word of letters (hyphens and apostrophes inside), as a topic's words are. */
+function isWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && c !== 0x2019 && /\p{L}/u.test(text[i]!));
+    if (!letter && (i === 0 || (c !== 45 && c !== 39 && c !== 0x2019))) return false;
+  }
+  return text.length > 0;
+}
 
 /** Noun phrases of a sentence outside entity names: bland leading adjectives dropped, head singular. */
 function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
@@ -201,7 +219,7 @@ function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
     const masked = hit < names.length && names[hit]!.start < token.end;
     // In running text a capital past the first word marks a name or a proper adjective ("Chinese").
     const proper = !titleCase && i > 0 && capitalised(token.text);
-    if (MODIFIER.has(tags[i]!) && !proper && !masked && WORD.test(token.text)) continue;
+    if (MODIFIER.has(tags[i]!) && !proper && !masked && isWord(token.text)) continue;
     flush(i);
     from = i + 1;
   }
@@ -249,7 +267,8 @@ function nounPhrases(sentences: Sentence[], hits: NameHit[][], lead: number): { 
       if (phrase.words.length > 2) part(phrase.words.slice(1));
     }
   });
-  for (const c of tally.values()) c.score = scoreOf(c);
+  // A part met once has nothing to lead with; it can only join what it is part of.
+  for (const c of tally.values()) c.score = c.count < 1 ? 0 : scoreOf(c);
   return { tally, occurrences };
 }
 
@@ -361,7 +380,7 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
   const led = new Set(leaders.map((l) => groups.find(l.key)));
   const modifiers = new Set(heads.map((h) => h.modifier));
   for (const c of followers) {
-    if (led.has(groups.find(c.key)) || !modifiers.has(c.key.slice(0, Math.max(0, c.key.lastIndexOf(' '))))) continue;
+    if (c.count < 1 || led.has(groups.find(c.key)) || !modifiers.has(c.key.slice(0, Math.max(0, c.key.lastIndexOf(' '))))) continue;
     const kin = kinOf(c);
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, c.key);
@@ -372,7 +391,7 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
 function mergeParts(candidates: Iterable<Candidate>, groups: Groups): void {
   for (const c of candidates) {
     // A part of just one compound stands for it ("the rationing" after "water rationing").
-    if (c.parents.size === 1) groups.union([...c.parents][0]!, c.key);
+    if (c.parents.size === 1) for (const p of c.parents) groups.union(p, c.key);
     // A multi-word part shared by compounds is their topic ("rare earth magnets", "rare earth minerals").
     if (c.key.includes(' ') && c.parents.size > 1) for (const p of c.parents) groups.union(c.key, p);
   }
@@ -431,8 +450,9 @@ export function extractIssues(
   }
   free.sort((a, b) => b.score - a.score);
   const leaders = free.slice(0, LEADERS);
-  mergeParts(free.filter((c) => !c.entity), groups);
-  mergeKin(leaders.filter((c) => !c.entity), free.filter((c) => !c.entity), groups);
+  const phrasal = free.filter((c) => !c.entity);
+  mergeParts(phrasal, groups);
+  mergeKin(leaders.filter((c) => !c.entity), phrasal, groups);
   for (const l of leaders) anchors.add(groups.find(l.key));
 
   // Issues are the groups a leader or the taxonomy anchors; only their members are filled in.
