@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { LABELS, iobToBilou, prepareDocument, type History, type NerSentence } from '../src/analyse/ner/features.ts';
 import { NER_WEIGHTS, decode, documentOrder, spans } from '../src/analyse/ner/tagger.ts';
 import { Trainer } from '../src/analyse/text/perceptron.ts';
-import { POS_FEATURES, POS_WEIGHTS, posContext, posFeatures, tagPos } from '../src/analyse/text/pos.ts';
+import { POS_FEATURES, POS_WEIGHTS, posContext, posFeatures, posTagger, tagPos } from '../src/analyse/text/pos.ts';
 import type { Token } from '../src/analyse/types.ts';
 import { readConll, type ConllSentence } from './ner-data.ts';
 
@@ -36,7 +36,8 @@ const DICT_SHARE = Number(process.env.POS_DICT_SHARE ?? 0.98);
 const POS_PRUNE = Number(process.env.POS_PRUNE ?? 1);
 const NER_PRUNE = Number(process.env.NER_PRUNE ?? 1);
 
-function trainPos(sents: ConllSentence[]): void {
+/** Trains a POS model; returns its weights file. */
+function trainPos(sents: ConllSentence[], log = true): Buffer {
   const classes = [...new Set(sents.flatMap((s) => s.pos))].sort();
   // Tag dictionary: frequent words that (nearly) always carry one tag skip the model.
   const counts = new Map<string, Map<string, number>>();
@@ -79,11 +80,30 @@ function trainPos(sents: ConllSentence[]): void {
         p1 = guess;
       });
     }
-    console.log(`pos iter ${it}: ${(right / total).toFixed(4)}`);
+    if (log) console.log(`pos iter ${it}: ${(right / total).toFixed(4)}`);
   }
-  const buf = trainer.save({ tagdict }, POS_PRUNE);
-  writeFileSync(fileURLToPath(POS_WEIGHTS), buf);
-  console.log(`pos weights: ${(buf.length / 1024).toFixed(0)} KiB`);
+  return trainer.save({ tagdict }, POS_PRUNE);
+}
+
+/**
+ * POS tags for the NER training text as the tagger gives them on unseen text: each fifth of
+ * the documents is tagged by a model trained on the other four (jackknifing). Tags from the
+ * final model, which has seen these sentences, would be too good to learn from.
+ */
+function jackknifePos(docs: ConllSentence[][]): Map<ConllSentence, string[]> {
+  const out = new Map<ConllSentence, string[]>();
+  const folds = 5;
+  for (let f = 0; f < folds; f++) {
+    const rest = docs.filter((_, k) => k % folds !== f).flat();
+    const tag = posTagger(trainPos(rest, false));
+    for (const s of docs.filter((_, k) => k % folds === f).flat()) {
+      const toks: Token[] = s.words.map((text) => ({ text, start: 0, end: 0 }));
+      tag(toks);
+      out.set(s, toks.map((t) => t.pos!));
+    }
+    console.log(`pos fold ${f + 1}/${folds} done`);
+  }
+  return out;
 }
 
 function posTags(words: string[]): string[] {
@@ -97,8 +117,8 @@ function posTags(words: string[]): string[] {
  * get a Title Case copy, so that the model learns names in headlines styled that way, which
  * the 1996 Reuters text (ALL CAPS headlines) does not show.
  */
-function nerDocument(doc: ConllSentence[], augment: boolean): { sents: NerSentence[]; gold: number[][] } {
-  const rows = doc.map((s) => ({ words: s.words, pos: posTags(s.words), ner: s.ner }));
+function nerDocument(doc: ConllSentence[], augment: boolean, pos?: Map<ConllSentence, string[]>): { sents: NerSentence[]; gold: number[][] } {
+  const rows = doc.map((s) => ({ words: s.words, pos: pos?.get(s) ?? posTags(s.words), ner: s.ner }));
   if (augment) {
     doc.forEach((s, k) => {
       if (k % 8 !== 3 || s.words.length < 4) return;
@@ -117,7 +137,8 @@ function spanSet(labels: number[]): Set<string> {
 }
 
 function trainNer(docs: ConllSentence[][], dev: ConllSentence[][] | null): void {
-  const train = docs.map((d) => nerDocument(d, true));
+  const pos = jackknifePos(docs);
+  const train = docs.map((d) => nerDocument(d, true, pos));
   const devDocs = dev?.map((d) => nerDocument(d, false)) ?? [];
   const trainer = new Trainer(LABELS);
   const scorer = (f: Uint32Array, n: number, sc: Float32Array) => trainer.predict(f, n, sc);
@@ -164,7 +185,11 @@ function trainNer(docs: ConllSentence[][], dev: ConllSentence[][] | null): void 
 
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
 const docs = readConll(DATA);
-if (what === 'pos' || what === 'all') trainPos(docs.flat());
+if (what === 'pos' || what === 'all') {
+  const buf = trainPos(docs.flat());
+  writeFileSync(fileURLToPath(POS_WEIGHTS), buf);
+  console.log(`pos weights: ${(buf.length / 1024).toFixed(0)} KiB`);
+}
 const devArg = args.indexOf('--dev');
 const dev = devArg >= 0 ? readConll(args[devArg + 1]!) : null;
 if (what === 'ner' || what === 'all') trainNer(docs, dev);

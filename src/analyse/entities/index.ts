@@ -44,6 +44,9 @@ interface Item {
 }
 
 const POSSESSIVE = /^['’]s?$/;
+const GEO_HEADS = new Set(
+  'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights'.split(' '),
+);
 const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const LETTER = /\p{L}/u;
@@ -175,6 +178,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
     if ((kind === 'LOC' || kind === 'ORG') && from > 1 && /^\p{Lu}\p{Ll}+$/u.test(w0) && !isStop(w0) && !isTitleWord(w0) && !CALENDAR.test(w0) && !/^["“‘'(]$/.test(t[from - 2]!.text)) {
       if (!mentions.some((x) => x.sentence === m.sentence && x.end > t[from - 1]!.start && x.start < t[from - 1]!.end)) from--;
     }
+    // "South China" + "Sea": a geographic head word right after a place belongs to it.
+    if (kind === 'LOC') while (to < t.length && GEO_HEADS.has(t[to]!.text)) to++;
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title.
     const title = t[from - 1]?.text.toLowerCase() ?? '';
     if (kind !== 'PER' && to - from >= 2 && to - from <= 3 && PERSON_TITLES.has(title) && t.slice(from, to).every((x) => /^\p{Lu}\p{Ll}/u.test(x.text))) kind = 'PER';

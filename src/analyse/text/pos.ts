@@ -144,7 +144,18 @@ const feats = new Uint32Array(POS_FEATURES);
 
 /** Tags the tokens of one sentence in place. */
 export function tagPos(tokens: Token[]): void {
-  const m = load();
+  tagWith(load(), tagdict!, tokens, true);
+}
+
+/** A POS model given as file contents, for training on another model's tags. */
+export function posTagger(file: Buffer): (tokens: Token[]) => void {
+  const m = loadModel(file);
+  const dict = new Map(Object.entries(m.meta.tagdict as Record<string, string>).map(([w, t]) => [w, m.classes.indexOf(t)]));
+  return (tokens) => tagWith(m, dict, tokens, false);
+}
+
+/** `cached`: the word cache may hold this model's tag-dictionary answers. */
+function tagWith(m: Model, dict: Map<string, number>, tokens: Token[], cached: boolean): void {
   if (shared.word.length < tokens.length + 2 * PAD) {
     const n = 2 * tokens.length + 2 * PAD;
     shared = { word: new Uint32Array(n), suf3: new Uint32Array(n), pre1: new Uint32Array(n), shape: new Uint32Array(n) };
@@ -155,8 +166,11 @@ export function tagPos(tokens: Token[]): void {
   let p2 = -2;
   for (let i = 0; i < tokens.length; i++) {
     const e = entries[i]!;
-    if (e.tag === UNKNOWN) e.tag = tagdict!.get(canonical(tokens[i]!.text)) ?? -1;
-    let tag = e.tag;
+    let tag: number;
+    if (cached) {
+      if (e.tag === UNKNOWN) e.tag = dict.get(canonical(tokens[i]!.text)) ?? -1;
+      tag = e.tag;
+    } else tag = dict.get(canonical(tokens[i]!.text)) ?? -1;
     if (tag < 0) {
       const n = posFeatures(shared, i, p1, p2, feats);
       score(m, feats, n, scores);
