@@ -34,7 +34,7 @@ export interface Graph {
 export const nodeKey = (n: { kind: EntityKind; id: string }): string => `${n.kind}/${n.id}`;
 
 /** The kinds a connection picture draws. */
-export const CONNECTION_KINDS: EntityKind[] = ['people', 'organizations', 'issues'];
+const CONNECTION_KINDS: EntityKind[] = ['people', 'organizations', 'issues'];
 
 /** One entity and what it appears with most, at most `perKind` of each kind. */
 export function egoGraph(page: EntityPage, perKind = 6): Graph {

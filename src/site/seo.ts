@@ -24,7 +24,7 @@ const HEADLINE = 110;
 const MAX_MENTIONS = 20;
 const MAX_SUBJECT_OF = 20;
 
-export const SCHEMA_TYPES: Record<EntityKind, string> = { people: 'Person', organizations: 'Organization', places: 'Place', issues: 'Thing' };
+const SCHEMA_TYPES: Record<EntityKind, string> = { people: 'Person', organizations: 'Organization', places: 'Place', issues: 'Thing' };
 
 const absolute = (path: string, site: URL): string => new URL(path, site).href;
 const headline = (title: string): string => (title.length > HEADLINE ? `${title.slice(0, HEADLINE - 1).trimEnd()}…` : title);

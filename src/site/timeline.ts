@@ -85,7 +85,7 @@ const LABEL_CHARS = 44;
 
 const shorten = (text: string): string => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1).trimEnd()}…` : text);
 
-export function layoutTimeline(facts: DatedFact[], { width = 720, maxFacts = 80, maxLanes = 24 }: TimelineOptions = {}): TimelineLayout {
+export function layoutTimeline(facts: DatedFact[], { width = 720, maxFacts = 80, maxLanes = 30 }: TimelineOptions = {}): TimelineLayout {
   const spanned = facts.flatMap((fact) => {
     const span = factSpan(fact.value, fact.mod);
     return span ? [{ fact, ...span }] : [];
@@ -106,7 +106,9 @@ export function layoutTimeline(facts: DatedFact[], { width = 720, maxFacts = 80,
   const format = x.tickFormat();
   const ticks = x.ticks(Math.max(2, Math.floor(width / 110))).map((t) => ({ x: x(t), label: format(t) }));
 
-  const laneEnds: number[] = [];
+  /** What each lane already holds, as [from, to] stretches. */
+  const lanes: [number, number][][] = [];
+  const free = (lane: [number, number][], from: number, to: number): boolean => lane.every(([a, b]) => to + GAP <= a || b + GAP <= from);
   const marks: TimelineMark[] = [];
   const ordered = [...drawn].sort((a, b) => a.start - b.start || a.end - b.end || a.fact.slug.localeCompare(b.fact.slug));
   for (const { fact, start, end } of ordered) {
@@ -115,23 +117,27 @@ export function layoutTimeline(facts: DatedFact[], { width = 720, maxFacts = 80,
     const x1 = point ? x0 : Math.max(x(new Date(end)), x0 + 4);
     const label = shorten(clauseAround(fact.sentence.text || fact.text, fact.text, LABEL_WORDS));
     const w = labelWidth(label, FONT);
-    const right = x1 + 7 + w <= width;
-    const from = right ? x0 - 6 : x0 - 7 - w;
-    const to = right ? x1 + 7 + w : x1 + 6;
-    const lane = laneEnds.findIndex((e) => e + GAP <= from);
-    const chosen = lane >= 0 ? lane : laneEnds.length < maxLanes ? laneEnds.length : -1;
-    if (chosen < 0) continue;
-    laneEnds[chosen] = to;
+    // The label goes right of the mark, or left of it where that leaves room in a lower lane.
+    const sides = [
+      { anchor: 'start' as const, labelX: x1 + 7, from: x0 - 6, to: x1 + 7 + w },
+      { anchor: 'end' as const, labelX: x0 - 7, from: x0 - 7 - w, to: x1 + 6 },
+    ].filter((side) => side.from >= 0 && side.to <= width);
+    let place: { lane: number; side: (typeof sides)[number] } | null = null;
+    for (let lane = 0; lane < Math.min(lanes.length + 1, maxLanes) && !place; lane++) {
+      const side = sides.find((c) => free(lanes[lane] ?? [], c.from, c.to));
+      if (side) place = { lane, side };
+    }
+    if (!place) continue;
+    (lanes[place.lane] ??= []).push([place.side.from, place.side.to]);
     const scheduled = isScheduled(fact);
     marks.push({
-      fact, scheduled, point, x0, x1, lane: chosen, label,
-      labelX: right ? x1 + 7 : x0 - 7,
-      anchor: right ? 'start' : 'end',
+      fact, scheduled, point, x0, x1, lane: place.lane, label,
+      labelX: place.side.labelX,
+      anchor: place.side.anchor,
       title: `${formatDateValue(fact.value, fact.mod)}${scheduled ? ' (scheduled)' : ''}: ${fact.sentence.text} — ${fact.title}`,
     });
   }
-  const lanes = Math.max(laneEnds.length, 1);
-  const axisY = TOP + lanes * LANE + 4;
+  const axisY = TOP + Math.max(lanes.length, 1) * LANE + 4;
   return {
     width,
     height: axisY + AXIS,
