@@ -272,6 +272,18 @@ function nounPhrases(sentences: Sentence[], hits: NameHit[][], lead: number): { 
   return { tally, occurrences };
 }
 
+/** The index of the first token starting at or after `at` (tokens.length if none), by bisection. */
+function firstFrom(tokens: Sentence['tokens'], at: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.start < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * How much an entity is discussed rather than acting: "over X", "banning X", "the X deal" are
  * discussion; "X said", "X will" are action; "in X", "from X" are setting.
@@ -280,9 +292,8 @@ function topicality(sentence: Sentence, hit: NameHit): [about: number, total: nu
   // A place as object or modifier is mostly a destination or an origin ("visit X", "X officials").
   const place = hit.kind === 'place';
   const tokens = sentence.tokens;
-  let i = tokens.findIndex((t) => t.start >= hit.start);
-  let j = tokens.findIndex((t) => t.start >= hit.end);
-  if (j === -1) j = tokens.length;
+  let i = firstFrom(tokens, hit.start);
+  const j = firstFrom(tokens, hit.end);
   while (i > 0 && BEFORE_NAME.test(tokens[i - 1]!.pos ?? '')) i--;
   const before = tokens[i - 1];
   const after = tokens[j];
