@@ -33,8 +33,6 @@ interface Candidate {
   score: number;
   /** Occurrences that credited this key, a compound's parts counting for PART_CREDIT. */
   count: number;
-  /** Occurrences where the key was the whole phrase. */
-  own: number;
   /** Compound keys that credited this one as their head or first part. */
   parents: Set<string>;
   /** Bit set of the Positions it was found in. */
@@ -228,7 +226,7 @@ function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
 }
 
 function emptyCandidate(key: string): Candidate {
-  return { key, score: 0, count: 0, own: 0, parents: new Set(), positions: 0, surfaces: new Map(), sentences: [] };
+  return { key, score: 0, count: 0, parents: new Set(), positions: 0, surfaces: new Map(), sentences: [] };
 }
 
 interface Occurrence {
@@ -331,7 +329,6 @@ function entityCandidates(sentences: Sentence[], hits: NameHit[][], lead: number
   for (const { about, total, candidate } of stats.values()) {
     const share = total ? about / total : 0;
     if (share < MIN_TOPICALITY) continue;
-    candidate.own = candidate.count;
     candidate.score = scoreOf(candidate, share);
     found.push(candidate);
   }
@@ -443,7 +440,7 @@ export function extractIssues(
 
   const forms = taxonomyForms(taxonomy);
   const entryOf = (c: Candidate): string | undefined =>
-    [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
+    forms.size === 0 ? undefined : [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
   const { tally, occurrences } = nounPhrases(sentences, hits, lead);
   const topics = entityCandidates(sentences, hits, lead);
 
@@ -481,10 +478,7 @@ export function extractIssues(
     const c = memberOf.get(o.key);
     if (!c) continue;
     if (c.sentences.at(-1) !== o.index) c.sentences.push(o.index);
-    if (o.surface !== null) {
-      c.own += o.amount;
-      c.surfaces.set(o.surface, (c.surfaces.get(o.surface) ?? 0) + 1);
-    }
+    if (o.surface !== null) c.surfaces.set(o.surface, (c.surfaces.get(o.surface) ?? 0) + 1);
   }
   const issues: Issue[] = [];
   for (const [root, members] of clusters) {
