@@ -94,6 +94,18 @@ describe('extractIssues', () => {
     expect(found).not.toContain('Harlow Council');
   });
 
+  it('counts a place as an issue when it is contested, not when it is where things happen', () => {
+    const sentences = prose(
+      'Talks in Harlow ended without a deal over Norland on Friday.',
+      'Both sides claim Norland, and tensions over Norland have grown since the spring.',
+      'Delegates who met in Harlow will meet again in Harlow next month to discuss Norland.',
+    );
+    const entities = { people: [], organizations: [], places: [entity(sentences, 'Norland'), entity(sentences, 'Harlow')] };
+    const found = names(sentences, entities);
+    expect(found).toContain('Norland');
+    expect(found).not.toContain('Harlow');
+  });
+
   it('applies a taxonomy: merge variants under a name, rename, drop', () => {
     const sentences = prose(
       'The government raised tariffs on imported steel, and export subsidies rose.',
