@@ -353,8 +353,9 @@ class Groups {
 
 interface Kin {
   key: string;
-  head: string;
   modifier: string;
+  /** Whether the head is rare enough to stand for its kind. */
+  specific: boolean;
   profile: KinProfile | null;
 }
 
@@ -362,14 +363,13 @@ function kinOf(c: Candidate): Kin {
   const space = c.key.lastIndexOf(' ');
   const modifier = space === -1 ? '' : c.key.slice(0, space);
   const head = c.key.slice(space + 1);
-  return { key: c.key, head, modifier, profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) };
+  return { key: c.key, modifier, specific: rarity(head) >= SPECIFIC, profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) };
 }
 
 /** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific. */
 function joins(a: Kin, b: Kin): boolean {
   if (!a.profile || !b.profile || a.modifier !== b.modifier) return false;
-  const hypernyms = a.modifier !== '' || (rarity(a.head) >= SPECIFIC && rarity(b.head) >= SPECIFIC);
-  return kinship(a.profile, b.profile, hypernyms) !== null;
+  return kinship(a.profile, b.profile, a.modifier !== '' || (a.specific && b.specific)) !== null;
 }
 
 /**
