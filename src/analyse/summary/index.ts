@@ -33,7 +33,7 @@ const FACT_FLOOR = 0.3;
 const QUOTED = 0.5;
 
 const COMPLETE = /[.!]["”’)]?$/;
-const CONNECTIVE = /^(?:but|and|so|yet|however|meanwhile|nevertheless|nonetheless|still|also|in addition|moreover|furthermore|instead|separately|indeed)\b,?\s*/i;
+const CONNECTIVE = /^(?:(?:but|and|so|yet)\s+|(?:however|meanwhile|nevertheless|nonetheless|still|also|in addition|moreover|furthermore|instead|separately|indeed),\s*)/i;
 // Clauses a bullet can lose: asides that follow the main statement.
 const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b.*$|\s+[—–-]\s+.*$/u;
 
