@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LABELS, iobToBilou, prepareDocument, type History, type NerSentence } from '../src/analyse/ner/features.ts';
+import { LABELS, iobToBilou, newHistory, prepareDocument, type NerSentence } from '../src/analyse/ner/features.ts';
 import { NER_WEIGHTS, decode, documentOrder, spans } from '../src/analyse/ner/tagger.ts';
 import { Trainer } from '../src/analyse/text/perceptron.ts';
 import { POS_FEATURES, POS_WEIGHTS, posContext, posFeatures, posTagger, tagPos } from '../src/analyse/text/pos.ts';
@@ -147,7 +147,7 @@ function trainNer(docs: ConllSentence[][], dev: ConllSentence[][] | null): void 
     let total = 0;
     for (const k of shuffle([...train.keys()], it + 7)) {
       const { sents, gold } = train[k]!;
-      const history: History = new Map();
+      const history = newHistory();
       for (const si of documentOrder(sents)) {
         decode(sents[si]!, scorer, (i, feats, n, guess) => {
           const truth = gold[si]![i]!;
@@ -162,7 +162,7 @@ function trainNer(docs: ConllSentence[][], dev: ConllSentence[][] | null): void 
     let np = 0;
     let ng = 0;
     for (const { sents, gold } of devDocs) {
-      const history: History = new Map();
+      const history = newHistory();
       sents.forEach((s, si) => {
         const p = spanSet(decode(s, scorer, undefined, history));
         const g = spanSet(gold[si]!);

@@ -35,11 +35,7 @@ const HAS_LOWER = 4;
 const HAS_UPPER = 8;
 const STARTS_LETTER = 16;
 
-/**
- * Hashes that depend only on the word (and whether its sentence is caseless), at the offsets
- * below. A typed array, not an object: hashes above 2^30 would be boxed numbers.
- */
-export type WordHashes = Uint32Array;
+/** Hashes that depend only on the word (and whether its sentence is caseless), at these offsets. */
 const LOWER = 0;
 const EXACT = 1;
 const SHAPE = 2;
@@ -54,11 +50,35 @@ const WIDTH = 8;
 export interface WordInfo {
   lower: string;
   flags: number;
-  cased: WordHashes;
-  caseless: WordHashes | null;
+  /** Offsets of the word's hashes in `pool`, as written and as read in a caseless sentence (-1: not yet). */
+  cased: number;
+  caseless: number;
+  /** Shared by all case forms of the word. */
+  key: LowerInfo;
+}
+
+/**
+ * Document-level state of a lower-cased word, kept on the word itself and stamped with the
+ * number of the document it belongs to: no per-document maps to fill and look up.
+ */
+interface LowerInfo {
+  doc: number;
+  docFlags: number;
+  historyId: number;
+  history: Int32Array;
 }
 
 const cache = new Map<string, WordInfo>();
+const lowers = new Map<string, LowerInfo>();
+let documents = 0;
+
+function lowerInfo(lower: string): LowerInfo {
+  let k = lowers.get(lower);
+  if (!k) {
+    lowers.set(lower, (k = { doc: 0, docFlags: 0, historyId: 0, history: new Int32Array(5) }));
+  }
+  return k;
+}
 
 function info(word: string): WordInfo {
   let x = cache.get(word);
@@ -73,29 +93,49 @@ function info(word: string): WordInfo {
   if (w !== upper) flags |= HAS_LOWER;
   if (w !== lower) flags |= HAS_UPPER;
   if (first.toUpperCase() !== first.toLowerCase()) flags |= STARTS_LETTER;
-  x = { lower, flags, cased: hashes(w, lower, false), caseless: null };
-  if (cache.size > 300_000) cache.clear();
+  x = { lower, flags, cased: hashes(w, lower, false), caseless: -1, key: lowerInfo(lower) };
   cache.set(word, x);
   return x;
 }
 
-function hashes(w: string, lower: string, caseless: boolean): WordHashes {
-  const lw = /^\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
-  const h = new Uint32Array(WIDTH);
-  h[LOWER] = hashString(lw);
-  h[EXACT] = caseless ? hashString(lw) : hashString(w);
-  h[SHAPE] = hashString(caseless ? '~' + shape(lower) : shape(w));
-  h[PRE2] = hashString(lw.slice(0, 2));
-  h[PRE3] = hashString(lw.slice(0, 3));
-  h[SUF2] = hashString(lw.slice(-2));
-  h[SUF3] = hashString(lw.slice(-3));
-  h[SUF4] = hashString(lw.slice(-4));
-  return h;
+/**
+ * Word hashes, WIDTH per entry, in one flat array: reading them is reading memory. It grows
+ * as needed and is emptied between documents when it holds many words (a long-running
+ * process reads an unbounded vocabulary).
+ */
+const MAX_WORDS = 1 << 18;
+let pool = new Uint32Array(1024 * WIDTH);
+let used = 0;
+
+function startDocument(): void {
+  if (used < MAX_WORDS) return;
+  cache.clear();
+  lowers.clear();
+  used = 0;
 }
 
-function wordHashes(w: string, x: WordInfo, caseless: boolean): WordHashes {
+function hashes(w: string, lower: string, caseless: boolean): number {
+  const lw = /^\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
+  if ((used + 1) * WIDTH > pool.length) {
+    const bigger = new Uint32Array(pool.length * 2);
+    bigger.set(pool);
+    pool = bigger;
+  }
+  const at = used++ * WIDTH;
+  pool[at + LOWER] = hashString(lw);
+  pool[at + EXACT] = caseless ? hashString(lw) : hashString(w);
+  pool[at + SHAPE] = hashString(caseless ? '~' + shape(lower) : shape(w));
+  pool[at + PRE2] = hashString(lw.slice(0, 2));
+  pool[at + PRE3] = hashString(lw.slice(0, 3));
+  pool[at + SUF2] = hashString(lw.slice(-2));
+  pool[at + SUF3] = hashString(lw.slice(-3));
+  pool[at + SUF4] = hashString(lw.slice(-4));
+  return at;
+}
+
+function wordHashes(w: string, x: WordInfo, caseless: boolean): number {
   if (!caseless) return x.cased;
-  x.caseless ??= hashes(w, x.lower, true);
+  if (x.caseless < 0) x.caseless = hashes(w, x.lower, true);
   return x.caseless;
 }
 
@@ -134,16 +174,20 @@ const OPENERS = new Set(['"', '“', '‘', "'", '(']);
 
 /** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
 export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
+  startDocument();
   const infos = doc.map((s) => s.words.map(info));
   const caseless = infos.map(caselessInfo);
-  const seen = new Map<string, number>();
+  const id = ++documents;
   infos.forEach((xs, k) => {
     if (caseless[k]) return;
     xs.forEach((x, i) => {
-      let f = seen.get(x.lower) ?? 0;
-      if (x.flags & STARTS_LOWER) f |= 1;
-      else if (x.flags & STARTS_UPPER && i > 0 && !OPENERS.has(doc[k]!.words[i - 1]!)) f |= x.flags & HAS_LOWER ? 2 : 4;
-      seen.set(x.lower, f);
+      const key = x.key;
+      if (key.doc !== id) {
+        key.doc = id;
+        key.docFlags = 0;
+      }
+      if (x.flags & STARTS_LOWER) key.docFlags |= 1;
+      else if (x.flags & STARTS_UPPER && i > 0 && !OPENERS.has(doc[k]!.words[i - 1]!)) key.docFlags |= x.flags & HAS_LOWER ? 2 : 4;
     });
   });
   return doc.map((s, k) => {
@@ -154,7 +198,7 @@ export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerS
     const capitalized = new Uint8Array(xs.length);
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
-      docFlags[i] = seen.get(x.lower) ?? 0;
+      docFlags[i] = x.key.doc === id ? x.key.docFlags : 0;
       cased[i] = x.flags & HAS_UPPER ? 1 : 0;
       lower[i] = x.lower;
       // In a caseless sentence any word may be a name's.
@@ -178,7 +222,9 @@ export function context(s: NerSentence): Context {
   const w = new Uint32Array((n + 4) * WIDTH).fill(BOUNDARY);
   const pos = new Uint32Array(n + 4);
   for (let i = 0; i < n; i++) {
-    w.set(wordHashes(s.words[i]!, s.info[i]!, s.caseless), (i + 2) * WIDTH);
+    const from = wordHashes(s.words[i]!, s.info[i]!, s.caseless);
+    const to = (i + 2) * WIDTH;
+    for (let k = 0; k < WIDTH; k++) w[to + k] = pool[from + k]!;
     const tag = s.pos[i]!;
     let h = posHashes.get(tag);
     if (h === undefined) posHashes.set(tag, (h = hashString(tag)));
@@ -194,7 +240,15 @@ export const MAX_FEATURES = 44;
  * ORG, LOC, MISC) was assigned to it so far. Sentences are tagged cased ones first, so a
  * headline's words are read with what the body made of them.
  */
-export type History = Map<string, Int32Array>;
+export interface History {
+  id: number;
+}
+
+let histories = 0;
+
+export function newHistory(): History {
+  return { id: ++histories };
+}
 
 /** Type of a label index: 0 for O, 1-4 for PER, ORG, LOC, MISC. */
 export const labelType = (l: number) => (l === 0 ? 0 : ((l - 1) >> 2) + 1);
@@ -202,17 +256,19 @@ export const labelType = (l: number) => (l === 0 ? 0 : ((l - 1) >> 2) + 1);
 export function remember(history: History, s: NerSentence, labels: number[]): void {
   for (let i = 0; i < labels.length; i++) {
     if (!s.cased[i]) continue;
-    const key = s.info[i]!.lower;
-    let h = history.get(key);
-    if (!h) history.set(key, (h = new Int32Array(5)));
-    h[labelType(labels[i]!)]!++;
+    const key = s.info[i]!.key;
+    if (key.historyId !== history.id) {
+      key.historyId = history.id;
+      key.history.fill(0);
+    }
+    key.history[labelType(labels[i]!)]!++;
   }
 }
 
 /** Majority type of a word so far (0-4) times two, plus one when all agreed; -1 if unseen. */
-function historyCode(history: History | undefined, key: string): number {
-  const h = history?.get(key);
-  if (!h) return -1;
+function historyCode(history: History | undefined, key: LowerInfo): number {
+  if (!history || key.historyId !== history.id) return -1;
+  const h = key.history;
   let best = 0;
   let total = 0;
   for (let t = 0; t < 5; t++) {
@@ -275,7 +331,7 @@ export function features(s: NerSentence, c: Context, i: number, p1: number, p2: 
   const gn = i + 1 < s.gaz.length ? s.gaz[i + 1]! & 255 : 0;
   if (gp) out[n++] = feat1(34, gp);
   if (gn) out[n++] = feat1(35, gn);
-  const hc = historyCode(history, s.info[i]!.lower);
+  const hc = historyCode(history, s.info[i]!.key);
   if (hc >= 0) {
     out[n++] = feat1(36, hc);
     out[n++] = feat2(37, hc, cl);

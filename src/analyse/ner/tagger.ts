@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadModel, score, type Model } from '../text/perceptron.ts';
-import { LABELS, MAX_FEATURES, context, features, remember, type History, type NerSentence } from './features.ts';
+import { LABELS, MAX_FEATURES, context, features, newHistory, remember, type History, type NerSentence } from './features.ts';
 
 export const NER_WEIGHTS = new URL('./ner.bin.gz', import.meta.url);
 
@@ -99,7 +99,7 @@ export function nerModel(): Model {
 export function tagDocument(sents: NerSentence[]): number[][] {
   const m = nerModel();
   const scorer: Scorer = (f, n, sc) => score(m, f, n, sc);
-  const history: History = new Map();
+  const history = newHistory();
   const out: number[][] = new Array(sents.length);
   for (const k of documentOrder(sents)) out[k] = decode(sents[k]!, scorer, undefined, history);
   return out;

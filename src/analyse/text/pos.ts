@@ -59,8 +59,8 @@ export function posContext(words: string[]): PosContext {
   return ctx;
 }
 
-/** Fills `ctx` (arrays at least words.length + 4 long) and returns the words' cache entries. */
-function fillContext(words: string[], ctx: PosContext): WordEntry[] {
+/** Fills `ctx` (arrays at least words.length + 4 long); returns the words' cache slots. */
+function fillContext(words: string[], ctx: PosContext): Int32Array {
   const n = words.length + 2 * PAD;
   for (let p = 0; p < PAD; p++) {
     for (const a of [ctx.word, ctx.suf3, ctx.pre1, ctx.shape]) {
@@ -68,36 +68,42 @@ function fillContext(words: string[], ctx: PosContext): WordEntry[] {
       a[n - PAD + p] = END[p]!;
     }
   }
-  const entries: WordEntry[] = new Array(words.length);
+  const slots = new Int32Array(words.length);
+  // Emptied between sentences only, so that a sentence's slots stay valid while it is tagged.
+  if (cache.size + words.length > CAPACITY) cache.clear();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    let e = cache.get(w);
-    if (!e) {
-      const norm = normWord(w);
-      e = { h: Uint32Array.of(hashString(norm), hashString(norm.slice(-3)), hashString(w.slice(0, 1)), hashString(shape(w))), tag: UNKNOWN };
-      if (cache.size > 200_000) cache.clear();
-      cache.set(w, e);
-    }
-    ctx.word[i + PAD] = e.h[0]!;
-    ctx.suf3[i + PAD] = e.h[1]!;
-    ctx.pre1[i + PAD] = e.h[2]!;
-    ctx.shape[i + PAD] = e.h[3]!;
-    entries[i] = e;
+    let slot = cache.get(w);
+    if (slot === undefined) slot = addWord(w);
+    const at = slot * 4;
+    ctx.word[i + PAD] = hashes[at]!;
+    ctx.suf3[i + PAD] = hashes[at + 1]!;
+    ctx.pre1[i + PAD] = hashes[at + 2]!;
+    ctx.shape[i + PAD] = hashes[at + 3]!;
+    slots[i] = slot;
   }
-  return entries;
+  return slots;
 }
 
 /**
- * Word hashes (word, suffix, first letter, shape; typed, so never boxed) and the
- * tag-dictionary class (-1 none) are pure functions of the word: cache them.
+ * Per word: its hashes (word, suffix, first letter, shape) and its tag-dictionary class
+ * (UNKNOWN until looked up, -1 none), pure functions of the word. They live in flat typed
+ * arrays indexed by a slot number: tagging is bound by memory access, not arithmetic.
  */
-interface WordEntry {
-  h: Uint32Array;
-  tag: number;
-}
-
 const UNKNOWN = -2;
-const cache = new Map<string, WordEntry>();
+const CAPACITY = 1 << 17;
+const cache = new Map<string, number>();
+const hashes = new Uint32Array(CAPACITY * 4);
+const dictTags = new Int16Array(CAPACITY);
+
+function addWord(w: string): number {
+  const slot = cache.size;
+  const norm = normWord(w);
+  hashes.set([hashString(norm), hashString(norm.slice(-3)), hashString(w.slice(0, 1)), hashString(shape(w))], slot * 4);
+  dictTags[slot] = UNKNOWN;
+  cache.set(w, slot);
+  return slot;
+}
 
 export const POS_FEATURES = 17;
 
@@ -160,17 +166,18 @@ function tagWith(m: Model, dict: Map<string, number>, tokens: Token[], cached: b
     const n = 2 * tokens.length + 2 * PAD;
     shared = { word: new Uint32Array(n), suf3: new Uint32Array(n), pre1: new Uint32Array(n), shape: new Uint32Array(n) };
   }
-  const entries = fillContext(tokens.map((t) => canonical(t.text)), shared);
+  const words = tokens.map((t) => canonical(t.text));
+  const slots = fillContext(words, shared);
   const scores = new Float32Array(m.classes.length);
   let p1 = -1;
   let p2 = -2;
   for (let i = 0; i < tokens.length; i++) {
-    const e = entries[i]!;
+    const slot = slots[i]!;
     let tag: number;
     if (cached) {
-      if (e.tag === UNKNOWN) e.tag = dict.get(canonical(tokens[i]!.text)) ?? -1;
-      tag = e.tag;
-    } else tag = dict.get(canonical(tokens[i]!.text)) ?? -1;
+      if (dictTags[slot] === UNKNOWN) dictTags[slot] = dict.get(words[i]!) ?? -1;
+      tag = dictTags[slot]!;
+    } else tag = dict.get(words[i]!) ?? -1;
     if (tag < 0) {
       const n = posFeatures(shared, i, p1, p2, feats);
       score(m, feats, n, scores);
