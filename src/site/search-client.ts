@@ -49,7 +49,7 @@ export async function startSearchPage(): Promise<void> {
   let pagefind: Pagefind;
   try {
     pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 30, ranking: { metaWeights: { type: 0, date: 0 } } });
+    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 30 });
   } catch {
     status.textContent = 'The search index is missing. It is made by `npm run build`; serve the built site with `npm run preview`.';
     return;
@@ -182,7 +182,7 @@ function cleanUrl(url: string): string {
 }
 
 function renderResult(data: ResultData): HTMLLIElement {
-  const type = (data.meta.type ?? 'briefing') as PageType;
+  const type = (data.filters.type?.[0] ?? 'briefing') as PageType;
   const passage = type === 'briefing' ? bestPassage(data) : { url: data.url, excerpt: data.excerpt };
   const li = document.createElement('li');
 

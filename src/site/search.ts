@@ -17,7 +17,7 @@ export type PageType = (typeof PAGE_TYPES)[number];
 
 /** The `search:` section of briefings.config.yaml. */
 export interface SearchSettings {
-  /** Filters the pages write and the search page offers; the others are left out of the index. */
+  /** Filters the search page offers; the others are left out of the index (except the page type, which labels results). */
   filters: SearchFilter[];
 }
 
