@@ -145,8 +145,11 @@ function tagsOf(sentence: Sentence): string[] {
 }
 
 interface Phrase {
-  words: string[];
-  /** Whether the first part ("rare earth" of "rare earth magnets") is itself a noun. */
+  /** Lower case, hyphens as spaces, head singular: "rare earth magnet". */
+  key: string;
+  /** The words before the head ("rare earth"), or '' for a lone noun. */
+  prefix: string;
+  /** Whether the prefix is itself a noun. */
   nounPrefix: boolean;
   surface: string;
 }
@@ -201,12 +204,16 @@ function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
     from = Math.max(from, to - MAX_PHRASE);
     while (to - from > 1 && !NOUN.test(tags[from]!) && rarity(tokens[from]!.text.toLowerCase()) < BLAND) from++;
     if (to > from) {
-      const words = text.slice(tokens[from]!.start, tokens[to - 1]!.end).toLowerCase().split(/[\s-]+/).filter(Boolean);
-      words[words.length - 1] = headOf(tokens[to - 1]!.text, tags[to - 1]!);
+      const last = tokens[to - 1]!;
+      const head = headOf(last.text, tags[to - 1]!);
+      // The prefix runs up to the head's last hyphen part ("cross-border" → "cross", "border").
+      const headStart = last.start + last.text.lastIndexOf('-') + 1;
+      const prefix = text.slice(tokens[from]!.start, headStart).toLowerCase().replace(/[\s-]+/g, ' ').trim();
       found.push({
-        words,
-        nounPrefix: to - from > 1 && (NOUN.test(tags[to - 2]!) || isNoun(words.slice(0, -1).join(' '))),
-        surface: text.slice(tokens[from]!.start, tokens[to - 1]!.end),
+        key: prefix ? `${prefix} ${head}` : head,
+        prefix,
+        nounPrefix: prefix !== '' && ((to - from > 1 && NOUN.test(tags[to - 2]!)) || isNoun(prefix)),
+        surface: text.slice(tokens[from]!.start, last.end),
       });
     }
   };
@@ -254,15 +261,14 @@ function nounPhrases(sentences: Sentence[], hits: NameHit[][], lead: number): { 
   };
   sentences.forEach((sentence, index) => {
     const position = positionOf(sentence, lead);
-    for (const phrase of phrases(sentence, hits[index]!)) {
-      const key = phrase.words.join(' ');
-      credit({ key, index, position, amount: 1, surface: phrase.surface, parent: null });
-      if (phrase.words.length < 2) continue;
-      const part = (words: string[]): void => credit({ key: words.join(' '), index, position, amount: PART_CREDIT, surface: null, parent: key });
-      part(phrase.words.slice(-1));
-      if (phrase.nounPrefix) part(phrase.words.slice(0, -1));
+    for (const { key, prefix, nounPrefix, surface } of phrases(sentence, hits[index]!)) {
+      credit({ key, index, position, amount: 1, surface, parent: null });
+      if (!prefix) continue;
+      const part = (part: string): void => credit({ key: part, index, position, amount: PART_CREDIT, surface: null, parent: key });
+      part(key.slice(prefix.length + 1));
+      if (nounPrefix) part(prefix);
       // "restrictive trade measures" also speaks of "trade measures".
-      if (phrase.words.length > 2) part(phrase.words.slice(1));
+      if (prefix.includes(' ')) part(key.slice(key.indexOf(' ') + 1));
     }
   });
   // A part met once has nothing to lead with; it can only join what it is part of.
