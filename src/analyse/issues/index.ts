@@ -56,6 +56,8 @@ const BLAND = 0.3;
 const MIN_SENTENCES = 2;
 // The best candidates lead issues; others only join them as variants.
 const LEADERS = 15;
+// A leader is met more than once, or once and again as part of a compound.
+const LEAD_COUNT = 1.5;
 const MAX_ISSUES = 10;
 const MIN_ISSUES = 5;
 // Issues scoring under this share of the best one are left out once MIN_ISSUES are in.
@@ -271,8 +273,8 @@ function nounPhrases(sentences: Sentence[], hits: NameHit[][], lead: number): { 
       if (prefix.includes(' ')) part(key.slice(key.indexOf(' ') + 1));
     }
   });
-  // A part met once has nothing to lead with; it can only join what it is part of.
-  for (const c of tally.values()) c.score = c.count < 1 ? 0 : scoreOf(c);
+  // A phrase met once has nothing to lead with; it can only join another (and is scored if it does).
+  for (const c of tally.values()) if (c.count >= LEAD_COUNT) c.score = scoreOf(c);
   return { tally, occurrences };
 }
 
@@ -480,6 +482,7 @@ export function extractIssues(
     else clusters.set(root, [c]);
     if (!c.entity) memberOf.set(c.key, c);
   }
+  for (const c of memberOf.values()) if (c.score === 0 && c.count >= 1) c.score = scoreOf(c);
   for (const o of occurrences) {
     const c = memberOf.get(o.key);
     if (!c) continue;
