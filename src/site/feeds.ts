@@ -3,6 +3,7 @@
  * ("follow this issue"). @astrojs/rss writes and escapes the XML; this file chooses what goes in.
  */
 import rss, { type RSSFeedItem } from '@astrojs/rss';
+import { escape as escapeHtml } from 'html-escaper';
 import type { EntityPage, Entry } from './corpus.ts';
 import { briefingHref, href } from './urls.ts';
 
@@ -45,7 +46,8 @@ export function briefingsFeed(briefings: Entry[], site: URL): Promise<Response> 
       title: data.title,
       link: new URL(briefingHref(id), site).href,
       pubDate: pubDate(data.published),
-      description: data.summary.join(' '),
+      // RSS readers read a description as HTML: article text must arrive as text, never markup.
+      description: escapeHtml(data.summary.join(' ')),
       categories: data.issues.map((i) => i.name),
     })),
   }, site);
@@ -60,7 +62,7 @@ export function entityFeed(page: EntityPage, site: URL): Promise<Response> {
       title: a.title,
       link: new URL(briefingHref(a.slug), site).href,
       pubDate: pubDate(a.published),
-      description: a.sentences.slice(0, MAX_SENTENCES).map((s) => s.text).join(' '),
+      description: escapeHtml(a.sentences.slice(0, MAX_SENTENCES).map((s) => s.text).join(' ')),
     })),
   }, site);
 }

@@ -66,4 +66,13 @@ describe('an article full of MDX and HTML syntax', () => {
     }
     expect(article).not.toMatch(/<script|<img|<!--/);
   });
+
+  it('puts article text into feeds as text: a reader that renders descriptions as HTML sees no tags', () => {
+    const feeds = (fs.readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('feed.xml'));
+    expect(feeds.length).toBeGreaterThan(0);
+    const descriptions = feeds.flatMap((f) => [...fs.readFileSync(path.join(dist, f), 'utf8').matchAll(/<description>([\s\S]*?)<\/description>/g)].map((m) => m[1]!));
+    const asHtml = descriptions.map((d) => d.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    expect(asHtml.join('\n')).toMatch(/pwned|owned/);
+    for (const html of asHtml) expect(html).not.toMatch(/<[a-z!/]/i);
+  });
 });
