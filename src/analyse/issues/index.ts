@@ -436,7 +436,7 @@ function soleParent(c: Candidate, members: Candidate[]): Candidate | undefined {
   return parents.length === 1 ? parents[0] : undefined;
 }
 
-const capitalized = (s: string): string => (/^\p{Ll}/u.test(s) ? s[0]!.toUpperCase() + s.slice(1) : s);
+const upperFirst = (s: string): string => (/^\p{Ll}/u.test(s) ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 export function extractIssues(
   sentences: Sentence[],
@@ -498,7 +498,7 @@ export function extractIssues(
     // Named after the compound a part stands for ("water rationing", not "rationing").
     let main = members[0]!;
     for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;
-    const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? capitalized(mostUsed(main.surfaces, main.key));
+    const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? upperFirst(mostUsed(main.surfaces, main.key));
     const aliases = new Map<string, string>();
     for (const m of members) {
       for (const surface of [...m.surfaces.keys(), ...(m.entity?.aliases ?? [])]) {

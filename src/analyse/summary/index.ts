@@ -40,13 +40,13 @@ const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|accordi
 // Words of a trimmed line, counted by its spaces: near enough for a length limit.
 const wordCount = (text: string): number => text.split(' ').length;
 
-const isWord = (t: Token): boolean => {
+const countsAsWord = (t: Token): boolean => {
   const c = t.text.charCodeAt(0);
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /^[\p{L}\p{N}]/u.test(t.text));
 };
 
 /** Words of a sentence, counted by its tokens. */
-const lengthOf = (sentence: Sentence): number => sentence.tokens.filter(isWord).length;
+const lengthOf = (sentence: Sentence): number => sentence.tokens.filter(countsAsWord).length;
 
 /** The longer words of a sentence, lower case: what two sentences must share to say the same. */
 function contentOf(sentence: Sentence): Set<string> {
