@@ -4,9 +4,7 @@
  */
 import type { BriefingData, EntityData } from '../pipeline/schema.ts';
 import { isCalendarValue } from '../pipeline/link.ts';
-import { calendarRange, formatDateValue } from './dates.ts';
-
-const DAY = 86_400_000;
+import { calendarRange, DAY, formatDateValue, isScheduled } from './dates.ts';
 
 const byScore = <T>(items: T[], score: (item: T) => number): T[] =>
   items.map((item, index) => ({ item, index, score: score(item) }))
@@ -97,7 +95,7 @@ export function rankDates(data: Pick<BriefingData, 'dates' | 'sentences' | 'publ
       mod: d.mod,
       label: formatDateValue(d.value, d.mod),
       context: clauseAround(text.get(d.sentence) ?? d.text, d.text),
-      scheduled: published !== null && range.start > published.start,
+      scheduled: isScheduled({ value: d.value, mod: d.mod, published: data.published }),
       mentions: 1,
       ...range,
     });

@@ -1,5 +1,7 @@
 /** Reading TIMEX3 calendar values: where they fall on the calendar and how to say them. */
 
+export const DAY = 86_400_000;
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SEASONS: Record<string, [string, number]> = { SP: ['Spring', 3], SU: ['Summer', 6], FA: ['Autumn', 9], WI: ['Winter', 12] };
 const MODS: Record<string, string> = { START: 'Early', MID: 'Mid', END: 'Late', APPROX: 'About', BEFORE: 'Before', AFTER: 'After', ON_OR_BEFORE: 'By', ON_OR_AFTER: 'From' };
@@ -46,4 +48,24 @@ export function formatDateValue(value: string, mod: string | null = null): strin
   }
   const prefix = mod ? MODS[mod] : undefined;
   return prefix ? `${prefix} ${label}` : label;
+}
+
+/** The time a fact covers, [start, end) in UTC ms: the value's days, narrowed to the first, middle or last third by START, MID or END ("late October"). */
+export function factSpan(value: string, mod: string | null): { start: number; end: number } | null {
+  const range = calendarRange(value);
+  if (!range) return null;
+  const start = range.start;
+  const end = range.end + DAY;
+  const third = (end - start) / 3;
+  if (mod === 'START') return { start, end: start + third };
+  if (mod === 'MID') return { start: start + third, end: end - third };
+  if (mod === 'END') return { start: end - third, end };
+  return { start, end };
+}
+
+/** A fact is scheduled when all of it lies after the day its briefing was published. */
+export function isScheduled(fact: { value: string; mod: string | null; published: string | null }): boolean {
+  const span = factSpan(fact.value, fact.mod);
+  const published = fact.published ? calendarRange(fact.published) : null;
+  return !!span && !!published && span.start >= published.end + DAY;
 }

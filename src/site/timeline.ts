@@ -5,31 +5,9 @@
  */
 import { scaleUtc } from 'd3-scale';
 import type { DatedFact } from './corpus.ts';
-import { calendarRange, formatDateValue } from './dates.ts';
+import { calendarRange, DAY, factSpan, formatDateValue, isScheduled } from './dates.ts';
 import { textWidth } from './brief-measure.ts';
 import { clauseAround } from './brief-rank.ts';
-
-const DAY = 86_400_000;
-
-/** The time a fact covers, [start, end) in UTC ms: the value's days, narrowed to the first, middle or last third by START, MID or END ("late October"). */
-export function factSpan(value: string, mod: string | null): { start: number; end: number } | null {
-  const range = calendarRange(value);
-  if (!range) return null;
-  const start = range.start;
-  const end = range.end + DAY;
-  const third = (end - start) / 3;
-  if (mod === 'START') return { start, end: start + third };
-  if (mod === 'MID') return { start: start + third, end: end - third };
-  if (mod === 'END') return { start: end - third, end };
-  return { start, end };
-}
-
-/** A fact is scheduled when all of it lies after the day its briefing was published. */
-export function isScheduled(fact: Pick<DatedFact, 'value' | 'mod' | 'published'>): boolean {
-  const span = factSpan(fact.value, fact.mod);
-  const published = fact.published ? calendarRange(fact.published) : null;
-  return !!span && !!published && span.start >= published.end + DAY;
-}
 
 export interface TimelineMark {
   fact: DatedFact;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatedFact } from '../../src/site/corpus.ts';
-import { factSpan, isScheduled, labelWidth, layoutTimeline, type TimelineMark } from '../../src/site/timeline.ts';
+import { labelWidth, layoutTimeline, type TimelineMark } from '../../src/site/timeline.ts';
+import { factSpan, isScheduled } from '../../src/site/dates.ts';
 
 const DAY = 86_400_000;
 const utc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
