@@ -5,9 +5,10 @@ import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   COMPANY_DESCRIPTORS,
   COMPANY_SUFFIXES,
+  EVENT_HEADS,
+  HONORIFICS,
   INSTITUTION_MODIFIERS,
   INSTITUTIONS,
-  HONORIFICS,
   ORG_HEADS,
   PERSON_TITLES,
   PLACE_ORG_HEADS,
@@ -201,6 +202,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
       // "Asia-Pacific Economic Cooperation", "Supreme Court": organizations by their head noun.
       const head = t[to - 1]!.text.toLowerCase();
       if (to - from > 1 && (ORG_HEADS.has(head) || (kind === 'LOC' && PLACE_ORG_HEADS.has(head)))) kind = 'ORG';
+      // "PGA Tour", "Korean War", "Treaty of Rome": events and laws, not organizations or places.
+      if (to - from > 1 && (EVENT_HEADS.has(head) || (EVENT_HEADS.has(t[from]!.text.toLowerCase()) && t[from + 1]!.text === 'of'))) kind = 'MISC';
     }
     for (const [pFrom, pTo] of pieces(s, from, to)) {
       const r = trim(s, pFrom, pTo);

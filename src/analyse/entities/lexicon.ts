@@ -53,6 +53,13 @@ export const ORG_HEADS = words(`
 /** Heads that also make organizations of places, not of events ("National League" is not). */
 export const PLACE_ORG_HEADS = words(`league group forum club exchange alliance coalition party school network airlines airways`);
 
+/** Head nouns of events, laws and awards, which are neither organizations nor places ("PGA Tour"). */
+export const EVENT_HEADS = words(`
+  cup open championship championships classic games tour trophy award awards prize festival
+  olympics war battle day act treaty protocol agreement accord accords convention index rally
+  marathon derby tournament series expo summit
+`);
+
 /** Honorifics are not roles ("Mr. Smith" has no role). */
 export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messrs. mme mlle herr`);
 
