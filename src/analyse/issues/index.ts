@@ -156,31 +156,32 @@ interface Phrase {
   surface: string;
 }
 
-// Head lemmas by token text, for plural-tagged and other tokens.
-const pluralHeads = new Map<string, string>();
-const otherHeads = new Map<string, string>();
+/** What is known of a head word, looked up once and kept: its lemma, and whether it can head a topic. */
+interface Head {
+  lemma: string;
+  topical: boolean;
+}
 
-/** A head token as a lemma: its last hyphen part, lower case, singular when plural. */
-function headOf(text: string, tag: string): string {
+// Heads by token text, for plural-tagged and other tokens.
+const pluralHeads = new Map<string, Head>();
+const otherHeads = new Map<string, Head>();
+
+/**
+ * A head token as a lemma (its last hyphen part, lower case, singular when plural), and whether
+ * it can head a topic: a noun WordNet knows, or a word too new for the word list, and no person or time.
+ */
+function headOf(text: string, tag: string): Head {
   const plural = tag === 'NNS';
   const cache = plural ? pluralHeads : otherHeads;
   let head = cache.get(text);
   if (head === undefined) {
     const word = text.slice(text.lastIndexOf('-') + 1).toLowerCase();
     // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
-    head = plural || !isNoun(word) ? singular(word) : word;
+    const lemma = plural || !isNoun(word) ? singular(word) : word;
+    head = { lemma, topical: (isNoun(lemma) || rarity(lemma) === 1) && !isPersonOrTime(lemma) };
     cache.set(text, head);
   }
   return head;
-}
-
-const topicalHeads = new Map<string, boolean>();
-
-/** A head must be a noun WordNet knows (or a word too new for the word list), and no person or time. */
-function topicalHead(head: string): boolean {
-  let topical = topicalHeads.get(head);
-  if (topical === undefined) topicalHeads.set(head, (topical = (isNoun(head) || rarity(head) === 1) && !isPersonOrTime(head)));
-  return topical;
 }
 
 /** Whether a token is a word of letters (hyphens and apostrophes inside), as a topic's words are. */
@@ -202,12 +203,12 @@ function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
   // The run of modifiers and nouns is tokens [from, to).
   let from = 0;
   const flush = (to: number): void => {
-    while (to > from && !(NOUN.test(tags[to - 1]!) && topicalHead(headOf(tokens[to - 1]!.text, tags[to - 1]!)))) to--;
+    while (to > from && !(NOUN.test(tags[to - 1]!) && headOf(tokens[to - 1]!.text, tags[to - 1]!).topical)) to--;
     from = Math.max(from, to - MAX_PHRASE);
     while (to - from > 1 && !NOUN.test(tags[from]!) && rarity(tokens[from]!.text.toLowerCase()) < BLAND) from++;
     if (to > from) {
       const last = tokens[to - 1]!;
-      const head = headOf(last.text, tags[to - 1]!);
+      const head = headOf(last.text, tags[to - 1]!).lemma;
       // The prefix runs up to the head's last hyphen part ("cross-border" → "cross", "border").
       const headStart = last.start + last.text.lastIndexOf('-') + 1;
       const prefix = text.slice(tokens[from]!.start, headStart).toLowerCase().replace(/[\s-]+/g, ' ').trim();
