@@ -209,8 +209,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
       const r = trim(s, pFrom, pTo);
       if (!r) continue;
       // In headlines capitalization says little: a word the article uses in lower case
-      // ("Says", "Deal") is not part of a name there.
-      if (caseless[m.sentence]) {
+      // ("Says", "Deal") is not part of a name there, unless the whole is a known place
+      // ("NEW YORK").
+      if (caseless[m.sentence] && !gazetteer().phrases.has(surface(s, r[0], r[1]).toLowerCase())) {
         for (const [a, b] of splitOn(r, (i) => common.has(t[i]!.text.toLowerCase()))) push(kind, m.sentence, a, b);
       } else push(kind, m.sentence, r[0], r[1]);
     }
