@@ -59,7 +59,8 @@ interface Scored {
   index: number;
   sentence: Sentence;
   score: number;
-  content: Set<string>;
+  /** Its content words, worked out when first compared. */
+  content: Set<string> | null;
 }
 
 function quotedShare(sentences: Sentence[]): Map<number, number> {
@@ -99,7 +100,9 @@ function score(sentences: Sentence[], facts: Omit<Facts, 'summary' | 'keyFacts'>
   return weight;
 }
 
-function overlaps(a: Set<string>, b: Set<string>): boolean {
+function overlaps(x: Scored, y: Scored): boolean {
+  const a = (x.content ??= contentOf(x.sentence));
+  const b = (y.content ??= contentOf(y.sentence));
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared / Math.max(1, Math.min(a.size, b.size)) > OVERLAP;
@@ -122,7 +125,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
   const blocks = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.block))];
   const candidates: Scored[] = [];
   sentences.forEach((sentence, index) => {
-    if (standsAlone(sentence, quoted.get(index) ?? 0, title)) candidates.push({ index, sentence, score: 0, content: contentOf(sentence) });
+    if (standsAlone(sentence, quoted.get(index) ?? 0, title)) candidates.push({ index, sentence, score: 0, content: null });
   });
   const most = Math.max(1e-9, ...candidates.map((c) => weights.get(c.sentence.id) ?? 0));
   for (const c of candidates) c.score = (weights.get(c.sentence.id) ?? 0) / most + LEAD * DECAY ** blocks.indexOf(c.sentence.block);
@@ -135,7 +138,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
     // "But …", "In addition to …" lean on what came before; a summary cannot.
     if (CONNECTIVE.test(c.sentence.text) || /^in addition to\b/i.test(c.sentence.text)) continue;
     const count = lengthOf(c.sentence);
-    if (chosen.some((s) => overlaps(s.content, c.content))) continue;
+    if (chosen.some((s) => overlaps(s, c))) continue;
     if (chosen.length >= 2 && (length + count > SUMMARY_WORDS || c.score < THIRD * chosen[1]!.score)) break;
     chosen.push(c);
     length += count;
@@ -147,15 +150,15 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
 
   // Key facts: what the summary does not already say, the sentences with the most facts first.
   const dated = new Set([...facts.dates.map((d) => d.sentence), ...facts.figures.map((f) => f.sentence)]);
-  const rest = ranked.filter((c) => !chosen.includes(c) && !chosen.some((s) => overlaps(s.content, c.content)));
-  const factual = rest.filter((c) => dated.has(c.sentence.id));
-  const pool = [...factual, ...rest.filter((c) => !dated.has(c.sentence.id))];
-  const best = pool[0]?.score ?? 0;
+  const pool = [...ranked.filter((c) => dated.has(c.sentence.id)), ...ranked.filter((c) => !dated.has(c.sentence.id))];
+  let best = -1;
   const picked: { from: Scored; fact: string }[] = [];
   for (const c of pool) {
     if (picked.length === MAX_FACTS) break;
+    if (chosen.includes(c) || chosen.some((s) => overlaps(s, c))) continue;
+    if (best < 0) best = c.score;
     if (picked.length >= MIN_FACTS && c.score < FACT_FLOOR * best) break;
-    if (picked.some((p) => overlaps(p.from.content, c.content))) continue;
+    if (picked.some((p) => overlaps(p.from, c))) continue;
     const fact = trim(c.sentence.text);
     if (wordCount(fact) <= FACT_WORDS) picked.push({ from: c, fact });
   }
