@@ -122,13 +122,15 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
   const title = (sentences.find((s) => s.kind === 'title')?.text ?? '').trim().toLowerCase();
   const quoted = quotedShare(sentences);
   const weights = score(sentences, facts);
-  const blocks = [...new Set(sentences.filter((s) => s.kind === 'paragraph').map((s) => s.block))];
+  // Each paragraph's place among the paragraphs: 0 for the lead.
+  const paragraphs = new Map<number, number>();
+  for (const s of sentences) if (s.kind === 'paragraph' && !paragraphs.has(s.block)) paragraphs.set(s.block, paragraphs.size);
   const candidates: Scored[] = [];
   sentences.forEach((sentence, index) => {
     if (standsAlone(sentence, quoted.get(index) ?? 0, title)) candidates.push({ index, sentence, score: 0, content: null });
   });
   const most = Math.max(1e-9, ...candidates.map((c) => weights.get(c.sentence.id) ?? 0));
-  for (const c of candidates) c.score = (weights.get(c.sentence.id) ?? 0) / most + LEAD * DECAY ** blocks.indexOf(c.sentence.block);
+  for (const c of candidates) c.score = (weights.get(c.sentence.id) ?? 0) / most + LEAD * DECAY ** paragraphs.get(c.sentence.block)!;
 
   const ranked = [...candidates].sort((a, b) => b.score - a.score);
   const chosen: Scored[] = [];
