@@ -4,8 +4,10 @@ import { recognizeDocument } from '../ner/index.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   COMPANY_DESCRIPTORS,
+  CALENDAR,
   COMPANY_SUFFIXES,
   EVENT_HEADS,
+  GEO_HEADS,
   HONORIFICS,
   INSTITUTION_MODIFIERS,
   INSTITUTIONS,
@@ -45,19 +47,15 @@ interface Item {
 }
 
 const POSSESSIVE = /^['’]s?$/;
-const GEO_HEADS = new Set(
-  'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights'.split(' '),
-);
-const CALENDAR =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const LETTER = /\p{L}/u;
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 
 /** Function words and punctuation; an all-caps word is an acronym ("WHO"), not a stopword. */
 const isStop = (t: string) => (STOPWORDS.has(t.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(t)) || !LETTER.test(t);
 
-/** Lower-case words allowed inside names: "Bank of America", "Ludwig van Beethoven". */
+/** Hyphenated name particles: "al-Abidine", "bin-Salman", "d'Estaing". */
 const PARTICLE = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|abdul|ben|bar|da|de|di|du|van|von|le|la|d|l|o)['’-]\p{L}/u;
+/** Lower-case words allowed inside names: "Bank of America", "Ludwig van Beethoven". */
 const CONNECTORS = new Set(['wa', 'of', 'and', 'the', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'del', 'della', 'da', 'di', 'do', 'dos', 'das', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'e', 'st', 'upon', '&']);
 
 function surface(s: Sentence, from: number, to: number): string {

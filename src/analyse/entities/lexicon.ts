@@ -60,6 +60,15 @@ export const EVENT_HEADS = words(`
   marathon derby tournament series expo summit
 `);
 
+/** Geographic head words that end a place's name ("South China" + "Sea"). */
+export const GEO_HEADS = new Set(
+  'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights'.split(' '),
+);
+
+/** Month and day names: capitalized, but never the start of a place or an organization. */
+export const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Honorifics are not roles ("Mr. Smith" has no role). */
 export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messrs. mme mlle herr`);
 
