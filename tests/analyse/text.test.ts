@@ -68,3 +68,10 @@ describe('tagPos', () => {
     expect(tokens.map((t) => t.pos)).toEqual(['DT', 'NN', 'VBD', 'NNS', 'VBD', 'RB', 'IN', 'NNP', '.']);
   });
 });
+
+describe('splitSentences: stray punctuation', () => {
+  it('keeps a lone period with the sentence before it', () => {
+    expect(split('Supplies reached the US. . Prices fell.')).toEqual(['Supplies reached the US. .', 'Prices fell.']);
+    expect(split('It ended ... .')).toEqual(['It ended ... .']);
+  });
+});

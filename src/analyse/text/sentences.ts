@@ -66,7 +66,11 @@ export function splitSentences(text: string): Span[] {
   const push = (s: number, e: number) => {
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) spans.push({ start: s, end: e });
+    if (e <= s) return;
+    // Stray punctuation ("in the US. .", a closing quote after a space) ends the previous sentence.
+    const prev = spans[spans.length - 1];
+    if (prev && !/[\p{L}\p{N}]/u.test(text.slice(s, e)) && !text.slice(prev.end, s).includes('\n')) prev.end = e;
+    else spans.push({ start: s, end: e });
   };
   let lineStart = 0;
   for (const line of text.split('\n')) {
