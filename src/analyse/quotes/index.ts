@@ -137,6 +137,10 @@ interface Context {
   names: NameFinder;
   people: Entity[];
   organizations: Entity[];
+  /** People by every run of words in their roles ("president", "us president"). */
+  byRole: Map<string, Entity[]>;
+  /** Organizations by every word of their names ("ministry"). */
+  byNameWord: Map<string, Entity[]>;
   /** Quoted ranges (marks included) per sentence index, so no antecedent is looked for inside a quote. */
   quoted: Map<number, [number, number][]>;
   /** Most recent speakers, for pronouns and carried-on quotes. */
@@ -149,11 +153,10 @@ function fromEntity(entity: Entity, kind: NamedKind): Speaker {
 }
 
 /** The most recently mentioned entity that `fits`, at or before sentence `index`. */
-function mostRecent(context: Context, entities: Entity[], index: number, fits: (e: Entity) => boolean): Entity | null {
+function mostRecent(context: Context, entities: Entity[], index: number): Entity | null {
   let best: Entity | null = null;
   let bestAt = -1;
   for (const entity of entities) {
-    if (!fits(entity)) continue;
     const at = context.names.lastMention(entity, index);
     if (at > bestAt || at === bestAt && best && entity.mentions > best.mentions) {
       best = entity;
@@ -181,8 +184,27 @@ function resolvePronoun(context: Context, pronoun: string, index: number, before
   if (near) return fromEntity(near.entity, kind);
   const last = person ? context.lastPerson : context.lastGroup;
   if (last) return last;
-  const recent = mostRecent(context, person ? context.people : context.organizations, index, () => true);
+  const recent = mostRecent(context, person ? context.people : context.organizations, index);
   return recent ? fromEntity(recent, kind) : null;
+}
+
+/** Entities by each key `keysOf` gives them, each entity once per key. */
+function indexBy(entities: Entity[], keysOf: (e: Entity) => Iterable<string>): Map<string, Entity[]> {
+  const index = new Map<string, Entity[]>();
+  for (const entity of entities) {
+    for (const key of new Set(keysOf(entity))) {
+      const list = index.get(key);
+      if (list) list.push(entity);
+      else index.set(key, [entity]);
+    }
+  }
+  return index;
+}
+
+/** Every run of consecutive words of a text ("us president" → "us", "president", "us president"). */
+function* runsOf(text: string): Generator<string> {
+  const w = words(text);
+  for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) yield w.slice(i, j).join(' ');
 }
 
 /** A speaker's phrase → a named entity, a role ("the president"), an institution ("the ministry"), or the phrase itself. */
@@ -192,11 +214,9 @@ function resolvePhrase(context: Context, phrase: string, index: number): Speaker
   const bare = phrase.replace(DETERMINER, '').trim();
   const key = words(bare).join(' ');
   if (!key) return null;
-  const contains = (text: string): boolean => ` ${words(text).join(' ')} `.includes(` ${key} `);
-  const person = mostRecent(context, context.people, index, (e) => e.roles.some(contains));
+  const person = mostRecent(context, context.byRole.get(key) ?? [], index);
   if (person) return fromEntity(person, 'person');
-  const head = key.split(' ').at(-1)!;
-  const group = mostRecent(context, context.organizations, index, (e) => [e.name, ...e.aliases].some((n) => words(n).includes(head)));
+  const group = mostRecent(context, context.byNameWord.get(key.split(' ').at(-1)!) ?? [], index);
   if (group) return fromEntity(group, 'organization');
   return { name: bare, entity: null, kind: null };
 }
@@ -243,7 +263,17 @@ export function extractQuotes(sentences: Sentence[], entities: { people: Entity[
       quoted.set(piece.sentence, list);
     }
   }
-  const context: Context = { sentences, names, people: entities.people, organizations: entities.organizations, quoted, lastPerson: null, lastGroup: null };
+  const context: Context = {
+    sentences,
+    names,
+    people: entities.people,
+    organizations: entities.organizations,
+    byRole: indexBy(entities.people, (e) => e.roles.flatMap((r) => [...runsOf(r)])),
+    byNameWord: indexBy(entities.organizations, (e) => [e.name, ...e.aliases].flatMap(words)),
+    quoted,
+    lastPerson: null,
+    lastGroup: null,
+  };
 
   const quotes: Quote[] = [];
   let previous: { span: QuoteSpan; speaker: Speaker | null } | null = null;

@@ -55,7 +55,11 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
   for (const alias of byAlias.keys()) {
     const first = firstWord(alias);
     if (!first) continue;
-    for (const key of new Set([first, first.replace(/\.$/, '')])) byFirst.set(key, [...(byFirst.get(key) ?? []), alias]);
+    for (const key of new Set([first, first.replace(/\.$/, '')])) {
+      const list = byFirst.get(key);
+      if (list) list.push(alias);
+      else byFirst.set(key, [alias]);
+    }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   // Names mostly start with a capital or a digit; then only such words need looking up.
