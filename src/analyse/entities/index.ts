@@ -108,9 +108,19 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 
 /** The country a name denotes ("U.S.", "USA", "United States"), not a demonym. */
 function countryOf(text: string): Country | null {
-  const c = gazetteer().countryByName.get(countryKey(text));
-  return c && c.names.some((n) => countryKey(n) === countryKey(text)) ? c : null;
+  let c = countries.get(text);
+  if (c === undefined) {
+    const key = countryKey(text);
+    const found = gazetteer().countryByName.get(key);
+    c = found && found.names.some((n) => countryKey(n) === key) ? found : null;
+    if (countries.size > 100_000) countries.clear();
+    countries.set(text, c);
+  }
+  return c;
 }
+
+/** Names repeat within and across articles: remember which are countries, and their bases below. */
+const countries = new Map<string, Country | null>();
 
 /**
  * "US-China", "US-EU": the names a hyphenated word joins, when every part is a country or a
@@ -351,6 +361,8 @@ function placeKey(text: string): string {
 }
 
 function orgBase(text: string): string {
+  const known = bases.get(text);
+  if (known !== undefined) return known;
   const words = text.split(/\s+/);
   let stripped = false;
   while (words.length > 1 && COMPANY_SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) {
@@ -360,8 +372,13 @@ function orgBase(text: string): string {
     if (words.length > 1) words[words.length - 1] = words[words.length - 1]!.replace(/,$/, '');
   }
   if (stripped && words.length > 1 && COMPANY_DESCRIPTORS.has(words[words.length - 1]!.toLowerCase())) words.pop();
-  return words.join(' ');
+  const base = words.join(' ');
+  if (bases.size > 100_000) bases.clear();
+  bases.set(text, base);
+  return base;
 }
+
+const bases = new Map<string, string>();
 
 /** Initials of a multi-word name: "Asia-Pacific Economic Cooperation" → "APEC". */
 function initials(name: string): string {
