@@ -13,7 +13,7 @@ import { generate, problems } from './pipeline/build.ts';
 async function run(config: Config, logger: AstroIntegrationLogger): Promise<number> {
   const started = performance.now();
   const result = await generate(config);
-  const files = config.file ? [config.file, ...result.files] : result.files;
+  const files = [...config.files, ...result.files];
   const report = reporter(files, { quiet: true });
   if (report) logger.warn(`problems in the input (the other articles were built):\n${report}`);
   logger.info(`${result.briefings.length} briefing(s) from ${config.input}/ in ${Math.round(performance.now() - started)} ms`);

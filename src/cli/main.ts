@@ -21,7 +21,7 @@ program
   .action(async (opts: { input?: string; output?: string; strict?: boolean }) => {
     const config = await loadConfig(process.cwd(), { input: opts.input, output: opts.output });
     const result = await generate(config);
-    const files = config.file ? [config.file, ...result.files] : result.files;
+    const files = [...config.files, ...result.files];
     const report = reporter(files, { quiet: true });
     if (report) console.error(report);
     const left = skipped(result.files);
