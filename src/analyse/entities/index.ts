@@ -295,8 +295,13 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
   // Of overlapping tagged spans the longer wins ("Boeing Co." over "Boeing").
   const tagged = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const kept: Item[] = [];
+  const keptIn = new Map<number, Item[]>();
   for (const it of tagged) {
-    if (!kept.some((k) => k.sentence === it.sentence && k.from < it.to && it.from < k.to)) kept.push(it);
+    const same = keptIn.get(it.sentence) ?? [];
+    if (same.some((k) => k.from < it.to && it.from < k.to)) continue;
+    same.push(it);
+    keptIn.set(it.sentence, same);
+    kept.push(it);
   }
   const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   // "US Supreme Court", "French Foreign Ministry", "Asia-Pacific" + "Economic Cooperation":
@@ -338,6 +343,7 @@ function isFirstName(w: string): boolean {
 
 /** "President", "Lieutenant-Colonel", "Finance Minister": a title with no name. */
 function isTitleOnly(s: Sentence, from: number, to: number): boolean {
+  if (!isTitleWord(s.tokens[from]!.text.split('-')[0]!)) return false;
   const words = s.tokens.slice(from, to).flatMap((t) => t.text.split('-')).filter((w) => !PUNCT.test(w));
   return words.every(isTitleWord) && words.some((w) => ROLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase()));
 }
@@ -564,7 +570,8 @@ function rescan(sentences: Sentence[], clusters: Cluster[], items: Item[], casel
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
       const w = t[i]!.text;
-      if (!firsts.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w) || covered.has(`${si}:${i}`)) continue;
+      const c = w.charCodeAt(0);
+      if (!((c >= 65 && c <= 90) || c > 127) || !firsts.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w) || covered.has(`${si}:${i}`)) continue;
       for (let len = Math.min(maxLen, t.length - i); len >= 1; len--) {
         const text = surface(s, i, i + len);
         const c = names.get(text.toLowerCase());
