@@ -159,6 +159,14 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(e.organizations)).not.toContain('US-EU');
   });
 
+  it('keeps styles out of roles and drops a role that another spells out', () => {
+    const f = extractEntities(
+      article('Review', 'Audit office head Sir Ian Brooke said Prof. Helen Marsh, Professor of Economics at Leeds University, was right.'),
+    );
+    expect(byName(f.people, 'Ian Brooke')?.roles.join(' ')).not.toMatch(/Sir/);
+    expect(byName(f.people, 'Helen Marsh')?.roles).toEqual(['Professor of Economics at Leeds University']);
+  });
+
   it('reads a headline only for names the body confirms', () => {
     for (const x of [...e.people, ...e.organizations, ...e.places]) expect(['Regulators', 'Open Probe', 'Fees', 'Probe']).not.toContain(x.name);
   });

@@ -610,8 +610,11 @@ function toEntities(clusters: Cluster[], sentences: Sentence[]): Entity[] {
     }
     const order = [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from);
     const ids = [...new Set(order.map((it) => sentences[it.sentence]!.id))];
-    // "President" adds nothing next to "Chinese President".
-    const fuller = roles.filter((r) => !roles.some((o) => o !== r && o.toLowerCase().endsWith(` ${r.toLowerCase()}`)));
+    // "President" adds nothing next to "Chinese President", nor "Prof" next to "Professor".
+    const fuller = roles.filter((r) => {
+      const x = r.toLowerCase().replace(/\.$/, '');
+      return !roles.some((o) => o !== r && (o.toLowerCase().endsWith(` ${x}`) || (!x.includes(' ') && o.toLowerCase().startsWith(x))));
+    });
     out.push({ id, name, aliases, roles: fuller, mentions: c.items.length, sentences: ids, first: order[0]!.sentence });
   }
   out.sort((a, b) => b.mentions - a.mentions || a.first - b.first);

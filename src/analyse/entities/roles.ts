@@ -8,7 +8,10 @@ export function titleCase(s: string): string {
   return s.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
-const lower = (s: string) => s.toLowerCase();
+/** Lower case without an abbreviation's period: "Prof." is "prof". */
+const lower = (s: string) => s.toLowerCase().replace(/\.$/, '');
+/** Styles that go with the name rather than the role ("NAO head" + "Sir John Bourn"). */
+const NOBLE = new Set(['sir', 'dame', 'lord']);
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 export const isTitleWord = (w: string) => ROLE_HEADS.has(lower(w)) || ROLE_MODIFIERS.has(lower(w)) || HONORIFICS.has(lower(w));
 
@@ -59,7 +62,7 @@ export function roleBefore(s: Sentence, nameStart: number, inOtherName: (i: numb
   // Drop leading honorifics and a trailing one ("Mr.").
   while (i < nameStart && HONORIFICS.has(lower(t[i]!.text))) i++;
   let end = nameStart;
-  while (end > i && HONORIFICS.has(lower(t[end - 1]!.text))) end--;
+  while (end > i && (HONORIFICS.has(lower(t[end - 1]!.text)) || NOBLE.has(lower(t[end - 1]!.text)))) end--;
   if (end <= i) return null;
   const words = t.slice(i, end).map((x) => x.text);
   if (!words.some((w) => ROLE_HEADS.has(lower(w)))) return null;
