@@ -1,5 +1,6 @@
 import { slug } from 'github-slugger';
 import { countryKey, GAZ, gazetteer, type Country } from '../ner/gazetteer.ts';
+import { usedInLowerCase } from '../ner/features.ts';
 import { recognizeDocument } from '../ner/index.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
@@ -141,28 +142,19 @@ function demonymOnly(text: string): boolean {
   return gazetteer().countryByName.has(countryKey(text)) && !countryOf(text);
 }
 
-/** Lower-case words of the document's cased sentences: "trade", "deal", "says". */
-function commonWords(sentences: Sentence[], caseless: boolean[]): Set<string> {
-  const out = new Set<string>();
-  sentences.forEach((s, si) => {
-    if (caseless[si] || (s.kind !== 'paragraph' && s.kind !== 'summary')) return;
-    for (const t of s.tokens) {
-      const c = t.text.charCodeAt(0);
-      if ((c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(t.text))) out.add(t.text);
-    }
-  });
-  return out;
-}
-
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } {
   const items: Item[] = [];
   const { mentions, caseless: uncased } = recognizeDocument(sentences);
-  const common = commonWords(sentences, uncased);
   const caseless = sentences.map((s, si) => s.kind === 'title' || s.kind === 'heading' || uncased[si]!);
   // Tokens inside a non-person name, per sentence ("Surrey" in "Surrey captain Chris Lewis").
   const otherNames = new Map<number, Mention[]>();
-  for (const m of mentions) if (m.kind !== 'PER') otherNames.set(m.sentence, [...(otherNames.get(m.sentence) ?? []), m]);
+  for (const m of mentions) {
+    if (m.kind === 'PER') continue;
+    const list = otherNames.get(m.sentence);
+    if (list) list.push(m);
+    else otherNames.set(m.sentence, [m]);
+  }
   const inOther = (si: number, i: number) => {
     const tok = sentences[si]!.tokens[i]!;
     return (otherNames.get(si) ?? []).some((x) => x.start <= tok.start && x.end >= tok.end);
@@ -220,7 +212,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
       // ("Says", "Deal") is not part of a name there, unless the whole is a known place
       // ("NEW YORK").
       if (caseless[m.sentence] && !gazetteer().phrases.has(surface(s, r[0], r[1]).toLowerCase())) {
-        for (const [a, b] of splitOn(r, (i) => common.has(t[i]!.text.toLowerCase()))) push(kind, m.sentence, a, b);
+        for (const [a, b] of splitOn(r, (i) => usedInLowerCase(t[i]!.text.toLowerCase()))) push(kind, m.sentence, a, b);
       } else push(kind, m.sentence, r[0], r[1]);
     }
   }
@@ -331,7 +323,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
     if (words.every(isStop) || it.text.replace(/[^\p{L}]/gu, '').length < 2) return false;
     if (words.every((w) => COMPANY_SUFFIXES.has(w.toLowerCase()) || /^[IVX]+$/.test(w))) return false;
     if (caseless[it.sentence] && !isConfirmed(it)) return false;
-    if (words.length > 1 || !(common.has(it.text.toLowerCase()) || isStop(it.text)) || countryOf(it.text)) return true;
+    if (words.length > 1 || !(usedInLowerCase(it.text.toLowerCase()) || isStop(it.text)) || countryOf(it.text)) return true;
     return inLonger.has(it.text.toLowerCase());
   });
   return { items: good, caseless };

@@ -172,6 +172,15 @@ function caselessInfo(infos: WordInfo[]): boolean {
 
 const OPENERS = new Set(['"', '“', '‘', "'", '(']);
 
+/**
+ * Whether `word` occurs in lower case in a cased sentence of the document last prepared
+ * ("trade" for a "Trade" in a headline). Valid until the next document is prepared.
+ */
+export function usedInLowerCase(word: string): boolean {
+  const key = info(word).key;
+  return key.doc === documents && (key.docFlags & 1) !== 0;
+}
+
 /** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
 export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
   startDocument();
