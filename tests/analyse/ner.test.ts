@@ -27,6 +27,12 @@ describe('recognize', () => {
     for (const m of recognize(s)) expect(s[m.sentence]!.text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('gives a name one type in the whole document', () => {
+    const s = sentences('Notes', 'Jordan scored twice.', 'Jordan was the best player, and Jordan said so himself.');
+    const kinds = new Set(recognize(s).filter((m) => m.text === 'Jordan').map((m) => m.kind));
+    expect(kinds.size).toBe(1);
+  });
+
   it('tags names in an all-caps headline using the rest of the document', () => {
     const s = sentences('GERMANY BEAT FRANCE IN PARIS', 'Germany beat France 2-1 in Paris on Saturday.');
     const head = recognize(s).filter((m) => m.sentence === 0).map((m) => m.text);

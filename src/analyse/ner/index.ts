@@ -5,7 +5,8 @@ import { spans, tagDocument } from './tagger.ts';
 
 /**
  * Named-entity recognition over the sentences of one article: an averaged-perceptron BILOU
- * tagger (trained on CoNLL-2003 train), then document-level consistency.
+ * tagger (trained on CoNLL-2003 train) that reads the body before the headlines and sees
+ * what it made of each word so far, then one type per name by majority.
  */
 export function recognize(sentences: Sentence[]): Mention[] {
   return recognizeDocument(sentences).mentions;
@@ -33,5 +34,21 @@ export function recognizeDocument(sentences: Sentence[]): Recognition {
       mentions.push({ sentence: si, kind: kind as EntityKind, start: s, end: e, text: sentences[si]!.text.slice(s, e) });
     }
   });
+  consistent(mentions);
   return { mentions, caseless: prepared.map((p) => p.caseless) };
+}
+
+/** One type per name in a document, by majority of its mentions (ties keep each mention's). */
+function consistent(mentions: Mention[]): void {
+  const votes = new Map<string, Map<EntityKind, number>>();
+  for (const m of mentions) {
+    const k = m.text.toLowerCase();
+    const v = votes.get(k) ?? new Map<EntityKind, number>();
+    v.set(m.kind, (v.get(m.kind) ?? 0) + 1);
+    votes.set(k, v);
+  }
+  for (const m of mentions) {
+    const v = votes.get(m.text.toLowerCase())!;
+    for (const [kind, n] of v) if (n > v.get(m.kind)!) m.kind = kind;
+  }
 }
