@@ -9,7 +9,7 @@ import { GAZ_KINDS, GAZ_MASK, PLACE_SHIFT, gazetteerMatches } from './gazetteer.
  * sentence. They carry the case information that headlines in ALL CAPS or Title Case lack.
  */
 
-export const LABEL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+const LABEL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 /** BILOU labels; index 0 is O. */
 export const LABELS = ['O', ...LABEL_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
 
@@ -260,7 +260,7 @@ export function newHistory(): History {
 }
 
 /** Type of a label index: 0 for O, 1-4 for PER, ORG, LOC, MISC. */
-export const labelType = (l: number) => (l === 0 ? 0 : ((l - 1) >> 2) + 1);
+const labelType = (l: number) => (l === 0 ? 0 : ((l - 1) >> 2) + 1);
 
 export function remember(history: History, s: NerSentence, labels: number[]): void {
   for (let i = 0; i < labels.length; i++) {

@@ -90,7 +90,7 @@ export function spans(labels: number[]): [number, number, string][] {
 
 let model: Model | null = null;
 
-export function nerModel(): Model {
+function nerModel(): Model {
   model ??= loadModel(readFileSync(NER_WEIGHTS));
   return model;
 }

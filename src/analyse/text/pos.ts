@@ -20,7 +20,7 @@ export function canonical(w: string): string {
 }
 
 /** Normalized word for the lexical features. */
-export function normWord(w: string): string {
+function normWord(w: string): string {
   if (/^\d{4}$/.test(w)) return '!YEAR';
   if (/^\d/.test(w)) return '!DIGITS';
   return w.toLowerCase();
