@@ -29,15 +29,15 @@ console.log(`corpus: ${files.length} articles, ${mb.toFixed(2)} MB of text (${in
 // Warm up (model loading) outside the timed loop, then time the per-article stages.
 processFile('warmup.txt', bytes[0]!, undefined);
 let t = performance.now();
-let cpu = process.cpuUsage();
+let cpu = process.threadCpuUsage();
 let facts = 0;
 for (let i = 0; i < files.length; i++) {
   const { article } = processFile(files[i]!, bytes[i]!, undefined);
   if (article) facts += article.facts.people.length + article.facts.organizations.length + article.facts.places.length + article.facts.dates.length;
 }
 let s = (performance.now() - t) / 1000;
-// CPU time, not wall time: on a shared machine it is what one core actually spent.
-const used = process.cpuUsage(cpu);
+// CPU time of the main thread, not wall time: on a shared machine it is what one core actually spent.
+const used = process.threadCpuUsage(cpu);
 const cpuS = (used.user + used.system) / 1e6;
 console.log(`analyse:  ${cpuS.toFixed(2)} s CPU (${s.toFixed(2)} s wall), ${(mb / cpuS).toFixed(2)} MB/s per core, ${Math.round(files.length / cpuS)} articles/s, ${facts} entity and date facts, RSS ${rss()}`);
 
