@@ -49,7 +49,9 @@ export async function startSearchPage(): Promise<void> {
   let pagefind: Pagefind;
   try {
     pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 30 });
+    // No web worker: it would be one more script (43 KB) to fetch before the first result, and
+    // searching an index of this size on the main thread takes milliseconds.
+    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 30, noWorker: true });
   } catch {
     status.textContent = 'The search index is missing. It is made by `npm run build`; serve the built site with `npm run preview`.';
     return;
@@ -93,7 +95,10 @@ export async function startSearchPage(): Promise<void> {
     if (focus) items[0]?.querySelector('a')?.focus();
   };
 
-  const run = async (): Promise<void> => {
+  /** `typing`: a keystroke in the search box, which waits for a word of two letters or more. */
+  const run = async (typing = false): Promise<void> => {
+    // A lone first letter ("t", "tony b") would fetch every slice of the index for words that start with it.
+    if (typing && /(^|\s)\S$/.test(input.value.trim())) return;
     const mine = ++generation;
     const params = formParams(form);
     history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
@@ -126,7 +131,7 @@ export async function startSearchPage(): Promise<void> {
     const field = event.target as HTMLInputElement;
     // A name filter applies once it is a whole known name, or when the field is left.
     if (field.dataset.entityFilter !== undefined && field.value && !(values?.[field.name]?.[canonical(field.name, field.value)])) return;
-    void run();
+    void run(field === input);
   });
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).dataset.entityFilter !== undefined) void run();

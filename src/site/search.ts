@@ -70,6 +70,14 @@ export function briefingFacets(data: BriefingData): SearchFacets {
   return { type: 'briefing', date: data.published, filters };
 }
 
+/**
+ * Entity pages are indexed when they connect two or more briefings. A page of one briefing only
+ * repeats what its briefing says, and the name still finds that briefing (at the sentence); on a
+ * large corpus most entities are such pages, and every indexed page costs bytes in the metadata
+ * each first search downloads (2,225 articles: 19,100 pages indexed without this rule, 8,000 with).
+ */
+export const searchesEntity = (page: EntityPage): boolean => page.appearances.length >= 2;
+
 /** An entity page carries its own name as a filter value too, so choosing a person lists their page with the briefings. */
 export function entityFacets(page: EntityPage): SearchFacets {
   const type = ENTITY_TYPES[page.kind];

@@ -125,6 +125,16 @@ describe('search on the seeds site', () => {
     expect(found[0]!.href).toMatch(/^\/dates\/2025-12-16\/\?pagefind-highlight=december&pagefind-highlight=16$/i);
   });
 
+  it('finds a name from one briefing at its sentence in that briefing; entity pages need two briefings', async () => {
+    const person = (slug: string) => fs.readFileSync(path.join(dist, 'people', slug, 'index.html'), 'utf8');
+    expect(person('jamieson-greer')).toContain('>In 1 briefing<');
+    expect(person('jamieson-greer')).not.toContain('data-pagefind-body');
+    await page.goto(`${site.origin}/search/?q=Jamieson+Greer`);
+    const found = await results(page);
+    expect(found.map((r) => `${r.type}: ${r.title}`)).toEqual([`Briefing: ${FIRST}`]);
+    expect(found[0]!.marked).toContain('Jamieson Greer');
+  });
+
   it('focuses the header box with "/" and Ctrl-K on a reading page, and searches from it', async () => {
     await page.goto(`${site.origin}/briefings/tiktok-trade-taiwan-top-agenda-for-call-between-trump-xi/`);
     const focused = () => page.evaluate(() => document.activeElement?.id ?? null);
