@@ -162,6 +162,8 @@ describe('search on the seeds site', () => {
     const noJs = await context.newPage();
     await noJs.goto(`${site.origin}/search/?q=rare+earth`);
     expect(await noJs.textContent('main')).toContain('Search needs JavaScript');
+    // A form that could do nothing is not shown.
+    expect(await noJs.isVisible('#search-form')).toBe(false);
     await noJs.goto(`${site.origin}/briefings/tiktok-trade-taiwan-top-agenda-for-call-between-trump-xi/`);
     expect(await noJs.textContent('#s1')).toMatch(/rare earth magnets/);
     await context.close();
