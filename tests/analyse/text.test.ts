@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
+import { loadModel, score } from '../../src/analyse/text/perceptron.ts';
+import { POS_FEATURES, POS_WEIGHTS, canonical, posContext, posFeatures } from '../../src/analyse/text/pos.ts';
+import { onReset, reserve, wordId } from '../../src/analyse/text/vocab.ts';
 
 const split = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
 const toks = (t: string) => tokenize(t).map((x) => x.text);
@@ -67,11 +71,55 @@ describe('tagPos', () => {
     tagPos(tokens);
     expect(tokens.map((t) => t.pos)).toEqual(['DT', 'NN', 'VBD', 'NNS', 'VBD', 'RB', 'IN', 'NNP', '.']);
   });
+
+  it('tags as the model does feature by feature, though it sums weights once per word', () => {
+    const model = loadModel(readFileSync(POS_WEIGHTS));
+    const dict = model.meta.tagdict as Record<string, string>;
+    const seed = new URL('../../seeds/000_fac9849c29fc6787.txt', import.meta.url);
+    for (const text of readFileSync(seed, 'utf8').split('\n')) for (const span of splitSentences(text)) {
+      const tokens = tokenize(text.slice(span.start, span.end));
+      tagPos(tokens);
+      const words = tokens.map((t) => canonical(t.text));
+      const ctx = posContext(words);
+      const feats = new Uint32Array(POS_FEATURES);
+      const scores = new Float32Array(model.classes.length);
+      let [p1, p2] = [-1, -2];
+      const expected = words.map((w, i) => {
+        let tag = dict[w] === undefined ? -1 : model.classes.indexOf(dict[w]);
+        if (tag < 0) {
+          score(model, feats, posFeatures(ctx, i, p1, p2, feats), scores);
+          tag = scores.indexOf(Math.max(...scores));
+        }
+        [p2, p1] = [p1, tag];
+        return model.classes[tag];
+      });
+      expect(tokens.map((t) => t.pos)).toEqual(expected);
+    }
+  });
 });
 
 describe('splitSentences: stray punctuation', () => {
   it('keeps a lone period with the sentence before it', () => {
     expect(split('Supplies reached the US. . Prices fell.')).toEqual(['Supplies reached the US. .', 'Prices fell.']);
     expect(split('It ended ... .')).toEqual(['It ended ... .']);
+  });
+});
+
+describe('vocabulary', () => {
+  it('gives each word one id, and starts afresh (with the taggers) when it grows too big', () => {
+    const ids = ['Paris', 'paris', 'PARIS', 'Paris'].map(wordId);
+    expect(ids[0]).toBe(ids[3]);
+    expect(new Set(ids).size).toBe(3);
+    const before = tokenize('The company said profits rose sharply in Germany.');
+    tagPos(before);
+    let resets = 0;
+    onReset(() => resets++);
+    for (let i = 0; i < 1 << 18; i++) wordId(`w${i}`);
+    reserve(1);
+    expect(resets).toBe(1);
+    expect(wordId('fresh')).toBe(0);
+    const after = tokenize('The company said profits rose sharply in Germany.');
+    tagPos(after);
+    expect(after.map((t) => t.pos)).toEqual(before.map((t) => t.pos));
   });
 });

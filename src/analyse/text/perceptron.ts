@@ -69,18 +69,6 @@ export function score(model: Model, feats: Uint32Array, n: number, scores: Float
   }
 }
 
-export function argmax(scores: Float32Array, allowed?: (c: number) => boolean): number {
-  let best = -1;
-  let bestScore = -Infinity;
-  for (let c = 0; c < scores.length; c++) {
-    if (scores[c]! > bestScore && (!allowed || allowed(c))) {
-      best = c;
-      bestScore = scores[c]!;
-    }
-  }
-  return best;
-}
-
 /*
  * File format (gzipped): uint32 header length, JSON header {classes, meta, scale, count}, then
  * `count` records: uint32 key, uint8 nonzero count, then (uint8 class, int16 weight) pairs.
