@@ -187,7 +187,9 @@ export function layoutNetwork(graph: Graph, width = 720): NetworkLayout {
     .force('y', forceY(0).strength(0.25))
     .force('boxes', boxCollide())
     .stop()
-    .tick(300);
+    // 150 ticks with a matching cooling rate settle these small graphs as well as d3's default 300, at half the cost per page.
+    .alphaDecay(1 - 0.001 ** (1 / 150))
+    .tick(150);
   const height = fit(nodes, width);
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   return {
