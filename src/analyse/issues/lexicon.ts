@@ -4,7 +4,9 @@
  * its exception list, shipped in wink-lexicon, then its suffix rules checked against WordNet).
  * Both load on first use.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { isNoun } from './wordnet.ts';
 
 const require = createRequire(import.meta.url);
@@ -68,4 +70,36 @@ function morphy(word: string): string {
     if (base && isNoun(base)) return base;
   }
   return word;
+}
+
+// A noun in more than this share of article-sized texts is as common as nouns get ("way", "time").
+const EVERYWHERE = 0.1;
+// In fewer than this share it is a specialist's word, whatever its spread.
+const NICHE = 0.002;
+// A noun met this many times in each text that uses it is as bursty as topics get ("tax", "patent").
+const BURSTY = 2.5;
+
+let generalities: Map<string, number> | null = null;
+
+/**
+ * How general a noun is in edited English, from generality.tsv (see make-generality.ts): common
+ * across texts, and used once and left rather than taken up and repeated. "Progress", "issue" and
+ * "measure" are both; "tax" and "court" are common but come in bursts, so they are topics when
+ * they come; rare nouns are specific. 0 for nouns the table does not list.
+ */
+export function generality(lemma: string): number {
+  if (!generalities) {
+    const [head, ...rows] = readFileSync(join(import.meta.dirname, 'generality.tsv'), 'utf8').trimEnd().split('\n');
+    const pieces = Number(head);
+    const low = Math.log(NICHE);
+    const span = Math.log(EVERYWHERE) - low;
+    generalities = new Map();
+    for (const row of rows) {
+      const [word, df, cf] = row.split('\t');
+      const common = Math.min(1, Math.max(0, (Math.log(Number(df) / pieces) - low) / span));
+      const bursty = Math.min(1, (Number(cf) / Number(df) - 1) / (BURSTY - 1));
+      generalities.set(word!, common * (1 - bursty));
+    }
+  }
+  return generalities.get(lemma) ?? 0;
 }
