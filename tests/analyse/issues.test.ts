@@ -56,7 +56,7 @@ describe('extractIssues', () => {
       'Exporters said the tariffs would cost them dearly, and the levies would be passed on to buyers.',
     );
     const issue = issueWith(sentences, 'tariffs')!;
-    expect(issue.aliases.map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['levies', 'duties']));
+    expect([issue.name, ...issue.aliases].map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['tariffs', 'levies', 'duties']));
   });
 
   it('merges phrases that share a modifier and have kindred heads: export controls, export restrictions', () => {
@@ -104,6 +104,60 @@ describe('extractIssues', () => {
     const found = names(sentences, entities);
     expect(found).toContain('Norland');
     expect(found).not.toContain('Harlow');
+  });
+
+  it('never makes an issue of a noun every kind of story uses', () => {
+    const sentences = prose(
+      'Officials made progress on several issues at the meeting on Monday.',
+      'The progress was slow and the issues were many, officials said.',
+      'Smugglers moved cobalt across the border, and cobalt prices rose.',
+      'Cobalt mines in the north have made progress too, though issues remain.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found[0]).toMatch(/cobalt/);
+    expect(found).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(progress|issues?|officials?|meeting)$/)]));
+  });
+
+  it('reads a title-case headline as a sentence, not as one phrase', () => {
+    const sentences = prose(
+      ['title', 'Mill Fire Destroys Warehouses'],
+      'A fire at the paper mill destroyed two warehouses on Sunday night.',
+      'The mill fire burned for six hours, and the warehouses held a year of stock.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found.some((n) => n.includes('destroys'))).toBe(false);
+    expect(found).toEqual(expect.arrayContaining(['mill fire']));
+  });
+
+  it('keeps relational adjectives in a topic and leaves descriptive ones and verbs out', () => {
+    const sentences = prose(
+      'The plant will produce nuclear power from next year, and additional levies on coal will follow.',
+      'Critics of nuclear power say the additional levies will fall on households.',
+      'Ministers hope to not undermine support for nuclear power in the north.',
+    );
+    const found = extractIssues(sentences, none).flatMap((i) => [i.name, ...i.aliases].map((n) => n.toLowerCase()));
+    expect(found).toContain('nuclear power');
+    expect(found).not.toContain('additional levies');
+    expect(found.some((n) => n.includes('undermine'))).toBe(false);
+  });
+
+  it('keeps a generic head out of the topic it was said with', () => {
+    const sentences = prose(
+      'The subsidy fight between the two blocs dragged on in Brussels.',
+      'Farm subsidies cost billions, and the subsidies go mostly to large estates.',
+      'Charities said the fight against hunger mattered more.',
+    );
+    const issue = issueWith(sentences, 'subsidies')!;
+    expect(issue.aliases.map((a) => a.toLowerCase())).not.toContain('fight');
+  });
+
+  it('reads a capitalised common noun as one when the article also writes it in lower case', () => {
+    const sentences = prose(
+      '"We talked about Cobalt, Lithium and the border," the minister said.',
+      'Exports of cobalt have doubled, and cobalt smuggling is rising.',
+    );
+    const issue = issueWith(sentences, 'cobalt')!;
+    expect(issue.sentences).toContain('s1');
   });
 
   it('applies a taxonomy: merge variants under a name, rename, drop', () => {

