@@ -35,6 +35,8 @@ interface Candidate {
   count: number;
   /** Compound keys that credited this one as their head or first part. */
   parents: Set<string>;
+  /** specificity(key), worked out when first asked. */
+  specificity: number;
   /** Bit set of the Positions it was found in. */
   positions: number;
   surfaces: Map<string, number>;
@@ -127,12 +129,19 @@ function specificity(key: string): number {
 /** A word every kind of story uses ("progress", "issue", "items"): part of a topic's name at most, never a topic. */
 const isGeneric = (key: string): boolean => specificity(key) < GENERIC;
 
+function specificityOf(c: Candidate): number {
+  if (c.specificity < 0) c.specificity = specificity(c.key);
+  return c.specificity;
+}
+
+const NO_PARENTS: ReadonlySet<string> = new Set();
+
 function scoreOf(c: Candidate, share = 1): number {
   let boost = 1;
   for (const p of POSITIONS) if (c.positions & bit(p)) boost += BOOST[p];
   // A term many compounds build on is a hub of the story ("trade" of "trade deal", "trade truce").
   boost += HUB * c.parents.size;
-  return damped(c.count) * share * specificity(c.key) * boost;
+  return damped(c.count) * share * specificityOf(c) * boost;
 }
 
 const eligible = (members: Candidate[]): boolean => new Set(members.flatMap((c) => [...c.sentences])).size >= MIN_SENTENCES;
@@ -313,8 +322,11 @@ function phrases(sentence: Sentence, names: NameHit[], writtenLower: (lower: str
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const tag = tags[i]!;
-    // Only nouns and adjectives make topics; other words end a run unlooked-up.
-    if (tag !== 'NN' && tag !== 'NNS' && tag !== 'JJ' && tag !== 'NNP' && tag !== 'NNPS') {
+    // Only nouns and adjectives make topics, and an adjective only before a noun or another
+    // adjective; other words end a run unlooked-up.
+    const next = tags[i + 1];
+    const joinable = tag === 'JJ' ? next === 'NN' || next === 'NNS' || next === 'JJ' || next === 'NNP' || next === 'NNPS' : tag === 'NN' || tag === 'NNS' || tag === 'NNP' || tag === 'NNPS';
+    if (!joinable) {
       end(i);
       continue;
     }
@@ -367,7 +379,8 @@ function hasWord(text: string, word: string): boolean {
 }
 
 function emptyCandidate(key: string): Candidate {
-  return { key, score: 0, count: 0, parents: new Set(), positions: 0, surfaces: new Map(), sentences: [] };
+  // Most candidates are never part of a compound: they share one empty set until they are.
+  return { key, score: 0, count: 0, parents: NO_PARENTS as Set<string>, specificity: -1, positions: 0, surfaces: new Map(), sentences: [] };
 }
 
 interface Occurrence {
@@ -391,7 +404,10 @@ function nounPhrases(sentences: Sentence[], hits: NameHit[][], lead: number): { 
     if (!c) tally.set(occurrence.key, (c = emptyCandidate(occurrence.key)));
     c.count += occurrence.amount;
     c.positions |= bit(occurrence.position);
-    if (occurrence.parent) c.parents.add(occurrence.parent);
+    if (occurrence.parent) {
+      if (c.parents === NO_PARENTS) c.parents = new Set();
+      c.parents.add(occurrence.parent);
+    }
   };
   const lower = new Map<string, boolean>();
   const writtenLower = (word: string): boolean => {
@@ -533,12 +549,21 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
   }
   const led = new Set(leaders.map((l) => groups.find(l.key)));
   const modifiers = new Set(heads.map((h) => h.modifier));
+  // Every synset the heads have or lie under: a follower whose own never meet one is kin to none.
+  const reach = new Set<number>();
+  for (const h of heads) if (h.profile) for (const s of h.profile.above) reach.add(s);
   for (const c of followers) {
-    if (c.count < 1 || led.has(groups.find(c.key)) || !modifiers.has(c.key.slice(0, Math.max(0, c.key.lastIndexOf(' '))))) continue;
+    if (c.count < 1 || !modifiers.has(c.key.slice(0, Math.max(0, c.key.lastIndexOf(' ')))) || led.has(groups.find(c.key))) continue;
     const kin = kinOf(c.key);
+    if (!kin.profile || !(meetsAny(kin.profile.above, reach) || meetsAny(kin.profile.senses, reach))) continue;
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, c.key);
   }
+}
+
+function meetsAny(synsets: Iterable<number>, reach: Set<number>): boolean {
+  for (const s of synsets) if (reach.has(s)) return true;
+  return false;
 }
 
 // More compounds on one modifier than this make it a hub, not a kind ("trade" of "trade deal", "trade war").
@@ -560,7 +585,7 @@ function kindredParents(c: Candidate): boolean {
 function mergeParts(candidates: Iterable<Candidate>, groups: Groups): void {
   for (const c of candidates) {
     // A generic part is not the compound's topic ("fight" of "tariff fight" is not about tariffs).
-    if (isGeneric(c.key)) continue;
+    if (c.parents.size === 0 || specificityOf(c) < GENERIC) continue;
     // A part of just one compound stands for it ("the rationing" after "water rationing"), and so
     // does the modifier of compounds that are kin ("export" of "export controls", "export restrictions").
     if (c.parents.size === 1 || (c.parents.size <= MAX_KIN_PARENTS && kindredParents(c))) for (const p of c.parents) groups.union(p, c.key);
@@ -621,7 +646,7 @@ export function extractIssues(
     }
   }
   free.sort((a, b) => b.score - a.score);
-  const leaders = free.filter((c) => c.entity || !isGeneric(c.key)).slice(0, LEADERS);
+  const leaders = free.filter((c) => c.entity || specificityOf(c) >= GENERIC).slice(0, LEADERS);
   const phrasal = free.filter((c) => !c.entity);
   mergeParts(phrasal, groups);
   mergeKin(leaders.filter((c) => !c.entity), phrasal, groups);
@@ -659,7 +684,7 @@ export function extractIssues(
       for (const m of members) {
         let whole = 0;
         for (const n of m.surfaces.values()) whole += n;
-        if (whole * specificity(m.key) > best) [main, best] = [m, whole * specificity(m.key)];
+        if (whole * specificityOf(m) > best) [main, best] = [m, whole * specificityOf(m)];
       }
     }
     for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;

