@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LABELS, iobToBilou, isCaseless } from '../../src/analyse/ner/features.ts';
+import { LABELS, iobToBilou, isCaseless, newHistory, prepareDocument } from '../../src/analyse/ner/features.ts';
 import { GAZ_MASK, PLACE_SHIFT, gazetteer, gazetteerMatches } from '../../src/analyse/ner/gazetteer.ts';
 import { recognize } from '../../src/analyse/ner/index.ts';
-import { spans } from '../../src/analyse/ner/tagger.ts';
+import { NER_WEIGHTS, decode, documentOrder, spans, tagDocument } from '../../src/analyse/ner/tagger.ts';
+import { addWeights, loadModel } from '../../src/analyse/text/perceptron.ts';
 import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
 import type { Sentence } from '../../src/analyse/types.ts';
 
@@ -37,6 +39,28 @@ describe('recognize', () => {
     const s = sentences('GERMANY BEAT FRANCE IN PARIS', 'Germany beat France 2-1 in Paris on Saturday.');
     const head = recognize(s).filter((m) => m.sentence === 0).map((m) => m.text);
     expect(head).toEqual(expect.arrayContaining(['GERMANY', 'FRANCE', 'PARIS']));
+  });
+});
+
+describe('tagDocument', () => {
+  it('labels as the model does feature by feature, though it sums weights once per word', () => {
+    const model = loadModel(readFileSync(NER_WEIGHTS));
+    for (const seed of ['000_fac9849c29fc6787.txt', '003_b4759a46b90d5ce9.txt']) {
+      const lines = readFileSync(new URL(`../../seeds/${seed}`, import.meta.url), 'utf8').split('\n').filter((l) => l.trim());
+      const prepared = prepareDocument(sentences(...lines).map((s) => ({ words: s.tokens.map((t) => t.text), pos: s.tokens.map((t) => t.pos!) })));
+      const fast = tagDocument(prepared);
+      const history = newHistory();
+      const slow: number[][] = [];
+      const ints = new Int32Array(LABELS.length);
+      const scorer = (f: Uint32Array, n: number, sc: Float32Array) => {
+        ints.fill(0);
+        addWeights(model, f, n, ints);
+        sc.set(ints);
+      };
+      for (const k of documentOrder(prepared)) slow[k] = decode(prepared[k]!, scorer, undefined, history);
+      expect(fast.map((l) => [...l])).toEqual(slow);
+      expect(slow.flat().filter((l) => l !== 0).length).toBeGreaterThan(50);
+    }
   });
 });
 

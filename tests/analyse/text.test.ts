@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
-import { loadModel, score } from '../../src/analyse/text/perceptron.ts';
+import { addWeights, loadModel } from '../../src/analyse/text/perceptron.ts';
 import { POS_FEATURES, POS_WEIGHTS, canonical, posContext, posFeatures } from '../../src/analyse/text/pos.ts';
 import { onReset, reserve, wordId } from '../../src/analyse/text/vocab.ts';
 
@@ -82,12 +82,13 @@ describe('tagPos', () => {
       const words = tokens.map((t) => canonical(t.text));
       const ctx = posContext(words);
       const feats = new Uint32Array(POS_FEATURES);
-      const scores = new Float32Array(model.classes.length);
+      const scores = new Int32Array(model.classes.length);
       let [p1, p2] = [-1, -2];
       const expected = words.map((w, i) => {
         let tag = dict[w] === undefined ? -1 : model.classes.indexOf(dict[w]);
         if (tag < 0) {
-          score(model, feats, posFeatures(ctx, i, p1, p2, feats), scores);
+          scores.fill(0);
+          addWeights(model, feats, posFeatures(ctx, i, p1, p2, feats), scores);
           tag = scores.indexOf(Math.max(...scores));
         }
         [p2, p1] = [p1, tag];

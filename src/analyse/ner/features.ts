@@ -1,148 +1,180 @@
 import { feat1, feat2, hashString } from '../text/perceptron.ts';
 import { canonical, shape } from '../text/pos.ts';
-import { GAZ_KINDS, GAZ_MASK, PLACE_SHIFT, gazetteerMatches } from './gazetteer.ts';
+import { fit, onReset, reserve, wordId } from '../text/vocab.ts';
+import { GAZ_KINDS, GAZ_MASK, PLACE_SHIFT, phraseMatches, wordGazetteer } from './gazetteer.ts';
 
 /**
  * NER features, shared by training (scripts/train-ner.ts) and tagging. Besides the usual
  * lexical, shape, POS and label-history features there are two document-level ones:
  * whether the word is seen elsewhere in the document in lower case or capitalized inside a
  * sentence. They carry the case information that headlines in ALL CAPS or Title Case lack.
+ *
+ * The templates are grouped by what they read (the word and its document flags, one
+ * neighbour, a POS tag, the previous labels, ...), so that the tagger can sum the weights
+ * of a group once and reuse the sum (see tagger.ts); `features` lists them all for training.
  */
 
 const LABEL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 /** BILOU labels; index 0 is O. */
 export const LABELS = ['O', ...LABEL_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
 
+/**
+ * One sentence, ready for tagging. Per-token arrays carry two boundary entries each side
+ * (token i is at i + 2), so that neighbours are read without bounds checks.
+ */
 export interface NerSentence {
   words: string[];
-  pos: string[];
   /** ALL CAPS or Title Case: capitalization says nothing about names here. */
   caseless: boolean;
+  /** Word entries (see `entryHashes`); 0 at the boundaries. */
+  entries: Int32Array;
+  /** POS tag indices (see `posHash`); 0, no tag, at the boundaries. */
+  tags: Int32Array;
+  /** Per token: gazetteer bits and place in the phrase. */
   gaz: Uint32Array;
   /** Per token, bit 1: the word occurs in lower case elsewhere in the document (cased sentences);
    * bit 2: capitalized and not sentence-initial; bit 4: all of its letters upper-case. */
   doc: Uint8Array;
   /** Tokens with an upper-case letter: only they can start a name (see `decode`). */
   cased: Uint8Array;
-  info: WordInfo[];
+  /** Per token: vocabulary id of the lower-cased word, which keys the document's history. */
+  keys: Int32Array;
+  /** The vocabulary generation the entries belong to. */
+  generation: number;
 }
+
+export const PAD = 2;
 
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'vs', 'v']);
-
-const STARTS_LOWER = 1;
-const STARTS_UPPER = 2;
-const HAS_LOWER = 4;
-const HAS_UPPER = 8;
-const STARTS_LETTER = 16;
-
-/** Hashes that depend only on the word (and whether its sentence is caseless), at these offsets. */
-const LOWER = 0;
-const EXACT = 1;
-const SHAPE = 2;
-const PRE2 = 3;
-const PRE3 = 4;
-const SUF2 = 5;
-const SUF3 = 6;
-const SUF4 = 7;
-const WIDTH = 8;
-
-/** What the features need of a word type, computed once: news vocabulary repeats. */
-export interface WordInfo {
-  lower: string;
-  flags: number;
-  /** Offsets of the word's hashes in `pool`, as written and as read in a caseless sentence (-1: not yet). */
-  cased: number;
-  caseless: number;
-  /** Shared by all case forms of the word. */
-  key: LowerInfo;
-}
-
-/**
- * Document-level state of a lower-cased word, kept on the word itself and stamped with the
- * number of the document it belongs to: no per-document maps to fill and look up.
- */
-interface LowerInfo {
-  doc: number;
-  docFlags: number;
-  historyId: number;
-  history: Int32Array;
-}
-
-const cache = new Map<string, WordInfo>();
-const lowers = new Map<string, LowerInfo>();
-let documents = 0;
-
-function lowerInfo(lower: string): LowerInfo {
-  let k = lowers.get(lower);
-  if (!k) {
-    lowers.set(lower, (k = { doc: 0, docFlags: 0, historyId: 0, history: new Int32Array(5) }));
-  }
-  return k;
-}
-
-function info(word: string): WordInfo {
-  let x = cache.get(word);
-  if (x) return x;
-  const w = canonical(word);
-  const lower = w.toLowerCase();
-  const upper = w.toUpperCase();
-  const first = w.charAt(0);
-  let flags = 0;
-  if (first !== first.toUpperCase()) flags |= STARTS_LOWER;
-  if (first !== first.toLowerCase()) flags |= STARTS_UPPER;
-  if (w !== upper) flags |= HAS_LOWER;
-  if (w !== lower) flags |= HAS_UPPER;
-  if (first.toUpperCase() !== first.toLowerCase()) flags |= STARTS_LETTER;
-  x = { lower, flags, cased: hashes(w, lower, false), caseless: -1, key: lowerInfo(lower) };
-  cache.set(word, x);
-  return x;
-}
-
-/**
- * Word hashes, WIDTH per entry, in one flat array: reading them is reading memory. It grows
- * as needed and is emptied between documents when it holds many words (a long-running
- * process reads an unbounded vocabulary).
- */
-const MAX_WORDS = 1 << 18;
-let pool = new Uint32Array(1024 * WIDTH);
-let used = 0;
-
-function startDocument(): void {
-  if (used < MAX_WORDS) return;
-  cache.clear();
-  lowers.clear();
-  used = 0;
-}
-
-function hashes(w: string, lower: string, caseless: boolean): number {
-  const lw = /^\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
-  if ((used + 1) * WIDTH > pool.length) {
-    const bigger = new Uint32Array(pool.length * 2);
-    bigger.set(pool);
-    pool = bigger;
-  }
-  const at = used++ * WIDTH;
-  pool[at + LOWER] = hashString(lw);
-  pool[at + EXACT] = caseless ? hashString(lw) : hashString(w);
-  pool[at + SHAPE] = hashString(caseless ? '~' + shape(lower) : shape(w));
-  pool[at + PRE2] = hashString(lw.slice(0, 2));
-  pool[at + PRE3] = hashString(lw.slice(0, 3));
-  pool[at + SUF2] = hashString(lw.slice(-2));
-  pool[at + SUF3] = hashString(lw.slice(-3));
-  pool[at + SUF4] = hashString(lw.slice(-4));
-  return at;
-}
-
-function wordHashes(w: string, x: WordInfo, caseless: boolean): number {
-  if (!caseless) return x.cased;
-  if (x.caseless < 0) x.caseless = hashes(w, x.lower, true);
-  return x.caseless;
-}
-
 /** Function words that Title Case capitalizes and running text does not. */
 const FUNCTION_WORDS = new Set(
   'a an the of and or but nor in on at to for by with from as into onto over under about after before between is are was were be has have will can not no its their his her it says say said'.split(' '),
 );
+const OPENERS = new Set(['"', '“', '‘', "'", '(']);
+
+/** Word flags, per vocabulary id (0: not computed yet). */
+const KNOWN = 1;
+const STARTS_LOWER = 2;
+const STARTS_UPPER = 4;
+const HAS_LOWER = 8;
+const HAS_UPPER = 16;
+const STARTS_LETTER = 32;
+const SMALL = 64;
+const FUNCTION = 128;
+const OPENER = 256;
+
+/** Hashes of a word entry, at these offsets: they depend only on the word and whether its sentence is caseless. */
+export const LOWER = 0;
+export const EXACT = 1;
+export const SHAPE = 2;
+const PRE2 = 3;
+const PRE3 = 4;
+const SUF2 = 5;
+export const SUF3 = 6;
+const SUF4 = 7;
+export const WIDTH = 8;
+
+/*
+ * What is known of a word is a record in one flat array, REC numbers per vocabulary id: its
+ * flags, the id of its lower-cased form, its gazetteer bits, which of its entries are hashed;
+ * for lower-cased forms also the document state (flags and prediction history, stamped with
+ * the document or history they belong to, so nothing is cleared between documents). One
+ * record per word keeps a token's reads on one cache line. A word entry, which indexes the
+ * hashes, is 1 + 2 × id (+ 1 in a caseless sentence, where the hashes are those of the
+ * lower-cased word); entry 0 is the boundary.
+ */
+const REC = 16;
+const R_FLAGS = 0;
+const R_LOWER = 1;
+const R_GAZ = 2;
+const R_HASHED = 3;
+const R_DOC_STAMP = 4;
+const R_DOC_FLAGS = 5;
+const R_HISTORY_STAMP = 6;
+const R_HISTORY = 7;
+
+let rec = new Int32Array(0);
+let hashes = new Uint32Array(0);
+let generation = 0;
+let documents = 0;
+
+const BOUNDARY = hashString('<s>');
+
+function clear(): void {
+  rec = new Int32Array(1024 * REC);
+  hashes = new Uint32Array(2048 * WIDTH).fill(BOUNDARY, 0, WIDTH);
+  generation++;
+}
+clear();
+onReset(clear);
+
+/** Flags of word `id` (`w` its text), computed on first sight. */
+function wordFlags(id: number, w: string): number {
+  const at = id * REC;
+  if (at >= rec.length) rec = fit(rec, at + REC);
+  let f = rec[at + R_FLAGS]!;
+  if (f !== 0) return f;
+  const c = canonical(w);
+  const lower = c.toLowerCase();
+  const first = c.charAt(0);
+  f = KNOWN;
+  if (first !== first.toUpperCase()) f |= STARTS_LOWER;
+  if (first !== first.toLowerCase()) f |= STARTS_UPPER;
+  if (c !== c.toUpperCase()) f |= HAS_LOWER;
+  if (c !== lower) f |= HAS_UPPER;
+  if (first.toUpperCase() !== first.toLowerCase()) f |= STARTS_LETTER;
+  if (SMALL_WORDS.has(lower)) f |= SMALL;
+  if (FUNCTION_WORDS.has(lower)) f |= FUNCTION;
+  if (OPENERS.has(w)) f |= OPENER;
+  rec[at + R_FLAGS] = f;
+  rec[at + R_GAZ] = wordGazetteer(w, lower);
+  // The lower-cased form may be new: its id may grow the array (after this record is set).
+  const l = lower === w ? id : wordId(lower);
+  rec[at + R_LOWER] = l;
+  if (l !== id) wordFlags(l, lower);
+  return f;
+}
+
+/** Entry of word `id` in a cased or caseless sentence, its hashes computed on first use. */
+function entry(id: number, w: string, caseless: boolean): number {
+  const e = 1 + 2 * id + (caseless ? 1 : 0);
+  const bit = caseless ? 2 : 1;
+  const r = id * REC + R_HASHED;
+  if (rec[r]! & bit) return e;
+  rec[r] = rec[r]! | bit;
+  hashes = fit(hashes, (e + 1) * WIDTH);
+  const c = canonical(w);
+  const lower = c.toLowerCase();
+  const lw = /^\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
+  const at = e * WIDTH;
+  hashes[at + LOWER] = hashString(lw);
+  hashes[at + EXACT] = caseless ? hashString(lw) : hashString(c);
+  hashes[at + SHAPE] = hashString(caseless ? '~' + shape(lower) : shape(c));
+  hashes[at + PRE2] = hashString(lw.slice(0, 2));
+  hashes[at + PRE3] = hashString(lw.slice(0, 3));
+  hashes[at + SUF2] = hashString(lw.slice(-2));
+  hashes[at + SUF3] = hashString(lw.slice(-3));
+  hashes[at + SUF4] = hashString(lw.slice(-4));
+  return e;
+}
+
+/** The hashes of all word entries, WIDTH per entry (valid until more words are prepared). */
+export function entryHashes(): Uint32Array {
+  return hashes;
+}
+
+/** POS tags as small indices; 0 is no tag (the boundaries), whose hash is 0. */
+const posIndex = new Map<string, number>();
+export const posHash: number[] = [0];
+
+function tagIndex(tag: string): number {
+  let k = posIndex.get(tag);
+  if (k === undefined) {
+    posIndex.set(tag, (k = posHash.length));
+    posHash.push(hashString(tag));
+  }
+  return k;
+}
 
 /**
  * A sentence is caseless (capitalization says nothing about names) when its letters are
@@ -151,98 +183,111 @@ const FUNCTION_WORDS = new Set(
  * ("Dale 69, Morris 69") does not have.
  */
 export function isCaseless(words: string[]): boolean {
-  return caselessInfo(words.map(info));
+  return caselessFlags(Int32Array.from(words, (w) => wordFlags(wordId(w), w)), 0, words.length);
 }
 
-function caselessInfo(infos: WordInfo[]): boolean {
+/** `isCaseless` of the sentence whose word flags are fs[from, to). */
+function caselessFlags(fs: Int32Array, from: number, to: number): boolean {
   let alpha = 0;
   let lower = 0;
   let upper = 0;
   let capFunction = 0;
-  infos.forEach((x, i) => {
-    if (!(x.flags & STARTS_LETTER)) return;
+  for (let i = from; i < to; i++) {
+    const f = fs[i]!;
+    if (!(f & STARTS_LETTER)) continue;
     alpha++;
-    if (x.flags & STARTS_LOWER && !SMALL_WORDS.has(x.lower)) lower++;
-    if (!(x.flags & HAS_LOWER)) upper++;
-    if (i > 0 && x.flags & STARTS_UPPER && FUNCTION_WORDS.has(x.lower)) capFunction++;
-  });
+    if (f & STARTS_LOWER && !(f & SMALL)) lower++;
+    if (!(f & HAS_LOWER)) upper++;
+    if (i > from && f & STARTS_UPPER && f & FUNCTION) capFunction++;
+  }
   if (alpha >= 2 && upper / alpha >= 0.8) return true;
   return alpha >= 3 && lower === 0 && capFunction > 0;
 }
-
-const OPENERS = new Set(['"', '“', '‘', "'", '(']);
 
 /**
  * Whether `word` occurs in lower case in a cased sentence of the document last prepared
  * ("trade" for a "Trade" in a headline). Valid until the next document is prepared.
  */
 export function usedInLowerCase(word: string): boolean {
-  const key = info(word).key;
-  return key.doc === documents && (key.docFlags & 1) !== 0;
+  const id = wordId(word);
+  wordFlags(id, word);
+  const key = rec[id * REC + R_LOWER]! * REC;
+  return rec[key + R_DOC_STAMP] === documents && (rec[key + R_DOC_FLAGS]! & 1) !== 0;
 }
+
+/** Per token of a sentence being prepared: `wordGazetteer` answers, and who may begin a name. */
+let single = new Int32Array(256);
+let capitalized = new Uint8Array(256);
 
 /** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
 export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
-  startDocument();
-  const infos = doc.map((s) => s.words.map(info));
-  const caseless = infos.map(caselessInfo);
-  const id = ++documents;
-  infos.forEach((xs, k) => {
-    if (caseless[k]) return;
-    xs.forEach((x, i) => {
-      const key = x.key;
-      if (key.doc !== id) {
-        key.doc = id;
-        key.docFlags = 0;
-      }
-      if (x.flags & STARTS_LOWER) key.docFlags |= 1;
-      else if (x.flags & STARTS_UPPER && i > 0 && !OPENERS.has(doc[k]!.words[i - 1]!)) key.docFlags |= x.flags & HAS_LOWER ? 2 : 4;
-    });
-  });
-  return doc.map((s, k) => {
-    const xs = infos[k]!;
-    const docFlags = new Uint8Array(xs.length);
-    const cased = new Uint8Array(xs.length);
-    const lower: string[] = new Array(xs.length);
-    const capitalized = new Uint8Array(xs.length);
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i]!;
-      docFlags[i] = x.key.doc === id ? x.key.docFlags : 0;
-      cased[i] = x.flags & HAS_UPPER ? 1 : 0;
-      lower[i] = x.lower;
-      // In a caseless sentence any word may be a name's.
-      capitalized[i] = x.flags & STARTS_UPPER || (caseless[k] && x.flags & STARTS_LETTER) ? 1 : 0;
+  let total = 0;
+  for (const s of doc) total += s.words.length;
+  // Each word may bring its lower-cased form.
+  reserve(2 * total);
+  // Word ids and flags of the whole document, sentence after sentence.
+  const ids = new Int32Array(total);
+  const fs = new Int32Array(total);
+  let at = 0;
+  for (const s of doc) {
+    for (const w of s.words) {
+      const id = wordId(w);
+      ids[at] = id;
+      fs[at++] = wordFlags(id, w);
     }
-    return { words: s.words, pos: s.pos, caseless: caseless[k]!, gaz: gazetteerMatches(s.words, lower, capitalized), doc: docFlags, cased, info: xs };
+  }
+  const stamp = ++documents;
+  const caseless: boolean[] = [];
+  at = 0;
+  for (const s of doc) {
+    const from = at;
+    at += s.words.length;
+    const cl = caselessFlags(fs, from, at);
+    caseless.push(cl);
+    if (cl) continue;
+    for (let i = from; i < at; i++) {
+      const f = fs[i]!;
+      const key = rec[ids[i]! * REC + R_LOWER]! * REC;
+      let d = rec[key + R_DOC_STAMP] === stamp ? rec[key + R_DOC_FLAGS]! : 0;
+      if (f & STARTS_LOWER) d |= 1;
+      else if (f & STARTS_UPPER && i > from && !(fs[i - 1]! & OPENER)) d |= f & HAS_LOWER ? 2 : 4;
+      rec[key + R_DOC_STAMP] = stamp;
+      rec[key + R_DOC_FLAGS] = d;
+    }
+  }
+  at = 0;
+  return doc.map((s, k) => {
+    const n = s.words.length;
+    const cl = caseless[k]!;
+    const entries = new Int32Array(n + 2 * PAD);
+    const tags = new Int32Array(n + 2 * PAD);
+    const docs = new Uint8Array(n);
+    const cased = new Uint8Array(n);
+    const keys = new Int32Array(n);
+    single = fit(single, n);
+    capitalized = fit(capitalized, n);
+    for (let i = 0; i < n; i++, at++) {
+      const id = ids[at]!;
+      const f = fs[at]!;
+      const key = rec[id * REC + R_LOWER]!;
+      entries[i + PAD] = entry(id, s.words[i]!, cl);
+      tags[i + PAD] = tagIndex(s.pos[i]!);
+      docs[i] = rec[key * REC + R_DOC_STAMP] === stamp ? rec[key * REC + R_DOC_FLAGS]! : 0;
+      cased[i] = f & HAS_UPPER ? 1 : 0;
+      keys[i] = key;
+      single[i] = rec[id * REC + R_GAZ]!;
+      // In a caseless sentence any word may be a name's.
+      capitalized[i] = f & STARTS_UPPER || (cl && f & STARTS_LETTER) ? 1 : 0;
+    }
+    const gaz = phraseMatches(n, single, capitalized, (i) => canonical(s.words[i]!).toLowerCase());
+    return { words: s.words, caseless: cl, entries, tags, gaz, doc: docs, cased, keys, generation };
   });
 }
 
-/** Word hashes (WIDTH per token) and POS hashes of a sentence, padded by two boundary entries each side. */
-export interface Context {
-  w: Uint32Array;
-  pos: Uint32Array;
+/** Throws when the vocabulary was emptied after `s` was prepared (its entries are stale). */
+export function checkFresh(s: NerSentence): void {
+  if (s.generation !== generation) throw new Error('NER input prepared before the vocabulary was emptied');
 }
-
-const BOUNDARY = hashString('<s>');
-const posHashes = new Map<string, number>();
-
-export function context(s: NerSentence): Context {
-  const n = s.words.length;
-  const w = new Uint32Array((n + 4) * WIDTH).fill(BOUNDARY);
-  const pos = new Uint32Array(n + 4);
-  for (let i = 0; i < n; i++) {
-    const from = wordHashes(s.words[i]!, s.info[i]!, s.caseless);
-    const to = (i + 2) * WIDTH;
-    for (let k = 0; k < WIDTH; k++) w[to + k] = pool[from + k]!;
-    const tag = s.pos[i]!;
-    let h = posHashes.get(tag);
-    if (h === undefined) posHashes.set(tag, (h = hashString(tag)));
-    pos[i + 2] = h;
-  }
-  return { w, pos };
-}
-
-export const MAX_FEATURES = 48;
 
 /**
  * Prediction history of a document: per word (lower-cased), how often each type (O, PER,
@@ -262,90 +307,149 @@ export function newHistory(): History {
 /** Type of a label index: 0 for O, 1-4 for PER, ORG, LOC, MISC. */
 const labelType = (l: number) => (l === 0 ? 0 : ((l - 1) >> 2) + 1);
 
-export function remember(history: History, s: NerSentence, labels: number[]): void {
-  for (let i = 0; i < labels.length; i++) {
+export function remember(h: History, s: NerSentence, labels: ArrayLike<number>): void {
+  for (let i = 0; i < s.cased.length; i++) {
     if (!s.cased[i]) continue;
-    const key = s.info[i]!.key;
-    if (key.historyId !== history.id) {
-      key.historyId = history.id;
-      key.history.fill(0);
+    const at = s.keys[i]! * REC;
+    if (rec[at + R_HISTORY_STAMP] !== h.id) {
+      rec[at + R_HISTORY_STAMP] = h.id;
+      rec.fill(0, at + R_HISTORY, at + R_HISTORY + 5);
     }
-    key.history[labelType(labels[i]!)]!++;
+    rec[at + R_HISTORY + labelType(labels[i]!)]!++;
   }
 }
 
 /** Majority type of a word so far (0-4) times two, plus one when all agreed; -1 if unseen. */
-function historyCode(history: History | undefined, key: LowerInfo): number {
-  if (!history || key.historyId !== history.id) return -1;
-  const h = key.history;
+export function historyCode(h: History | undefined, key: number): number {
+  const at = key * REC;
+  if (!h || rec[at + R_HISTORY_STAMP] !== h.id) return -1;
   let best = 0;
   let total = 0;
   for (let t = 0; t < 5; t++) {
-    total += h[t]!;
-    if (h[t]! > h[best]!) best = t;
+    const v = rec[at + R_HISTORY + t]!;
+    total += v;
+    if (v > rec[at + R_HISTORY + best]!) best = t;
   }
-  return best * 2 + (h[best] === total ? 1 : 0);
+  return best * 2 + (rec[at + R_HISTORY + best] === total ? 1 : 0);
 }
 
-/** Features of token `i` given the two previous labels. */
-export function features(s: NerSentence, c: Context, i: number, p1: number, p2: number, out: Uint32Array, history?: History): number {
-  const j = i + 2;
-  const w = c.w;
-  const cur = j * WIDTH;
-  const prev = cur - WIDTH;
-  const next = cur + WIDTH;
-  const cl = s.caseless ? 1 : 0;
-  const doc = s.doc[i]!;
-  let n = 0;
+/*
+ * Feature groups. `h` holds entry hashes; `cur`, `prev`, `next` are offsets of entries in it.
+ */
+
+/** The word itself, in its sentence (caseless or not, first or not) and document. */
+export function selfFeatures(h: Uint32Array, cur: number, cl: number, first: number, doc: number, out: Uint32Array, n: number): number {
   out[n++] = feat1(0, cl);
-  out[n++] = feat1(1, w[cur + LOWER]!);
-  out[n++] = feat1(2, w[cur + EXACT]!);
-  out[n++] = feat1(3, w[cur + SHAPE]!);
-  out[n++] = feat1(4, w[cur + PRE2]!);
-  out[n++] = feat1(5, w[cur + PRE3]!);
-  out[n++] = feat1(6, w[cur + SUF2]!);
-  out[n++] = feat1(7, w[cur + SUF3]!);
-  out[n++] = feat1(8, w[cur + SUF4]!);
-  out[n++] = feat1(9, w[prev + LOWER]!);
-  out[n++] = feat1(10, w[next + LOWER]!);
-  out[n++] = feat1(11, w[prev - WIDTH + LOWER]!);
-  out[n++] = feat1(12, w[next + WIDTH + LOWER]!);
-  out[n++] = feat2(13, w[prev + SHAPE]!, w[cur + SHAPE]!);
-  out[n++] = feat2(14, w[cur + SHAPE]!, w[next + SHAPE]!);
-  out[n++] = feat2(15, feat2(15, w[prev + SHAPE]!, w[cur + SHAPE]!), w[next + SHAPE]!);
-  out[n++] = feat1(16, c.pos[j]!);
-  out[n++] = feat1(17, c.pos[j - 1]!);
-  out[n++] = feat1(18, c.pos[j + 1]!);
+  out[n++] = feat1(1, h[cur + LOWER]!);
+  out[n++] = feat1(2, h[cur + EXACT]!);
+  out[n++] = feat1(3, h[cur + SHAPE]!);
+  out[n++] = feat1(4, h[cur + PRE2]!);
+  out[n++] = feat1(5, h[cur + PRE3]!);
+  out[n++] = feat1(6, h[cur + SUF2]!);
+  out[n++] = feat1(7, h[cur + SUF3]!);
+  out[n++] = feat1(8, h[cur + SUF4]!);
+  out[n++] = feat2(25, first, h[cur + SHAPE]!);
+  out[n++] = feat2(26, doc, h[cur + SHAPE]!);
+  out[n++] = feat2(28, doc, h[cur + LOWER]!);
+  return n;
+}
+
+/** The word with the previous label. */
+export function labelWordFeatures(h: Uint32Array, cur: number, p1: number, out: Uint32Array, n: number): number {
+  out[n++] = feat2(21, p1, h[cur + LOWER]!);
+  out[n++] = feat2(22, p1, h[cur + SHAPE]!);
+  return n;
+}
+
+/** One neighbour (offset -2, -1, 1 or 2) on its own. */
+export const NEIGHBOURS = [-2, -1, 1, 2];
+export function neighbourFeature(offset: number, h: Uint32Array, at: number): number {
+  return feat1(offset === -1 ? 9 : offset === 1 ? 10 : offset === -2 ? 11 : 12, h[at + LOWER]!);
+}
+
+/** The POS tag at offset -1, 0 or 1. */
+export function posFeature(offset: number, tagHash: number): number {
+  return feat1(offset === 0 ? 16 : offset < 0 ? 17 : 18, tagHash);
+}
+
+/** The two previous labels. */
+export function labelFeatures(p1: number, p2: number, out: Uint32Array, n: number): number {
   out[n++] = feat1(19, p1);
   out[n++] = feat2(20, p1, p2);
-  out[n++] = feat2(21, p1, w[cur + LOWER]!);
-  out[n++] = feat2(22, p1, w[cur + SHAPE]!);
-  out[n++] = feat2(23, w[prev + LOWER]!, w[cur + LOWER]!);
-  out[n++] = feat2(24, w[cur + LOWER]!, w[next + LOWER]!);
-  out[n++] = feat2(25, i === 0 ? 1 : 0, w[cur + SHAPE]!);
-  out[n++] = feat2(26, doc, w[cur + SHAPE]!);
-  out[n++] = feat2(27, doc, cl);
-  out[n++] = feat2(28, doc, w[cur + LOWER]!);
-  out[n++] = feat2(29, w[prev + SUF3]!, w[cur + SHAPE]!);
-  out[n++] = feat2(30, w[next + SUF3]!, w[cur + SHAPE]!);
-  out[n++] = feat2(31, w[prev + EXACT]!, w[cur + SHAPE]!);
+  return n;
+}
+
+export function docFeature(doc: number, cl: number): number {
+  return feat2(27, doc, cl);
+}
+
+/** The word with its neighbours. */
+export function contextFeatures(h: Uint32Array, prev: number, cur: number, next: number, out: Uint32Array, n: number): number {
+  const shape = h[cur + SHAPE]!;
+  out[n++] = feat2(13, h[prev + SHAPE]!, shape);
+  out[n++] = feat2(14, shape, h[next + SHAPE]!);
+  out[n++] = feat2(15, feat2(15, h[prev + SHAPE]!, shape), h[next + SHAPE]!);
+  out[n++] = feat2(23, h[prev + LOWER]!, h[cur + LOWER]!);
+  out[n++] = feat2(24, h[cur + LOWER]!, h[next + LOWER]!);
+  out[n++] = feat2(29, h[prev + SUF3]!, shape);
+  out[n++] = feat2(30, h[next + SUF3]!, shape);
+  out[n++] = feat2(31, h[prev + EXACT]!, shape);
+  return n;
+}
+
+/** Gazetteer matches of the word and its neighbours. */
+export function gazetteerFeatures(s: NerSentence, i: number, shapeHash: number, out: Uint32Array, n: number): number {
   const g = s.gaz[i]!;
   if (g) {
     for (let b = 0; b < GAZ_KINDS; b++) {
       if (g & (1 << b)) out[n++] = feat2(32, b, g >> PLACE_SHIFT);
     }
-    out[n++] = feat2(33, g, w[cur + SHAPE]!);
+    out[n++] = feat2(33, g, shapeHash);
   }
   const gp = i > 0 ? s.gaz[i - 1]! & GAZ_MASK : 0;
   const gn = i + 1 < s.gaz.length ? s.gaz[i + 1]! & GAZ_MASK : 0;
   if (gp) out[n++] = feat1(34, gp);
   if (gn) out[n++] = feat1(35, gn);
-  const hc = historyCode(history, s.info[i]!.key);
-  if (hc >= 0) {
-    out[n++] = feat1(36, hc);
-    out[n++] = feat2(37, hc, cl);
-  }
   return n;
+}
+
+/** What the document made of the word so far. */
+export function historyFeatures(hc: number, cl: number, out: Uint32Array, n: number): number {
+  if (hc < 0) return n;
+  out[n++] = feat1(36, hc);
+  out[n++] = feat2(37, hc, cl);
+  return n;
+}
+
+export const MAX_FEATURES = 48;
+const FIXED = 32;
+
+/**
+ * Template number of each fixed feature in group order: the trainer sums float scores in
+ * template order, and keeping it lets retraining reproduce the shipped weights bit for bit.
+ */
+const TRAINING_ORDER = [0, 1, 2, 3, 4, 5, 6, 7, 8, 25, 26, 28, 21, 22, 11, 9, 10, 12, 17, 16, 18, 19, 20, 27, 13, 14, 15, 23, 24, 29, 30, 31];
+const grouped = new Uint32Array(FIXED);
+
+/** All features of token `i` given the two previous labels, as the trainer sees them. */
+export function features(s: NerSentence, i: number, p1: number, p2: number, out: Uint32Array, hist?: History): number {
+  const h = hashes;
+  const j = i + PAD;
+  const e = s.entries;
+  const cur = e[j]! * WIDTH;
+  const cl = s.caseless ? 1 : 0;
+  const doc = s.doc[i]!;
+  const g = grouped;
+  let n = selfFeatures(h, cur, cl, i === 0 ? 1 : 0, doc, g, 0);
+  n = labelWordFeatures(h, cur, p1, g, n);
+  for (const d of NEIGHBOURS) g[n++] = neighbourFeature(d, h, e[j + d]! * WIDTH);
+  for (let d = -1; d <= 1; d++) g[n++] = posFeature(d, posHash[s.tags[j + d]!]!);
+  n = labelFeatures(p1, p2, g, n);
+  g[n++] = docFeature(doc, cl);
+  n = contextFeatures(h, e[j - 1]! * WIDTH, cur, e[j + 1]! * WIDTH, g, n);
+  for (let k = 0; k < FIXED; k++) out[TRAINING_ORDER[k]!] = g[k]!;
+  n = gazetteerFeatures(s, i, h[cur + SHAPE]!, out, FIXED);
+  return historyFeatures(historyCode(hist, s.keys[i]!), cl, out, n);
 }
 
 /** IOB1 tags (CoNLL-2003) → BILOU labels. */

@@ -170,30 +170,51 @@ export function gazetteer(): Gazetteer {
   return cached;
 }
 
+/** Set in `wordGazetteer`'s answer when longer phrases begin with the word. */
+const PREFIX = 1 << 30;
+
+/**
+ * What the gazetteer says of one word: the GAZ bits of its code (matched case-sensitively)
+ * and of its lower-cased form `lower`, and whether longer phrases begin with it.
+ */
+export function wordGazetteer(word: string, lower: string): number {
+  const g = gazetteer();
+  return (g.codes.get(word) ?? 0) | (g.phrases.get(lower) ?? 0) | (g.prefixes.has(lower) ? PREFIX : 0);
+}
+
 /**
  * Per token, the GAZ bits of the longest phrase (up to 5 words) covering it, with the token's
  * place in that phrase (0 single, 1 first, 2 inside, 3 last) at PLACE_SHIFT. Only phrases that
  * start with a capitalized token are tried, so "march" or "reading" in prose never match.
- * `lower` holds the lower-cased words, `capitalized` flags the tokens that may start a name.
+ * `lower` gives the lower-cased words, `capitalized` flags the tokens that may start a name.
  */
 export function gazetteerMatches(words: string[], lower: string[], capitalized: Uint8Array): Uint32Array {
+  const single = Int32Array.from(words, (w, i) => wordGazetteer(w, lower[i]!));
+  return phraseMatches(words.length, single, capitalized, (i) => lower[i]!);
+}
+
+/**
+ * `gazetteerMatches` of `n` tokens given each one's `wordGazetteer` answer; `lower` is asked
+ * only within phrases.
+ */
+export function phraseMatches(n: number, single: Int32Array, capitalized: Uint8Array, lower: (i: number) => string): Uint32Array {
   const g = gazetteer();
-  const out = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
     if (!capitalized[i]) continue;
-    const code = g.codes.get(words[i]!);
-    let best = 0;
-    let bits = code ?? 0;
-    if (bits) best = 1;
-    let phrase = lower[i]!;
-    for (let len = 1; len <= 5 && i + len <= words.length; len++) {
-      if (len > 1) phrase += ' ' + lower[i + len - 1]!;
-      const b = g.phrases.get(phrase);
-      if (b !== undefined && len >= best) {
-        bits = len === best ? bits | b : b;
-        best = len;
+    let bits = single[i]! & GAZ_MASK;
+    let best = bits ? 1 : 0;
+    if (single[i]! & PREFIX) {
+      let phrase = lower(i);
+      for (let len = 2; len <= 5 && i + len <= n; len++) {
+        phrase += ' ' + lower(i + len - 1);
+        const b = g.phrases.get(phrase);
+        if (b !== undefined) {
+          bits = b;
+          best = len;
+        }
+        if (!g.prefixes.has(phrase)) break;
       }
-      if (!g.prefixes.has(phrase)) break;
     }
     if (!best) continue;
     for (let k = 0; k < best; k++) {

@@ -45,10 +45,12 @@ export interface Model {
   scale: number;
 }
 
-/** Adds the weights of `n` features into `scores` (length = number of classes). */
-export function score(model: Model, feats: Uint32Array, n: number, scores: Float32Array): void {
-  const { table, mask, pairs, scale } = model;
-  scores.fill(0);
+/**
+ * Adds the quantized weights of `n` features into `scores` (one per class). The sums are
+ * integers, exact in any order; the taggers keep such sums per word and reuse them.
+ */
+export function addWeights(model: Model, feats: Uint32Array, n: number, scores: Int32Array): void {
+  const { table, mask, pairs } = model;
   for (let f = 0; f < n; f++) {
     const key = feats[f]!;
     let slot = key & mask;
@@ -56,12 +58,8 @@ export function score(model: Model, feats: Uint32Array, n: number, scores: Float
     while ((k = table[slot << 1]!) !== 0) {
       if (k === key) {
         const run = table[(slot << 1) | 1]!;
-        const s = run >>> 8;
-        const e = s + (run & 255);
-        for (let j = s; j < e; j++) {
-          const pair = pairs[j]!;
-          scores[pair >>> 16]! += ((pair << 16) >> 16) * scale;
-        }
+        const e = (run >>> 8) + (run & 255);
+        for (let j = run >>> 8; j < e; j++) scores[pairs[j]! >>> 16]! += (pairs[j]! << 16) >> 16;
         break;
       }
       slot = (slot + 1) & mask;

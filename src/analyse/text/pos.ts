@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from '../types.ts';
-import { feat1, feat2, hashString, loadModel, type Model } from './perceptron.ts';
+import { addWeights, feat1, feat2, hashString, loadModel, type Model } from './perceptron.ts';
 import { fit, onReset, reserve, wordId } from './vocab.ts';
 
 /**
@@ -211,25 +211,6 @@ class PosTagger {
     }
   }
 
-  /** Adds the quantized weights of `n` features into `dense`. */
-  private addWeights(feats: Uint32Array, n: number, dense: Int32Array): void {
-    const { table, mask, pairs } = this.model;
-    for (let f = 0; f < n; f++) {
-      const key = feats[f]!;
-      let slot = key & mask;
-      let k: number;
-      while ((k = table[slot << 1]!) !== 0) {
-        if (k === key) {
-          const run = table[(slot << 1) | 1]!;
-          const e = (run >>> 8) + (run & 255);
-          for (let j = run >>> 8; j < e; j++) dense[pairs[j]! >>> 16]! += (pairs[j]! << 16) >> 16;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-  }
-
   /** Appends the nonzero entries of `dense` to the pool and zeroes it. */
   private store(dense: Int32Array): void {
     this.pool = fit(this.pool, this.used + dense.length);
@@ -248,7 +229,7 @@ class PosTagger {
     this.pool[r + H_WORD] = this.hashes[WORD]!;
     for (let role = 0; role < ROLES; role++) {
       const n = roleFeatures(role, this.hashes, 0, this.feats, 0);
-      this.addWeights(this.feats, n, this.dense);
+      addWeights(this.model, this.feats, n, this.dense);
       this.store(this.dense);
       this.pool[r + H_ENDS + role] = this.used;
     }
@@ -260,7 +241,7 @@ class PosTagger {
     const k = (p1 + 2) * (this.model.classes.length + 2) + p2 + 2;
     if (this.tagStarts[k] === 0) {
       const n = tagFeatures(p1, p2, this.feats, 0);
-      this.addWeights(this.feats, n, this.dense);
+      addWeights(this.model, this.feats, n, this.dense);
       this.tagStarts[k] = this.used;
       this.store(this.dense);
       this.tagEnds[k] = this.used;
@@ -295,8 +276,6 @@ class PosTagger {
   tag(tokens: Token[]): void {
     const n = tokens.length;
     reserve(n);
-    // A guard for very long runs: the pool holds a few dozen numbers per word.
-    if (this.used > 1 << 26) this.reset();
     this.seq = fit(this.seq, n + 2 * PAD);
     const seq = this.seq;
     seq[0] = this.region[0]!;
@@ -325,7 +304,7 @@ class PosTagger {
         const word = pool[r + H_WORD]! >>> 0;
         feats[0] = previousTagAndWord(p1, word);
         feats[1] = wordAndNext(word, pool[seq[j + 1]! + H_WORD]! >>> 0);
-        this.addWeights(feats, 2, scores);
+        addWeights(this.model, feats, 2, scores);
         tag = 0;
         for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[tag]!) tag = c;
       }

@@ -74,7 +74,7 @@ export function onReset(f: () => void): void {
 }
 
 /** Grows a per-id array to hold at least `n` entries (doubling), keeping its contents. */
-export function fit<T extends Int32Array | Uint32Array | Int16Array | Uint8Array>(a: T, n: number): T {
+export function fit<T extends Int32Array | Uint32Array | Int16Array | Uint16Array | Uint8Array>(a: T, n: number): T {
   if (n <= a.length) return a;
   let size = a.length || 1024;
   while (size < n) size *= 2;
