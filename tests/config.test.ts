@@ -29,7 +29,8 @@ describe('configuration', () => {
     expect(config.files[0]?.messages[0]?.reason).toMatch(/unknown or invalid setting `colour`/);
   });
 
-  it('loads the issue taxonomy, which names, merges and drops issues', async () => {
+  // Loads the language models on first use: slow on a busy machine, so no tight timeout.
+  it('loads the issue taxonomy, which names, merges and drops issues', { timeout: 60_000 }, async () => {
     const root = project({ 'briefings.taxonomy.yaml': 'strike:\n  name: Labour unrest\n  aliases: [walkout]\npay:\n  drop: true\n' });
     const config = await loadConfig(root);
     expect(config.taxonomy).toEqual({ strike: { name: 'Labour unrest', aliases: ['walkout'] }, pay: { drop: true } });
