@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
+          // The first test of a file that analyses text loads the language models (a second or two).
+          testTimeout: 20_000,
         },
       },
       {
