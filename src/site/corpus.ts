@@ -137,6 +137,12 @@ export function buildCorpusIndex(entries: Entry[]): Corpus {
 /** Every entity page, of every kind. */
 export const entityPages = ({ entities }: Corpus): EntityPage[] => ENTITY_KINDS.flatMap((kind) => [...entities[kind].values()]);
 
+/** `getStaticPaths` of every page made per briefing (the briefing, its brief). */
+export async function briefingPaths(): Promise<{ params: { slug: string }; props: { entry: Entry } }[]> {
+  const { briefings } = await getCorpus();
+  return briefings.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}
+
 /** Entity pages (of one kind, or all), most covered first. */
 export const ranked = (pages: Map<string, EntityPage> | EntityPage[]): EntityPage[] =>
   [...pages.values()].sort((a, b) => b.appearances.length - a.appearances.length || b.mentions - a.mentions || compareText(a.name, b.name));
