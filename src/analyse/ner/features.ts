@@ -19,31 +19,33 @@ const LABEL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export const LABELS = ['O', ...LABEL_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
 
 /**
- * One sentence, ready for tagging. Per-token arrays carry two boundary entries each side
- * (token i is at i + 2), so that neighbours are read without bounds checks.
+ * One sentence, ready for tagging. The per-token arrays are its document's: token i of the
+ * sentence is at start + i, and sentences are apart by PAD boundary entries (zeros), so that
+ * neighbours are read without bounds checks.
  */
 export interface NerSentence {
   words: string[];
+  start: number;
   /** ALL CAPS or Title Case: capitalization says nothing about names here. */
   caseless: boolean;
-  /** Word entries (see `entryHashes`); 0 at the boundaries. */
+  /** Word entries (see `entryHashes`). */
   entries: Int32Array;
-  /** POS tag indices (see `posHash`); 0, no tag, at the boundaries. */
+  /** POS tag indices (see `posHash`); 0 is no tag. */
   tags: Int32Array;
-  /** Per token: gazetteer bits and place in the phrase. */
+  /** Gazetteer bits and place in the phrase. */
   gaz: Uint32Array;
-  /** Per token, bit 1: the word occurs in lower case elsewhere in the document (cased sentences);
-   * bit 2: capitalized and not sentence-initial; bit 4: all of its letters upper-case. */
+  /** Bit 1: the word occurs in lower case elsewhere in the document (cased sentences); bit 2:
+   * capitalized and not sentence-initial; bit 4: all of its letters upper-case. */
   doc: Uint8Array;
   /** Tokens with an upper-case letter: only they can start a name (see `decode`). */
   cased: Uint8Array;
-  /** Per token: vocabulary id of the lower-cased word, which keys the document's history. */
+  /** Vocabulary id of the lower-cased word, which keys the document's history. */
   keys: Int32Array;
   /** The vocabulary generation the entries belong to. */
   generation: number;
 }
 
-export const PAD = 2;
+const PAD = 2;
 
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'vs', 'v']);
 /** Function words that Title Case capitalizes and running text does not. */
@@ -215,72 +217,77 @@ export function usedInLowerCase(word: string): boolean {
   return rec[key + R_DOC_STAMP] === documents && (rec[key + R_DOC_FLAGS]! & 1) !== 0;
 }
 
-/** Per token of a sentence being prepared: `wordGazetteer` answers, and who may begin a name. */
-let single = new Int32Array(256);
-let capitalized = new Uint8Array(256);
+/** Per token of a document being prepared: `wordGazetteer` answers, and who may begin a name. */
+let single = new Int32Array(1024);
+let capitalized = new Uint8Array(1024);
 
 /** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
 export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
-  let total = 0;
-  for (const s of doc) total += s.words.length;
+  let size = PAD;
+  for (const s of doc) size += s.words.length + PAD;
   // Each word may bring its lower-cased form.
-  reserve(2 * total);
-  // Word ids and flags of the whole document, sentence after sentence.
-  const ids = new Int32Array(total);
-  const fs = new Int32Array(total);
-  let at = 0;
+  reserve(2 * size);
+  // Word ids and flags, in the document layout (boundaries are id 0 and flags 0, unused).
+  const ids = new Int32Array(size);
+  const fs = new Int32Array(size);
+  let at = PAD;
   for (const s of doc) {
     for (const w of s.words) {
       const id = wordId(w);
       ids[at] = id;
       fs[at++] = wordFlags(id, w);
     }
+    at += PAD;
   }
   const stamp = ++documents;
   const caseless: boolean[] = [];
-  at = 0;
+  at = PAD;
   for (const s of doc) {
     const from = at;
     at += s.words.length;
     const cl = caselessFlags(fs, from, at);
     caseless.push(cl);
-    if (cl) continue;
-    for (let i = from; i < at; i++) {
-      const f = fs[i]!;
-      const key = rec[ids[i]! * REC + R_LOWER]! * REC;
-      let d = rec[key + R_DOC_STAMP] === stamp ? rec[key + R_DOC_FLAGS]! : 0;
-      if (f & STARTS_LOWER) d |= 1;
-      else if (f & STARTS_UPPER && i > from && !(fs[i - 1]! & OPENER)) d |= f & HAS_LOWER ? 2 : 4;
-      rec[key + R_DOC_STAMP] = stamp;
-      rec[key + R_DOC_FLAGS] = d;
+    if (!cl) {
+      for (let i = from; i < at; i++) {
+        const f = fs[i]!;
+        const key = rec[ids[i]! * REC + R_LOWER]! * REC;
+        let d = rec[key + R_DOC_STAMP] === stamp ? rec[key + R_DOC_FLAGS]! : 0;
+        if (f & STARTS_LOWER) d |= 1;
+        else if (f & STARTS_UPPER && i > from && !(fs[i - 1]! & OPENER)) d |= f & HAS_LOWER ? 2 : 4;
+        rec[key + R_DOC_STAMP] = stamp;
+        rec[key + R_DOC_FLAGS] = d;
+      }
     }
+    at += PAD;
   }
-  at = 0;
+  const entries = new Int32Array(size);
+  const tags = new Int32Array(size);
+  const gaz = new Uint32Array(size);
+  const docs = new Uint8Array(size);
+  const cased = new Uint8Array(size);
+  const keys = new Int32Array(size);
+  single = fit(single, size);
+  capitalized = fit(capitalized, size);
+  at = PAD;
   return doc.map((s, k) => {
-    const n = s.words.length;
+    const start = at;
     const cl = caseless[k]!;
-    const entries = new Int32Array(n + 2 * PAD);
-    const tags = new Int32Array(n + 2 * PAD);
-    const docs = new Uint8Array(n);
-    const cased = new Uint8Array(n);
-    const keys = new Int32Array(n);
-    single = fit(single, n);
-    capitalized = fit(capitalized, n);
-    for (let i = 0; i < n; i++, at++) {
+    for (let i = 0; i < s.words.length; i++, at++) {
       const id = ids[at]!;
       const f = fs[at]!;
       const key = rec[id * REC + R_LOWER]!;
-      entries[i + PAD] = entry(id, s.words[i]!, cl);
-      tags[i + PAD] = tagIndex(s.pos[i]!);
-      docs[i] = rec[key * REC + R_DOC_STAMP] === stamp ? rec[key * REC + R_DOC_FLAGS]! : 0;
-      cased[i] = f & HAS_UPPER ? 1 : 0;
-      keys[i] = key;
-      single[i] = rec[id * REC + R_GAZ]!;
+      entries[at] = entry(id, s.words[i]!, cl);
+      tags[at] = tagIndex(s.pos[i]!);
+      docs[at] = rec[key * REC + R_DOC_STAMP] === stamp ? rec[key * REC + R_DOC_FLAGS]! : 0;
+      cased[at] = f & HAS_UPPER ? 1 : 0;
+      keys[at] = key;
+      single[at] = rec[id * REC + R_GAZ]!;
       // In a caseless sentence any word may be a name's.
-      capitalized[i] = f & STARTS_UPPER || (cl && f & STARTS_LETTER) ? 1 : 0;
+      capitalized[at] = f & STARTS_UPPER || (cl && f & STARTS_LETTER) ? 1 : 0;
     }
-    const gaz = phraseMatches(n, single, capitalized, (i) => canonical(s.words[i]!).toLowerCase());
-    return { words: s.words, caseless: cl, entries, tags, gaz, doc: docs, cased, keys, generation };
+    phraseMatches(single, capitalized, start, at, (i) => canonical(s.words[i - start]!).toLowerCase(), gaz);
+    at += PAD;
+    return { words: s.words, start, caseless: cl, entries, tags, gaz, doc: docs, cased, keys, generation };
   });
 }
 
@@ -308,9 +315,9 @@ export function newHistory(): History {
 const labelType = (l: number) => (l === 0 ? 0 : ((l - 1) >> 2) + 1);
 
 export function remember(h: History, s: NerSentence, labels: ArrayLike<number>): void {
-  for (let i = 0; i < s.cased.length; i++) {
-    if (!s.cased[i]) continue;
-    const at = s.keys[i]! * REC;
+  for (let i = 0; i < labels.length; i++) {
+    if (!s.cased[s.start + i]) continue;
+    const at = s.keys[s.start + i]! * REC;
     if (rec[at + R_HISTORY_STAMP] !== h.id) {
       rec[at + R_HISTORY_STAMP] = h.id;
       rec.fill(0, at + R_HISTORY, at + R_HISTORY + 5);
@@ -397,17 +404,17 @@ export function contextFeatures(h: Uint32Array, prev: number, cur: number, next:
   return n;
 }
 
-/** Gazetteer matches of the word and its neighbours. */
-export function gazetteerFeatures(s: NerSentence, i: number, shapeHash: number, out: Uint32Array, n: number): number {
-  const g = s.gaz[i]!;
+/** Gazetteer matches of the word at `j` (a document index) and its neighbours. */
+export function gazetteerFeatures(s: NerSentence, j: number, shapeHash: number, out: Uint32Array, n: number): number {
+  const g = s.gaz[j]!;
   if (g) {
     for (let b = 0; b < GAZ_KINDS; b++) {
       if (g & (1 << b)) out[n++] = feat2(32, b, g >> PLACE_SHIFT);
     }
     out[n++] = feat2(33, g, shapeHash);
   }
-  const gp = i > 0 ? s.gaz[i - 1]! & GAZ_MASK : 0;
-  const gn = i + 1 < s.gaz.length ? s.gaz[i + 1]! & GAZ_MASK : 0;
+  const gp = s.gaz[j - 1]! & GAZ_MASK;
+  const gn = s.gaz[j + 1]! & GAZ_MASK;
   if (gp) out[n++] = feat1(34, gp);
   if (gn) out[n++] = feat1(35, gn);
   return n;
@@ -434,11 +441,11 @@ const grouped = new Uint32Array(FIXED);
 /** All features of token `i` given the two previous labels, as the trainer sees them. */
 export function features(s: NerSentence, i: number, p1: number, p2: number, out: Uint32Array, hist?: History): number {
   const h = hashes;
-  const j = i + PAD;
+  const j = s.start + i;
   const e = s.entries;
   const cur = e[j]! * WIDTH;
   const cl = s.caseless ? 1 : 0;
-  const doc = s.doc[i]!;
+  const doc = s.doc[j]!;
   const g = grouped;
   let n = selfFeatures(h, cur, cl, i === 0 ? 1 : 0, doc, g, 0);
   n = labelWordFeatures(h, cur, p1, g, n);
@@ -448,8 +455,8 @@ export function features(s: NerSentence, i: number, p1: number, p2: number, out:
   g[n++] = docFeature(doc, cl);
   n = contextFeatures(h, e[j - 1]! * WIDTH, cur, e[j + 1]! * WIDTH, g, n);
   for (let k = 0; k < FIXED; k++) out[TRAINING_ORDER[k]!] = g[k]!;
-  n = gazetteerFeatures(s, i, h[cur + SHAPE]!, out, FIXED);
-  return historyFeatures(historyCode(hist, s.keys[i]!), cl, out, n);
+  n = gazetteerFeatures(s, j, h[cur + SHAPE]!, out, FIXED);
+  return historyFeatures(historyCode(hist, s.keys[j]!), cl, out, n);
 }
 
 /** IOB1 tags (CoNLL-2003) → BILOU labels. */

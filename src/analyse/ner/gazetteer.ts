@@ -190,23 +190,24 @@ export function wordGazetteer(word: string, lower: string): number {
  */
 export function gazetteerMatches(words: string[], lower: string[], capitalized: Uint8Array): Uint32Array {
   const single = Int32Array.from(words, (w, i) => wordGazetteer(w, lower[i]!));
-  return phraseMatches(words.length, single, capitalized, (i) => lower[i]!);
+  const out = new Uint32Array(words.length);
+  phraseMatches(single, capitalized, 0, words.length, (i) => lower[i]!, out);
+  return out;
 }
 
 /**
- * `gazetteerMatches` of `n` tokens given each one's `wordGazetteer` answer; `lower` is asked
- * only within phrases.
+ * `gazetteerMatches` of the tokens [from, to) into `out`, given each one's `wordGazetteer`
+ * answer; `lower` is asked only within phrases.
  */
-export function phraseMatches(n: number, single: Int32Array, capitalized: Uint8Array, lower: (i: number) => string): Uint32Array {
+export function phraseMatches(single: Int32Array, capitalized: Uint8Array, from: number, to: number, lower: (i: number) => string, out: Uint32Array): void {
   const g = gazetteer();
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     if (!capitalized[i]) continue;
     let bits = single[i]! & GAZ_MASK;
     let best = bits ? 1 : 0;
     if (single[i]! & PREFIX) {
       let phrase = lower(i);
-      for (let len = 2; len <= 5 && i + len <= n; len++) {
+      for (let len = 2; len <= 5 && i + len <= to; len++) {
         phrase += ' ' + lower(i + len - 1);
         const b = g.phrases.get(phrase);
         if (b !== undefined) {
@@ -223,5 +224,4 @@ export function phraseMatches(n: number, single: Int32Array, capitalized: Uint8A
     }
     i += best - 1;
   }
-  return out;
 }

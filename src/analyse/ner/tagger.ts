@@ -5,7 +5,6 @@ import {
   LABELS,
   MAX_FEATURES,
   NEIGHBOURS,
-  PAD,
   WIDTH,
   checkFresh,
   contextFeatures,
@@ -38,7 +37,7 @@ const OUTSIDE = Uint8Array.from(LABELS, (l) => (l[0] === 'O' || l[0] === 'L' || 
  * CoNLL-2003 train fewer than 0.4% of names start with one, and such tokens are about four
  * in five, so this is most of the tagger's speed.
  */
-const skipped = (s: NerSentence, i: number, p1: number) => !s.cased[i] && (p1 === 0 || OUTSIDE[p1] === 1);
+const skipped = (s: NerSentence, i: number, p1: number) => !s.cased[s.start + i] && (p1 === 0 || OUTSIDE[p1] === 1);
 
 /** Scores label candidates of one token; `scores` is filled in place. */
 export type Scorer = (feats: Uint32Array, n: number, scores: Float32Array) => void;
@@ -281,9 +280,9 @@ class NerTagger {
         p1 = 0;
         continue;
       }
-      const j = i + PAD;
+      const j = s.start + i;
       const cur = e[j]!;
-      const doc = s.doc[i]!;
+      const doc = s.doc[j]!;
       scores.fill(0);
       // The word itself (with the previous label when that is O, as it mostly is).
       const variant = (doc << 2) | (i === 0 ? 2 : 0) | (p1 === 0 ? 1 : 0);
@@ -318,8 +317,8 @@ class NerTagger {
       // Features read per token: the word with its neighbours, gazetteer, history.
       let m = p1 === 0 ? 0 : labelWordFeatures(h, cur * WIDTH, p1, feats, 0);
       m = contextFeatures(h, e[j - 1]! * WIDTH, cur * WIDTH, e[j + 1]! * WIDTH, feats, m);
-      m = gazetteerFeatures(s, i, h[cur * WIDTH + SHAPE]!, feats, m);
-      m = historyFeatures(historyCode(hist, s.keys[i]!), cl, feats, m);
+      m = gazetteerFeatures(s, j, h[cur * WIDTH + SHAPE]!, feats, m);
+      m = historyFeatures(historyCode(hist, s.keys[j]!), cl, feats, m);
       addWeights(this.model, feats, m, scores);
       let label = 0;
       for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[label]!) label = l;
