@@ -19,6 +19,7 @@ import {
   STOPWORDS,
 } from './lexicon.ts';
 import { isTitleWord, roleAfter, roleBefore, stripTitle, titleCase } from './roles.ts';
+import { memo, memoBits } from './words.ts';
 
 /**
  * People, organizations and places of one article: NER mentions, cleaned (no titles, no
@@ -51,13 +52,43 @@ const POSSESSIVE = /^['’]s?$/;
 const LETTER = /\p{L}/u;
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 
-/** Function words and punctuation; an all-caps word is an acronym ("WHO"), not a stopword. */
-const isStop = (t: string) => (STOPWORDS.has(t.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(t)) || !LETTER.test(t);
-
 /** Hyphenated name particles: "al-Abidine", "bin-Salman", "d'Estaing". */
 const PARTICLE = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|abdul|ben|bar|da|de|di|du|van|von|le|la|d|l|o)['’-]\p{L}/u;
 /** Lower-case words allowed inside names: "Bank of America", "Ludwig van Beethoven". */
 const CONNECTORS = new Set(['wa', 'of', 'and', 'the', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'del', 'della', 'da', 'di', 'do', 'dos', 'das', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'e', 'st', 'upon', '&']);
+
+/** What the rules ask of a single word, as bits (see `wordBits`). */
+const STOP = 1;
+/** Trimmed off the start of a name: punctuation, "the", "of", "and"... (particles like "de" stay). */
+const LEAD = 2;
+/** Trimmed off the end of a name: punctuation, possessives, articles, connectors. */
+const TAIL = 4;
+/** Capitalized, perhaps after a lower-case prefix ("eBay"), with a letter. */
+const NAMEISH = 8;
+const POSSESSIVE_WORD = 16;
+/** Ends a name: punctuation other than "." and "&", a lower-case word that is no connector or particle. */
+const BREAKS = 32;
+const CAPITALIZED = 64;
+const COMPANY_SUFFIX = 128;
+
+const wordBits = memoBits((w) => {
+  const punct = PUNCT.test(w);
+  let b = 0;
+  // Function words and punctuation; an all-caps word is an acronym ("WHO"), not a stopword.
+  if ((STOPWORDS.has(w.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(w)) || !LETTER.test(w)) b |= STOP;
+  if (punct || /^(the|a|an|of|and|for|on|in|at)$/i.test(w)) b |= LEAD;
+  if (punct || POSSESSIVE.test(w) || /^(the|a|an)$/i.test(w) || CONNECTORS.has(w)) b |= TAIL;
+  if (/^(?:\p{Ll}+)?[\p{Lu}\p{N}]/u.test(w) && LETTER.test(w)) b |= NAMEISH;
+  if (POSSESSIVE.test(w)) b |= POSSESSIVE_WORD;
+  if ((punct && !/^[.&]$/.test(w)) || (/^\p{Ll}/u.test(w) && !CONNECTORS.has(w) && !PARTICLE.test(w))) b |= BREAKS;
+  if (/^\p{Lu}/u.test(w)) b |= CAPITALIZED;
+  if (COMPANY_SUFFIXES.has(w.toLowerCase())) b |= COMPANY_SUFFIX;
+  return b;
+});
+
+const isStop = (w: string) => (wordBits(w) & STOP) !== 0;
+const isCompanySuffix = (w: string) => (wordBits(w) & COMPANY_SUFFIX) !== 0;
+const isCapitalized = (w: string) => (wordBits(w) & CAPITALIZED) !== 0;
 
 function surface(s: Sentence, from: number, to: number): string {
   return s.text.slice(s.tokens[from]!.start, s.tokens[to - 1]!.end);
@@ -66,14 +97,11 @@ function surface(s: Sentence, from: number, to: number): string {
 /** Trims articles, connectors, possessives and punctuation; null when no capitalized word remains. */
 function trim(s: Sentence, from: number, to: number): [number, number] | null {
   const t = s.tokens;
-  // Name particles stay at the start ("de Silva"); "the", "of", "and" do not.
-  const lead = (x: string) => PUNCT.test(x) || /^(the|a|an|of|and|for|on|in|at)$/i.test(x);
-  const tail = (x: string) => PUNCT.test(x) || POSSESSIVE.test(x) || /^(the|a|an)$/i.test(x) || CONNECTORS.has(x);
-  while (from < to && lead(t[from]!.text)) from++;
-  while (to > from && tail(t[to - 1]!.text)) to--;
+  while (from < to && wordBits(t[from]!.text) & LEAD) from++;
+  while (to > from && wordBits(t[to - 1]!.text) & TAIL) to--;
   if (to <= from) return null;
   // At least one capitalized word ("eBay" counts).
-  for (let i = from; i < to; i++) if (/^(?:\p{Ll}+)?[\p{Lu}\p{N}]/u.test(t[i]!.text) && LETTER.test(t[i]!.text)) return [from, to];
+  for (let i = from; i < to; i++) if (wordBits(t[i]!.text) & NAMEISH) return [from, to];
   return null;
 }
 
@@ -87,10 +115,9 @@ function pieces(s: Sentence, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let start = from;
   for (let i = from; i <= to; i++) {
-    const w = i < to ? t[i]!.text : '';
-    const possessive = i < to && POSSESSIVE.test(w) && i > from;
-    const breaks = i === to || possessive || (PUNCT.test(w) && !/^[.&]$/.test(w)) || (/^\p{Ll}/u.test(w) && !CONNECTORS.has(w) && !PARTICLE.test(w));
-    if (!breaks) continue;
+    const b = i < to ? wordBits(t[i]!.text) : 0;
+    const possessive = b & POSSESSIVE_WORD && i > from;
+    if (i < to && !possessive && !(b & BREAKS)) continue;
     if (i > start) out.push([start, i]);
     if (possessive) return out;
     start = i + 1;
@@ -108,20 +135,11 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 }
 
 /** The country a name denotes ("U.S.", "USA", "United States"), not a demonym. */
-function countryOf(text: string): Country | null {
-  let c = countries.get(text);
-  if (c === undefined) {
-    const key = countryKey(text);
-    const found = gazetteer().countryByName.get(key);
-    c = found && found.names.some((n) => countryKey(n) === key) ? found : null;
-    if (countries.size > 100_000) countries.clear();
-    countries.set(text, c);
-  }
-  return c;
-}
-
-/** Names repeat within and across articles: remember which are countries, and their bases below. */
-const countries = new Map<string, Country | null>();
+const countryOf = memo((text): Country | null => {
+  const key = countryKey(text);
+  const found = gazetteer().countryByName.get(key);
+  return found && found.names.some((n) => countryKey(n) === key) ? found : null;
+});
 
 /**
  * "US-China", "US-EU": the names a hyphenated word joins, when every part is a country or a
@@ -138,9 +156,7 @@ function hyphenParts(word: string, known: Map<string, EntityKind>): [string, Ent
   return out;
 }
 
-function demonymOnly(text: string): boolean {
-  return gazetteer().countryByName.has(countryKey(text)) && !countryOf(text);
-}
+const demonymOnly = memo((text) => gazetteer().countryByName.has(countryKey(text)) && !countryOf(text));
 
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } {
@@ -164,14 +180,14 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
     const t = s.tokens;
     let kind = m.kind;
     let [from, to] = tokenRange(t, m.start, m.end);
-    const isSuffix = (i: number) => COMPANY_SUFFIXES.has(t[i]?.text.toLowerCase() ?? '');
+    const isSuffix = (i: number) => i >= 0 && i < t.length && isCompanySuffix(t[i]!.text);
     // A company suffix makes a company, whatever the tagger said; take the suffix it left out
     // ("Silver Lake Management" + "LLC") and the name before a suffix tagged on its own
     // ("Boeing" + "Co.", "General" + "Electric Co.").
     if (kind === 'ORG') while (to < t.length && isSuffix(to)) to++;
     if (isSuffix(to - 1)) {
       kind = 'ORG';
-      while (from > 0 && /^\p{Lu}/u.test(t[from - 1]!.text) && !isSuffix(from - 1) && !isStop(t[from - 1]!.text)) from--;
+      while (from > 0 && isCapitalized(t[from - 1]!.text) && !isSuffix(from - 1) && !isStop(t[from - 1]!.text)) from--;
     }
     // "Global" + "South": a capitalized word inside the sentence right before a place or an
     // organization, that no other name took, begins it.
@@ -188,7 +204,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
       // "US Trade Representative Jamieson Greer" tagged as one organization: a person with a
       // title. The name may run past the span ("... Representative Jamieson" + "Greer").
       for (let h = to - 2; h >= from; h--) {
-        if (!PERSON_TITLES.has(t[h]!.text.toLowerCase()) || !/^\p{Lu}/u.test(t[h]!.text)) continue;
+        if (!isCapitalized(t[h]!.text) || !PERSON_TITLES.has(t[h]!.text.toLowerCase())) continue;
         let end = to;
         while (end < t.length && end - h <= 3 && /^\p{Lu}\p{Ll}/u.test(t[end]!.text)) end++;
         const rest = t.slice(h + 1, end);
@@ -255,9 +271,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
       // "Boeing Co.", "Acme Widgets Inc.": a legal suffix after capitalized words names a
       // company even where the tagger saw nothing (it competes with tagged spans below).
       const c = tok.text.charCodeAt(0);
-      if (i > 0 && c >= 65 && c <= 90 && COMPANY_SUFFIXES.has(tok.text.toLowerCase())) {
+      if (i > 0 && c >= 65 && c <= 90 && isCompanySuffix(tok.text)) {
         let from = i;
-        while (from > 0 && /^\p{Lu}/u.test(s.tokens[from - 1]!.text) && !isStop(s.tokens[from - 1]!.text) && !COMPANY_SUFFIXES.has(s.tokens[from - 1]!.text.toLowerCase())) from--;
+        while (from > 0 && isCapitalized(s.tokens[from - 1]!.text) && !isStop(s.tokens[from - 1]!.text) && !isCompanySuffix(s.tokens[from - 1]!.text)) from--;
         if (from < i && !caseless[si]) items.push({ kind: 'ORG', sentence: si, from, to: i + 1, text: surface(s, from, i + 1), roles: [] });
       }
       // "US-China talks": both countries are places, whatever the tagger made of the word.
@@ -321,7 +337,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[] } 
     // Names have two letters at least, and are more than a legal suffix or a numeral ("B",
     // "Co.", "II").
     if (words.every(isStop) || it.text.replace(/[^\p{L}]/gu, '').length < 2) return false;
-    if (words.every((w) => COMPANY_SUFFIXES.has(w.toLowerCase()) || /^[IVX]+$/.test(w))) return false;
+    if (words.every((w) => isCompanySuffix(w) || /^[IVX]+$/.test(w))) return false;
     if (caseless[it.sentence] && !isConfirmed(it)) return false;
     if (words.length > 1 || !(usedInLowerCase(it.text.toLowerCase()) || isStop(it.text)) || countryOf(it.text)) return true;
     return inLonger.has(it.text.toLowerCase());
@@ -335,7 +351,9 @@ function isFirstName(w: string): boolean {
 
 /** "President", "Lieutenant-Colonel", "Finance Minister": a title with no name. */
 function isTitleOnly(s: Sentence, from: number, to: number): boolean {
-  if (!isTitleWord(s.tokens[from]!.text.split('-')[0]!)) return false;
+  const first = s.tokens[from]!.text;
+  const dash = first.indexOf('-');
+  if (!isTitleWord(dash < 0 ? first : first.slice(0, dash))) return false;
   const words = s.tokens.slice(from, to).flatMap((t) => t.text.split('-')).filter((w) => !PUNCT.test(w));
   return words.every(isTitleWord) && words.some((w) => ROLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase()));
 }
@@ -358,9 +376,8 @@ function placeKey(text: string): string {
   return c ? `country:${c.name}` : text.toLowerCase();
 }
 
-function orgBase(text: string): string {
-  const known = bases.get(text);
-  if (known !== undefined) return known;
+/** A company's name without its legal suffix ("Boeing Co." → "Boeing"). */
+const orgBase = memo((text) => {
   const words = text.split(/\s+/);
   let stripped = false;
   while (words.length > 1 && COMPANY_SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) {
@@ -370,13 +387,8 @@ function orgBase(text: string): string {
     if (words.length > 1) words[words.length - 1] = words[words.length - 1]!.replace(/,$/, '');
   }
   if (stripped && words.length > 1 && COMPANY_DESCRIPTORS.has(words[words.length - 1]!.toLowerCase())) words.pop();
-  const base = words.join(' ');
-  if (bases.size > 100_000) bases.clear();
-  bases.set(text, base);
-  return base;
-}
-
-const bases = new Map<string, string>();
+  return words.join(' ');
+});
 
 /** Initials of a multi-word name: "Asia-Pacific Economic Cooperation" → "APEC". */
 function initials(name: string): string {
@@ -417,7 +429,7 @@ interface Cluster {
  */
 function voteKinds(items: Item[]): void {
   const votes = new Map<string, Map<EntityKind, number>>();
-  const key = (it: Item) => orgBase(it.text).toLowerCase();
+  const key = (it: Item) => voteKey(it.text);
   const vote = (k: string, kind: EntityKind, weight: number) => {
     const m = votes.get(k) ?? new Map<EntityKind, number>();
     m.set(kind, (m.get(kind) ?? 0) + weight);
@@ -441,6 +453,9 @@ function voteKinds(items: Item[]): void {
   }
 }
 
+/** Names vote by their base, in lower case. */
+const voteKey = memo((text) => orgBase(text).toLowerCase());
+
 function clusterPeople(items: Item[]): Cluster[] {
   const people = items.filter((i) => i.kind === 'PER');
   const full = new Map<string, Cluster>();
@@ -456,11 +471,7 @@ function clusterPeople(items: Item[]): Cluster[] {
     if (!c) {
       // A short name joins the full name that starts or ends with it; when several people
       // share it (a family), the one mentioned most so far, then the most recent one.
-      const parts = k.split(' ');
-      const cands = [...full.entries()].filter(([fk]) => {
-        const ws = fk.split(' ');
-        return parts.length < ws.length && (ws.slice(-parts.length).join(' ') === k || ws.slice(0, parts.length).join(' ') === k);
-      });
+      const cands = [...full.entries()].filter(([fk]) => fk.endsWith(` ${k}`) || fk.startsWith(`${k} `));
       cands.sort((a, b) => b[1].items.length - a[1].items.length || (lastSeen.get(b[1]) ?? -1) - (lastSeen.get(a[1]) ?? -1));
       c = cands[0]?.[1];
     }
@@ -548,7 +559,7 @@ function rescan(sentences: Sentence[], clusters: Cluster[], items: Item[], casel
   const firsts = new Set<string>();
   let maxLen = 1;
   for (const c of clusters) {
-    for (const f of [c.name, ...c.forms]) {
+    for (const f of new Set([c.name, ...c.forms])) {
       if (f.length < 2 || !/\p{Lu}/u.test(f)) continue;
       const words = f.toLowerCase().split(' ');
       if (!names.has(words.join(' '))) names.set(words.join(' '), c);
@@ -556,14 +567,21 @@ function rescan(sentences: Sentence[], clusters: Cluster[], items: Item[], casel
       maxLen = Math.max(maxLen, words.length);
     }
   }
-  const covered = new Set<string>();
-  for (const it of items) for (let i = it.from; i < it.to; i++) covered.add(`${it.sentence}:${i}`);
+  // Tokens already in an item, by sentence offset + token.
+  const offsets: number[] = [];
+  let total = 0;
+  for (const s of sentences) {
+    offsets.push(total);
+    total += s.tokens.length;
+  }
+  const covered = new Uint8Array(total);
+  for (const it of items) covered.fill(1, offsets[it.sentence]! + it.from, offsets[it.sentence]! + it.to);
   sentences.forEach((s, si) => {
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
       const w = t[i]!.text;
       const c = w.charCodeAt(0);
-      if (!((c >= 65 && c <= 90) || c > 127) || !firsts.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w) || covered.has(`${si}:${i}`)) continue;
+      if (!((c >= 65 && c <= 90) || c > 127) || covered[offsets[si]! + i] || !firsts.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w)) continue;
       for (let len = Math.min(maxLen, t.length - i); len >= 1; len--) {
         const text = surface(s, i, i + len);
         const c = names.get(text.toLowerCase());
@@ -588,9 +606,10 @@ function toEntities(clusters: Cluster[], sentences: Sentence[]): Entity[] {
     used.add(id);
     const aliases: string[] = [];
     const seen = new Set([name.toLowerCase()]);
-    for (const f of c.forms) {
-      if (!seen.has(f.toLowerCase())) aliases.push(f);
-      seen.add(f.toLowerCase());
+    for (const f of new Set(c.forms)) {
+      const l = f.toLowerCase();
+      if (!seen.has(l)) aliases.push(f);
+      seen.add(l);
     }
     const roles: string[] = [];
     const seenRoles = new Set<string>();
@@ -615,9 +634,9 @@ function toEntities(clusters: Cluster[], sentences: Sentence[]): Entity[] {
 
 /** The fullest form of a person's name (most words, then most frequent). */
 function personName(c: Cluster): string {
-  const forms = [...c.forms].sort((a, b) => b.split(' ').length - a.split(' ').length);
-  const top = forms[0]!.split(' ').length;
-  return display(forms.filter((f) => f.split(' ').length === top));
+  const counts = c.forms.map((f) => f.split(' ').length);
+  const top = counts.reduce((a, b) => Math.max(a, b), 0);
+  return display(c.forms.filter((_, k) => counts[k] === top));
 }
 
 export function extractEntities(sentences: Sentence[]): Entities {

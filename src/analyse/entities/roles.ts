@@ -1,6 +1,7 @@
 import { countryKey, gazetteer } from '../ner/gazetteer.ts';
 import type { Sentence } from '../types.ts';
 import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon.ts';
+import { memoBits } from './words.ts';
 
 /** Titles and roles of people: "US President Donald Trump", "Neo Wang, lead analyst at X". */
 
@@ -12,20 +13,48 @@ export function titleCase(s: string): string {
 const lower = (s: string) => s.toLowerCase().replace(/\.$/, '');
 /** Styles that go with the name rather than the role ("NAO head" + "Sir John Bourn"). */
 const NOBLE = new Set(['sir', 'dame', 'lord']);
-const isCap = (s: string) => /^\p{Lu}/u.test(s);
-export const isTitleWord = (w: string) => ROLE_HEADS.has(lower(w)) || ROLE_MODIFIERS.has(lower(w)) || HONORIFICS.has(lower(w));
 
-function isPlaceWord(w: string): boolean {
-  return gazetteer().countryByName.has(countryKey(w));
-}
+/** What the role rules ask of a word, as bits (see `roleBits`). */
+const TITLE_WORD = 1;
+const ROLE_HEAD = 2;
+const HONORIFIC = 4;
+const NOBLE_STYLE = 8;
+const OF = 16;
+const CAPITALIZED = 32;
+const STARTS_LOWER = 64;
+/** A country's name, code or demonym ("US", "Chinese"). */
+const PLACE = 128;
+const IN_ON = 256;
+
+const roleBits = memoBits((w) => {
+  const l = lower(w);
+  let b = 0;
+  if (ROLE_HEADS.has(l)) b |= ROLE_HEAD | TITLE_WORD;
+  if (ROLE_MODIFIERS.has(l)) b |= TITLE_WORD;
+  if (HONORIFICS.has(l)) b |= HONORIFIC | TITLE_WORD;
+  if (NOBLE.has(l)) b |= NOBLE_STYLE;
+  if (l === 'of') b |= OF;
+  if (l === 'in' || l === 'on') b |= IN_ON;
+  if (/^\p{Lu}/u.test(w)) b |= CAPITALIZED;
+  if (/^\p{Ll}/u.test(w)) b |= STARTS_LOWER;
+  if (gazetteer().countryByName.has(countryKey(w))) b |= PLACE;
+  return b;
+});
+
+const isCap = (s: string) => (roleBits(s) & CAPITALIZED) !== 0;
+export const isTitleWord = (w: string) => (roleBits(w) & TITLE_WORD) !== 0;
+const isRoleHead = (w: string) => (roleBits(w) & ROLE_HEAD) !== 0;
+const isHonorific = (w: string) => (roleBits(w) & HONORIFIC) !== 0;
+const isOf = (w: string) => (roleBits(w) & OF) !== 0;
+const isPlaceWord = (w: string) => (roleBits(w) & PLACE) !== 0;
 
 /** A title the tagger put inside the name ("President Xi" tagged as one PER): split it off. */
 export function stripTitle(s: Sentence, from: number, to: number): { from: number; role: string | null } {
   let i = from;
-  while (i < to - 1 && (isTitleWord(s.tokens[i]!.text) || (i > from && lower(s.tokens[i]!.text) === 'of'))) i++;
+  while (i < to - 1 && (isTitleWord(s.tokens[i]!.text) || (i > from && isOf(s.tokens[i]!.text)))) i++;
   if (i === from) return { from, role: null };
   const words = s.tokens.slice(from, i).map((t) => t.text);
-  const role = words.some((w) => ROLE_HEADS.has(lower(w))) ? titleCase(s.text.slice(s.tokens[from]!.start, s.tokens[i - 1]!.end)) : null;
+  const role = words.some(isRoleHead) ? titleCase(s.text.slice(s.tokens[from]!.start, s.tokens[i - 1]!.end)) : null;
   return { from: i, role: role && !HONORIFICS.has(lower(role)) ? role : null };
 }
 
@@ -46,26 +75,26 @@ export function roleBefore(s: Sentence, nameStart: number, inOtherName: (i: numb
     const w = t[i - 1]!.text;
     const firm =
       isTitleWord(w) ||
-      (lower(w) === 'of' && i < nameStart && i > 1 && isCap(t[i - 2]!.text)) ||
+      (isOf(w) && i < nameStart && i > 1 && isCap(t[i - 2]!.text)) ||
       (isCap(w) && (inOtherName(i - 1) || isPlaceWord(w)));
     if (firm) {
-      if (ROLE_HEADS.has(lower(w))) head = true;
+      if (isRoleHead(w)) head = true;
       trial = 0;
-    } else if (head && trial < 2 && /^\p{Ll}/u.test(w) && /^(NN|NNS|JJ)$/.test(t[i - 1]!.pos ?? '')) {
+    } else if (head && trial < 2 && roleBits(w) & STARTS_LOWER && /^(NN|NNS|JJ)$/.test(t[i - 1]!.pos ?? '')) {
       trial++;
     } else break;
     i--;
   }
   i += trial;
-  while (i < nameStart && (lower(t[i]!.text) === 'of' || !ROLE_HEADS.has(lower(t[i]!.text)) && !head)) i++;
+  while (i < nameStart && (isOf(t[i]!.text) || (!isRoleHead(t[i]!.text) && !head))) i++;
   if (!head || i >= nameStart) return null;
   // Drop leading honorifics and a trailing one ("Mr.").
-  while (i < nameStart && HONORIFICS.has(lower(t[i]!.text))) i++;
+  while (i < nameStart && isHonorific(t[i]!.text)) i++;
   let end = nameStart;
-  while (end > i && (HONORIFICS.has(lower(t[end - 1]!.text)) || NOBLE.has(lower(t[end - 1]!.text)))) end--;
+  while (end > i && roleBits(t[end - 1]!.text) & (HONORIFIC | NOBLE_STYLE)) end--;
   if (end <= i) return null;
   const words = t.slice(i, end).map((x) => x.text);
-  if (!words.some((w) => ROLE_HEADS.has(lower(w)))) return null;
+  if (!words.some(isRoleHead)) return null;
   const text = s.text.slice(t[i]!.start, t[end - 1]!.end);
   return /\p{Lu}/u.test(text) ? text : titleCase(text);
 }
@@ -87,15 +116,15 @@ export function roleAfter(s: Sentence, nameEnd: number): string | null {
   while (i < t.length && i - start < 12) {
     const w = t[i]!.text;
     if (/^[,.;:()"“”‘’!?—–-]+$/.test(w) || APPOSITIVE_STOP.has(lower(w))) break;
-    if ((lower(w) === 'in' || lower(w) === 'on') && isCap(t[i + 1]?.text ?? '')) break;
+    if (roleBits(w) & IN_ON && isCap(t[i + 1]?.text ?? '')) break;
     // A present-tense verb or modal means a clause, not a role (past-tense tags are left out:
     // the tagger gives VBD to unknown words like "macro").
     if (/^(VBZ|MD|PRP)$/.test(t[i]!.pos ?? '')) return null;
-    if (ROLE_HEADS.has(lower(w))) head = true;
+    if (isRoleHead(w)) head = true;
     i++;
   }
   if (!head || i === start || isCap(t[start]!.text) && !isTitleWord(t[start]!.text) && !isPlaceWord(t[start]!.text) && !/^\p{Lu}+$/u.test(t[start]!.text)) return null;
   // The phrase must end at a boundary, not run on into a clause we did not read.
-  if (i < t.length && !/^[,.;:)"”’—–-]+$/.test(t[i]!.text) && !APPOSITIVE_STOP.has(lower(t[i]!.text)) && !['in', 'on'].includes(lower(t[i]!.text))) return null;
+  if (i < t.length && !/^[,.;:)"”’—–-]+$/.test(t[i]!.text) && !APPOSITIVE_STOP.has(lower(t[i]!.text)) && !(roleBits(t[i]!.text) & IN_ON)) return null;
   return s.text.slice(t[start]!.start, t[i - 1]!.end);
 }
