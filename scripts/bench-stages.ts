@@ -20,7 +20,7 @@ import { summarize } from '../src/analyse/summary/index.ts';
 const args = process.argv.slice(2);
 const passArg = args.indexOf('--passes');
 const passes = passArg >= 0 ? Number(args[passArg + 1]) : 1;
-const input = args.find((a, i) => !a.startsWith('--') && i !== passArg + 1) ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'bbc');
+const input = args.find((a, i) => !a.startsWith('--') && (passArg < 0 || i !== passArg + 1)) ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'bbc');
 if (!fs.existsSync(input)) {
   console.log(`No corpus at ${input}; pass a folder of articles. Nothing was measured.`);
   process.exit(0);

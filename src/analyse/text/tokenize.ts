@@ -26,6 +26,10 @@ const CLITIC = /(?:['’](?:[sSdDmM]|re|RE|ve|VE|ll|LL)|[nN]['’][tT])$/;
 
 const WORD_START = /^[\p{L}\p{N}]/u;
 
+/**
+ * Tokens are made with their `pos` slot (undefined until tagged): adding the property later
+ * would give every token a second shape and an out-of-object property store.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
@@ -38,8 +42,8 @@ export function tokenize(text: string): Token[] {
       const clitic = CLITIC.exec(word);
       // "O'Brien" has no clitic; "Trump's" -> "Trump" "'s"; "don't" -> "do" "n't".
       if (clitic && clitic.index > 0) {
-        out.push({ text: word.slice(0, clitic.index), start, end: start + clitic.index });
-        out.push({ text: clitic[0], start: start + clitic.index, end });
+        out.push({ text: word.slice(0, clitic.index), start, end: start + clitic.index, pos: undefined });
+        out.push({ text: clitic[0], start: start + clitic.index, end, pos: undefined });
         continue;
       }
       // Keep the period of abbreviations and initials ("Mr.", "Corp.", "J.").
@@ -49,7 +53,7 @@ export function tokenize(text: string): Token[] {
         TOKEN.lastIndex = end;
       }
     }
-    out.push({ text: word, start, end });
+    out.push({ text: word, start, end, pos: undefined });
   }
   return out;
 }
