@@ -32,9 +32,11 @@ export function feat2(t: number, a: number, b: number): number {
 }
 
 /**
- * Read-only weights: an open-addressing table from feature hash to a run of sparse
- * (class, weight) pairs. Speed is bound by cache misses, so a slot is two adjacent words
- * (key, run start << 8 | run length) and a pair is one word (class << 16 | int16 weight).
+ * Read-only weights: an open-addressing table from feature hash to its sparse (class, weight)
+ * pairs. Speed is bound by cache misses, so a slot is four adjacent words: the key, then up to
+ * three pairs inline, which is most features' all (a pair is class << 16 | int16 weight, and
+ * the first word's top byte holds how many there are); longer runs are in `pairs`, from the
+ * index in the slot's second word.
  */
 export interface Model {
   classes: string[];
@@ -44,6 +46,8 @@ export interface Model {
   pairs: Int32Array;
   scale: number;
 }
+
+const INLINE = 3;
 
 /**
  * Adds the quantized weights of `n` features into `scores` (one per class). The sums are
@@ -55,11 +59,18 @@ export function addWeights(model: Model, feats: Uint32Array, n: number, scores: 
     const key = feats[f]!;
     let slot = key & mask;
     let k: number;
-    while ((k = table[slot << 1]!) !== 0) {
+    while ((k = table[slot << 2]!) !== 0) {
       if (k === key) {
-        const run = table[(slot << 1) | 1]!;
-        const e = (run >>> 8) + (run & 255);
-        for (let j = run >>> 8; j < e; j++) scores[pairs[j]! >>> 16]! += (pairs[j]! << 16) >> 16;
+        const at = slot << 2;
+        const w0 = table[at + 1]!;
+        const len = w0 >>> 24;
+        if (len <= INLINE) {
+          scores[(w0 >>> 16) & 255]! += (w0 << 16) >> 16;
+          for (let j = 2; j <= len; j++) scores[table[at + j]! >>> 16]! += (table[at + j]! << 16) >> 16;
+        } else {
+          const from = table[at + 2]!;
+          for (let j = from; j < from + len; j++) scores[pairs[j]! >>> 16]! += (pairs[j]! << 16) >> 16;
+        }
         break;
       }
       slot = (slot + 1) & mask;
@@ -81,25 +92,31 @@ export function loadModel(file: Buffer): Model {
     scale: number;
     count: number;
   };
+  // Under a third full: a feature that is not there (most are not) is told in one probe.
   let size = 1;
-  while (size < head.count * 2) size *= 2;
-  const table = new Uint32Array(size * 2);
-  const pairs = new Int32Array((buf.length - 4 - headLen - 5 * head.count) / 3);
+  while (size < head.count * 3) size *= 2;
+  const table = new Uint32Array(size * 4);
+  const long: number[] = [];
   let p = 4 + headLen;
-  let at = 0;
   for (let r = 0; r < head.count; r++) {
     const key = view.getUint32(p, true);
     const nnz = view.getUint8(p + 4);
     p += 5;
     let slot = key & (size - 1);
-    while (table[slot * 2] !== 0) slot = (slot + 1) & (size - 1);
-    table[slot * 2] = key;
-    table[slot * 2 + 1] = ((at << 8) | nnz) >>> 0;
-    for (let j = 0; j < nnz; j++, at++, p += 3) {
-      pairs[at] = (view.getUint8(p) << 16) | (view.getInt16(p + 1, true) & 0xffff);
+    while (table[slot * 4] !== 0) slot = (slot + 1) & (size - 1);
+    const at = slot * 4;
+    table[at] = key;
+    const run: number[] = [];
+    for (let j = 0; j < nnz; j++, p += 3) run.push((view.getUint8(p) << 16) | (view.getInt16(p + 1, true) & 0xffff));
+    if (nnz <= INLINE) {
+      run.forEach((pair, j) => (table[at + 1 + j] = pair));
+    } else {
+      table[at + 2] = long.length;
+      long.push(...run);
     }
+    table[at + 1] = (table[at + 1]! | (nnz << 24)) >>> 0;
   }
-  return { classes: head.classes, meta: head.meta, table, mask: size - 1, pairs, scale: head.scale };
+  return { classes: head.classes, meta: head.meta, table, mask: size - 1, pairs: Int32Array.from(long), scale: head.scale };
 }
 
 /** Training side: sparse weights with lazy averaging (Collins 2002; Honnibal's tagger). */
