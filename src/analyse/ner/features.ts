@@ -129,12 +129,20 @@ function wordFlags(id: number, w: string): number {
   if (FUNCTION_WORDS.has(lower)) f |= FUNCTION;
   if (OPENERS.has(w)) f |= OPENER;
   rec[at + R_FLAGS] = f;
-  rec[at + R_GAZ] = wordGazetteer(w, lower);
-  // The lower-cased form may be new: its id may grow the array (after this record is set).
+  // The lower-cased form keys the document state; its own flags wait until it is a token.
   const l = lower === w ? id : wordId(lower);
   rec[at + R_LOWER] = l;
-  if (l !== id) wordFlags(l, lower);
+  if (l * REC >= rec.length) rec = fit(rec, l * REC + REC);
   return f;
+}
+
+/** Gazetteer answer for word `id`, looked up the first time it may begin a name. */
+function gazetteerOf(id: number, w: string): number {
+  const at = id * REC + R_GAZ;
+  let g = rec[at]!;
+  // Bit 31 marks the answer as known.
+  if (g === 0) rec[at] = g = wordGazetteer(w, canonical(w).toLowerCase()) | (1 << 31);
+  return g;
 }
 
 /** Entry of word `id` in a cased or caseless sentence, its hashes computed on first use. */
@@ -281,9 +289,9 @@ export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerS
       docs[at] = rec[key * REC + R_DOC_STAMP] === stamp ? rec[key * REC + R_DOC_FLAGS]! : 0;
       cased[at] = f & HAS_UPPER ? 1 : 0;
       keys[at] = key;
-      single[at] = rec[id * REC + R_GAZ]!;
       // In a caseless sentence any word may be a name's.
       capitalized[at] = f & STARTS_UPPER || (cl && f & STARTS_LETTER) ? 1 : 0;
+      single[at] = capitalized[at] ? gazetteerOf(id, s.words[i]!) : 0;
     }
     phraseMatches(single, capitalized, start, at, (i) => canonical(s.words[i - start]!).toLowerCase(), gaz);
     at += PAD;

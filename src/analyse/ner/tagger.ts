@@ -181,8 +181,6 @@ class NerTagger {
   private readonly model: Model;
   private pool = new Int32Array(1 << 16);
   private used = 1;
-  /** Per word entry: start of its neighbour lists (header of NEIGHBOURS ends, then the lists). */
-  private neighbours = new Int32Array(0);
   /** Per word entry and variant: its own features' list. */
   private self = new ListTable();
   /** Per POS tag index and offset (-1, 0, 1), per label pair, per document flags and case: [start, end). */
@@ -201,7 +199,6 @@ class NerTagger {
 
   private reset(): void {
     this.used = 1;
-    this.neighbours = new Int32Array(2048);
     this.self = new ListTable();
     this.tagLists = new Int32Array(64 * 3 * 2);
     this.labelLists.fill(0);
@@ -239,29 +236,6 @@ class NerTagger {
     this.add(lists[2 * k]!, lists[2 * k + 1]!);
   }
 
-  /** Start of the neighbour lists of entry `e`. */
-  private neighbourLists(e: number, h: Uint32Array): number {
-    if (e >= this.neighbours.length) this.neighbours = fit(this.neighbours, e + 1);
-    let r = this.neighbours[e]!;
-    if (r === 0) {
-      this.pool = fit(this.pool, this.used + NEIGHBOURS.length);
-      r = this.used;
-      this.used += NEIGHBOURS.length;
-      NEIGHBOURS.forEach((d, k) => {
-        this.feats[0] = neighbourFeature(d, h, e * WIDTH);
-        this.sum(1);
-        this.pool[r + k] = this.used;
-      });
-      this.neighbours[e] = r;
-    }
-    return r;
-  }
-
-  /** Adds the list of neighbour `k` (an index into NEIGHBOURS) of the lists at `r`. */
-  private addNeighbour(r: number, k: number): void {
-    this.add(k === 0 ? r + NEIGHBOURS.length : this.pool[r + k - 1]!, this.pool[r + k]!);
-  }
-
   /** Labels of one sentence. */
   decode(s: NerSentence, hist: History): Uint8Array {
     checkFresh(s);
@@ -295,7 +269,6 @@ class NerTagger {
         this.self.put(at, k, start, this.used);
       }
       this.add(this.self.start(at), this.self.end(at));
-      for (let d = 0; d < NEIGHBOURS.length; d++) this.addNeighbour(this.neighbourLists(e[j + NEIGHBOURS[d]!]!, h), d);
       for (let d = -1; d <= 1; d++) {
         const t = tags[j + d]! * 3 + d + 1;
         if (t >= this.tagLists.length / 2) this.tagLists = fit(this.tagLists, 2 * (t + 1));
@@ -314,8 +287,10 @@ class NerTagger {
         this.list(this.docLists, dk, 1);
       }
       this.addList(this.docLists, dk);
-      // Features read per token: the word with its neighbours, gazetteer, history.
+      // Features read per token: the neighbours, the word with its neighbours, gazetteer, history.
+      // (A neighbour is one feature: its weights are one probe, kept or not.)
       let m = p1 === 0 ? 0 : labelWordFeatures(h, cur * WIDTH, p1, feats, 0);
+      for (const d of NEIGHBOURS) feats[m++] = neighbourFeature(d, h, e[j + d]! * WIDTH);
       m = contextFeatures(h, e[j - 1]! * WIDTH, cur * WIDTH, e[j + 1]! * WIDTH, feats, m);
       m = gazetteerFeatures(s, j, h[cur * WIDTH + SHAPE]!, feats, m);
       m = historyFeatures(historyCode(hist, s.keys[j]!), cl, feats, m);
