@@ -63,6 +63,11 @@ describe('tokenize', () => {
       'Fabrikam', 'Ltd.', "'s", "O'Neill", 'met', 'UK-India', 'envoys', "'", 'aides',
     ]);
   });
+
+  it('skips any white space, and keeps characters outside the BMP whole', () => {
+    expect(toks('a\u00a0b\u2003c\u3000d\ufeffe\tf\u2028g')).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(toks('😀 x😀y 𝒜bc')).toEqual(['😀', 'x', '😀', 'y', '𝒜bc']);
+  });
 });
 
 describe('tagPos', () => {

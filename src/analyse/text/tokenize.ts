@@ -18,7 +18,7 @@ const TOKEN = new RegExp(
     "['’][sS](?![\\p{L}\\p{N}])", // "'s" after an abbreviation ("Corp.'s")
     '\\S',
   ].join('|'),
-  'gu',
+  'uy',
 );
 
 /** Clitics split off the end of a word: possessive/verb "'s", "'re", "'ve", "'ll", "'d", "'m". */
@@ -26,20 +26,40 @@ const CLITIC = /(?:['’](?:[sSdDmM]|re|RE|ve|VE|ll|LL)|[nN]['’][tT])$/;
 
 const WORD_START = /^[\p{L}\p{N}]/u;
 
+/** White space as the regular expression \s reads it. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function startsWord(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return WORD_START.test(word);
+}
+
 /**
  * Tokens are made with their `pos` slot (undefined until tagged): adding the property later
- * would give every token a second shape and an out-of-object property store.
+ * would give every token a second shape and an out-of-object property store. The pattern is
+ * matched sticky at each token start (after white space, where the first alternative that
+ * matches is the one a search would find): no match object per token.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text)) !== null) {
-    const start = m.index;
-    let word = m[0];
-    let end = start + word.length;
-    if (WORD_START.test(word)) {
-      const clitic = CLITIC.exec(word);
+  let i = 0;
+  while (i < text.length) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    TOKEN.lastIndex = start;
+    TOKEN.test(text);
+    let end = TOKEN.lastIndex;
+    let word = text.slice(start, end);
+    i = end;
+    if (startsWord(word)) {
+      const clitic = word.includes("'") || word.includes('’') ? CLITIC.exec(word) : null;
       // "O'Brien" has no clitic; "Trump's" -> "Trump" "'s"; "don't" -> "do" "n't".
       if (clitic && clitic.index > 0) {
         out.push({ text: word.slice(0, clitic.index), start, end: start + clitic.index, pos: undefined });
@@ -49,8 +69,8 @@ export function tokenize(text: string): Token[] {
       // Keep the period of abbreviations and initials ("Mr.", "Corp.", "J.").
       if (text.charCodeAt(end) === 46 && text.charCodeAt(end + 1) !== 46 && isAbbreviation(word)) {
         end++;
-        word += '.';
-        TOKEN.lastIndex = end;
+        word = text.slice(start, end);
+        i = end;
       }
     }
     out.push({ text: word, start, end, pos: undefined });
