@@ -62,8 +62,9 @@ export function splitGluedQuestion(text: string): [string, string] | null {
 
 /** A short stand-alone line with no sentence punctuation, between paragraphs: a section heading. */
 export function looksLikeHeading(text: string): boolean {
+  if (text.length > 80) return false;
   const words = wordCount(text);
-  return words > 0 && words <= 8 && text.length <= 80 && !TERMINAL.test(text) && !/[,;]$/.test(text) && /^[\p{Lu}\p{N}“"‘']/u.test(text);
+  return words > 0 && words <= 8 && !TERMINAL.test(text) && !/[,;]$/.test(text) && /^[\p{Lu}\p{N}“"‘']/u.test(text);
 }
 
 export const isCaption = (text: string): boolean => CAPTION.test(text) && wordCount(text) <= 30 && !/[.!?]["”’]?\s/.test(text.replace(CAPTION, ''));
