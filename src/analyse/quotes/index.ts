@@ -253,8 +253,9 @@ function isQuote(span: QuoteSpan): boolean {
 }
 
 export function extractQuotes(sentences: Sentence[], entities: { people: Entity[]; organizations: Entity[] }): Quote[] {
-  const names = indexNames(sentences, entities).finder;
   const spans = findQuoteSpans(sentences).filter(isQuote);
+  if (!spans.length) return [];
+  const names = indexNames(sentences, entities).finder;
   const quoted = new Map<number, [number, number][]>();
   for (const span of spans) {
     for (const piece of span.pieces) {

