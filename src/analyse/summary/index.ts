@@ -38,7 +38,11 @@ const CONNECTIVE = /^(?:(?:but|and|so|yet)\s+|(?:however|meanwhile|nevertheless|
 const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b.*$|\s+[—–-]\s+.*$/u;
 
 // Words of a trimmed line, counted by its spaces: near enough for a length limit.
-const wordCount = (text: string): number => text.split(' ').length;
+function wordCount(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) count++;
+  return count;
+}
 
 const countsAsWord = (t: Token): boolean => {
   const c = t.text.charCodeAt(0);
@@ -46,7 +50,11 @@ const countsAsWord = (t: Token): boolean => {
 };
 
 /** Words of a sentence, counted by its tokens. */
-const lengthOf = (sentence: Sentence): number => sentence.tokens.filter(countsAsWord).length;
+function lengthOf(sentence: Sentence): number {
+  let count = 0;
+  for (const t of sentence.tokens) if (countsAsWord(t)) count++;
+  return count;
+}
 
 /** The longer words of a sentence, lower case: what two sentences must share to say the same. */
 function contentOf(sentence: Sentence): Set<string> {
@@ -83,7 +91,7 @@ function standsAlone(sentence: Sentence, quoted: number, title: string): boolean
   if (/^["“‘']/.test(text) || quoted > QUOTED) return false;
   if (text.toLowerCase() === title) return false;
   // A tagged sentence without a verb is a caption or a fragment.
-  return sentence.tokens.every((t) => t.pos === undefined) || sentence.tokens.some((t) => /^(?:VB|MD)/.test(t.pos ?? ''));
+  return sentence.tokens.every((t) => t.pos === undefined) || sentence.tokens.some((t) => t.pos !== undefined && (t.pos.startsWith('VB') || t.pos.startsWith('MD')));
 }
 
 function score(sentences: Sentence[], facts: Omit<Facts, 'summary' | 'keyFacts'>): Map<string, number> {
