@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/analyse/figures/index.ts';
-import { summarize } from '../../src/analyse/summary/index.ts';
+import { keyFact, summarize } from '../../src/analyse/summary/index.ts';
 import type { DateFact, Facts, Sentence } from '../../src/analyse/types.ts';
 import { entity, prose } from './tagged.ts';
 
@@ -57,6 +57,13 @@ describe('summarize', () => {
     expect(keyFacts).toContain('The authority said it would not raise its offer.');
     expect(keyFacts.some((f) => summary.includes(f))).toBe(false);
     for (const fact of keyFacts) expect(fact).toMatch(/^\p{Lu}.*[.!]$/u);
+  });
+
+  it('cuts a trailing aside from a key fact, but never the figure it holds', () => {
+    const sentence = 'The council has frozen its own harbour charges, which had risen by 12% since the start of the decade, with a review due later.';
+    expect(keyFact(sentence, ['12%'])).toBe('The council has frozen its own harbour charges, which had risen by 12% since the start of the decade.');
+    expect(keyFact(sentence, [])).toBe('The council has frozen its own harbour charges.');
+    expect(keyFact('However, ferry passengers said they would stop travelling, while others said they had no choice.', [])).toBe('Ferry passengers said they would stop travelling.');
   });
 
   it("uses the outlet's own summary for the key facts and says so", () => {

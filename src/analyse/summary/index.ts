@@ -34,8 +34,8 @@ const QUOTED = 0.5;
 
 const COMPLETE = /[.!]["”’)]?$/;
 const CONNECTIVE = /^(?:(?:but|and|so|yet)\s+|(?:however|meanwhile|nevertheless|nonetheless|still|also|in addition|moreover|furthermore|instead|separately|indeed),\s*)/i;
-// Clauses a bullet can lose: asides that follow the main statement.
-const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b.*$|\s+[—–-]\s+.*$/u;
+// Where a clause a bullet can lose begins: asides that follow the main statement.
+const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b|\s+[—–-]\s+/gu;
 
 // Words of a trimmed line, counted by its spaces: near enough for a length limit.
 function wordCount(text: string): number {
@@ -116,11 +116,20 @@ function overlaps(x: Scored, y: Scored): boolean {
   return shared / Math.max(1, Math.min(a.size, b.size)) > OVERLAP;
 }
 
-/** A key fact from a sentence: connectives, parentheses and trailing asides cut, one line. */
-function trim(text: string): string {
+/**
+ * A key fact from a sentence: connectives, parentheses and trailing asides cut, one line. The
+ * cut goes no further than the last of `figures`: a bullet keeps the numbers it was chosen for.
+ */
+export function keyFact(text: string, figures: string[]): string {
   let fact = text.replace(/\s*\([^)]*\)/g, '').replace(CONNECTIVE, '').trim();
-  const cut = fact.replace(TRAILING_CLAUSE, '');
-  if (wordCount(cut) >= MIN_WORDS / 2 + 2) fact = cut;
+  const keep = Math.max(0, ...figures.map((f) => fact.lastIndexOf(f) + f.length));
+  for (const clause of fact.matchAll(TRAILING_CLAUSE)) {
+    const cut = fact.slice(0, clause.index);
+    if (clause.index >= keep && wordCount(cut) >= MIN_WORDS / 2 + 2) {
+      fact = cut;
+      break;
+    }
+  }
   fact = fact.replace(/[,;:\s]+$/, '');
   if (!/[.!?]["”’]?$/.test(fact)) fact += '.';
   return fact[0]!.toUpperCase() + fact.slice(1);
@@ -169,7 +178,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
     if (best < 0) best = c.score;
     if (picked.length >= MIN_FACTS && c.score < FACT_FLOOR * best) break;
     if (picked.some((p) => overlaps(p.from, c))) continue;
-    const fact = trim(c.sentence.text);
+    const fact = keyFact(c.sentence.text, facts.figures.filter((f) => f.sentence === c.sentence.id).map((f) => f.text));
     if (wordCount(fact) <= FACT_WORDS) picked.push({ from: c, fact });
   }
   const keyFacts = picked.sort((a, b) => a.from.index - b.from.index).map((p) => p.fact);
