@@ -10,7 +10,7 @@ import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { generality, rarity, singular } from './lexicon.ts';
-import { isNoun, isPersonOrTime, adjectiveKind, isVerb, kinProfile, kinship, type KinProfile, type Kinship } from './wordnet.ts';
+import { isNoun, isPersonOrTime, adjectiveKind, isVerb, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
 /** What the user says about an issue, keyed by a name or variant as found in text ("trade", "tariffs"). */
 export interface TaxonomyEntry {
@@ -39,11 +39,12 @@ interface Candidate {
   specificity: number;
   /** Bit set of the Positions it was found in. */
   positions: number;
+  /** The words as written and how often, and the indices of the sentences it is in, ascending: filled in for entities and for the phrases of issues. */
   surfaces: Map<string, number>;
-  /** Indices of the sentences it is in, ascending. */
   sentences: number[];
-  /** Set for entity topics. */
-  entity?: Entity;
+  /** Whether it is a phrase of an issue. */
+  member: boolean;
+  entity: Entity | null;
 }
 
 // The title and first paragraph say what the story is about; headings what its parts are about.
@@ -87,11 +88,17 @@ const WHERE = /^(?:in|at|from|to|near|across|within|throughout|inside|outside|by
 const COPULA = /^(?:is|are|was|were|be|been|remains?|remained|becomes?|became)$/i;
 const BEFORE_NAME = /^(?:DT|PRP\$|JJ)$/;
 
+const normalized = new Map<string, string>();
+
 /** The form variants share: lower case, hyphens as spaces, last word singular. */
 export function normalize(phrase: string): string {
-  const words = phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
-  if (words.length) words.push(singular(words.pop()!));
-  return words.join(' ');
+  let found = normalized.get(phrase);
+  if (found === undefined) {
+    const words = phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
+    if (words.length) words.push(singular(words.pop()!));
+    normalized.set(phrase, (found = words.join(' ')));
+  }
+  return found;
 }
 
 function positionOf(sentence: Sentence, lead: number): Position {
@@ -117,13 +124,19 @@ function wordSpecificity(lemma: string): number {
   return found;
 }
 
+const phraseSpecificities = new Map<string, number>();
+
 /** How specific a key is: its most specific word's measure, longer phrases a little more. */
 function specificity(key: string): number {
   if (!key.includes(' ')) return wordSpecificity(key);
-  const words = key.split(' ');
-  let best = 0;
-  for (const w of words) best = Math.max(best, wordSpecificity(w));
-  return best * (1 + 0.1 * (words.length - 1));
+  let found = phraseSpecificities.get(key);
+  if (found === undefined) {
+    const words = key.split(' ');
+    let best = 0;
+    for (const w of words) best = Math.max(best, wordSpecificity(w));
+    phraseSpecificities.set(key, (found = best * (1 + 0.1 * (words.length - 1))));
+  }
+  return found;
 }
 
 /** A word every kind of story uses ("progress", "issue", "items"): part of a topic's name at most, never a topic. */
@@ -138,7 +151,7 @@ const NO_PARENTS: ReadonlySet<string> = new Set();
 
 function scoreOf(c: Candidate, share = 1): number {
   let boost = 1;
-  for (const p of POSITIONS) if (c.positions & bit(p)) boost += BOOST[p];
+  for (let i = 0; i < POSITIONS.length; i++) if (c.positions & (1 << i)) boost += BOOST[POSITIONS[i]!];
   // A term many compounds build on is a hub of the story ("trade" of "trade deal", "trade truce").
   boost += HUB * c.parents.size;
   return damped(c.count) * share * specificityOf(c) * boost;
@@ -156,16 +169,24 @@ interface Word {
   noun: boolean;
   /** Has a noun reading: WordNet knows it or its singular, or it is too new for the word list ("chipmaker"). */
   nominal: boolean;
-  /** The head lemma when tagged singular and when tagged plural: its last hyphen part, lower case, singular. */
-  lemma: string;
-  pluralLemma: string;
+  /** The last hyphen part ("border" of "cross-border"), and whether WordNet knows it as a noun. */
+  last: string;
+  lastNoun: boolean;
+  /** As a phrase's key has it: lower case, hyphens as spaces; and its part before the last hyphen ("cross " of "cross-border"). */
+  spaced: string;
+  lead: string;
+  // The rest is worked out when first asked (undefined until then): most words never are.
+  /** The head lemma when tagged plural: the last part singular. */
+  plural: string | undefined;
   /** Whether each lemma can head a topic: a noun WordNet knows or a word too new for the word list, and no person or time. */
-  topical: boolean;
-  pluralTopical: boolean;
+  topical: boolean | undefined;
+  pluralTopical: boolean | undefined;
   /** The adjective it can be: a relational one ("economic", "nuclear") belongs in a topic's name as a descriptive one does not. */
-  adjective: 'relational' | 'descriptive' | null;
+  adjective: 'relational' | 'descriptive' | null | undefined;
   /** A verb in the third person ("halts", "rejects"). */
-  verbS: boolean;
+  verbS: boolean | undefined;
+  /** The words it makes a two-word noun with ("earth" of "rare"). */
+  compounds: ReadonlySet<string> | undefined;
 }
 
 const words = new Map<string, Word>();
@@ -181,35 +202,59 @@ function isLetters(text: string): boolean {
 
 const canHead = (lemma: string): boolean => (isNoun(lemma) || rarity(lemma) === 1) && !isPersonOrTime(lemma);
 
+function newWord(text: string, lower: string, letters: boolean): Word {
+  const hyphen = text.lastIndexOf('-');
+  const last = lower.slice(lower.lastIndexOf('-') + 1);
+  const lastNoun = letters && isNoun(last);
+  // A known noun's singular is sought only if it is tagged plural.
+  const plural = !letters ? last : lastNoun ? undefined : singular(last);
+  return {
+    lower,
+    letters,
+    capital: capitalised(text),
+    noun: letters && ((hyphen === -1 ? lastNoun : isNoun(lower)) || (hyphen !== -1 && isNoun(lower.replace(/-/g, ' ')))),
+    nominal: letters && (lastNoun || isNoun(plural!) || rarity(lower) === 1),
+    last,
+    lastNoun,
+    plural,
+    spaced: hyphen === -1 ? lower : lower.replace(/-+/g, ' '),
+    lead: hyphen === -1 ? '' : text.slice(0, hyphen + 1).toLowerCase().replace(/-+/g, ' '),
+    topical: undefined,
+    pluralTopical: undefined,
+    adjective: undefined,
+    verbS: undefined,
+    compounds: undefined,
+  };
+}
+
 function wordOf(text: string): Word {
   let word = words.get(text);
   if (word) return word;
   const lower = text.toLowerCase();
   const letters = isLetters(text);
-  const last = lower.slice(lower.lastIndexOf('-') + 1);
-  // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
-  const lemma = letters && !isNoun(last) ? singular(last) : last;
-  const pluralLemma = letters ? singular(last) : last;
-  const stem = lower.endsWith('es') && isVerb(lower.slice(0, -2)) ? lower.slice(0, -2) : lower.slice(0, -1);
-  word = {
-    lower,
-    letters,
-    capital: capitalised(text),
-    noun: letters && (isNoun(lower) || (lower.includes('-') && isNoun(lower.replace(/-/g, ' ')))),
-    nominal: letters && (isNoun(lemma) || isNoun(pluralLemma) || rarity(lower) === 1),
-    lemma,
-    pluralLemma,
-    topical: letters && canHead(lemma),
-    pluralTopical: letters && canHead(pluralLemma),
-    adjective: letters ? adjectiveKind(lower) : null,
-    verbS: letters && lower.length > 3 && lower.endsWith('s') && isVerb(stem),
-  };
+  // A capitalised word is known as its lower case form is.
+  const base = lower === text ? null : wordOf(lower);
+  word = base && base.letters === letters ? { ...base, capital: capitalised(text) } : newWord(text, lower, letters);
   words.set(text, word);
   return word;
 }
 
-const headLemma = (w: Word, tag: string): string => (tag === 'NNS' ? w.pluralLemma : w.lemma);
-const headTopical = (w: Word, tag: string): boolean => (tag === 'NNS' ? w.pluralTopical : w.topical);
+const pluralOf = (w: Word): string => (w.plural ??= singular(w.last));
+// Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
+const lemmaOf = (w: Word): string => (w.letters && !w.lastNoun ? pluralOf(w) : w.last);
+const headLemma = (w: Word, tag: string): string => (tag === 'NNS' ? pluralOf(w) : lemmaOf(w));
+const headTopical = (w: Word, tag: string): boolean =>
+  tag === 'NNS' ? (w.pluralTopical ??= w.letters && canHead(pluralOf(w))) : (w.topical ??= w.letters && canHead(lemmaOf(w)));
+const adjectiveOf = (w: Word): Word['adjective'] => (w.adjective === undefined ? (w.adjective = w.letters ? adjectiveKind(w.lower) : null) : w.adjective);
+
+function isVerbS(w: Word): boolean {
+  if (w.verbS === undefined) {
+    const { lower } = w;
+    const stem = lower.endsWith('es') && isVerb(lower.slice(0, -2)) ? lower.slice(0, -2) : lower.slice(0, -1);
+    w.verbS = w.letters && lower.length > 3 && lower.endsWith('s') && isVerb(stem);
+  }
+  return w.verbS;
+}
 
 /** Whether a sentence is set in title case, as headlines are, whatever its block: every word of four letters or more capitalised. */
 function isTitleCase(sentence: Sentence): boolean {
@@ -231,92 +276,74 @@ function isTitleCase(sentence: Sentence): boolean {
  * ("export controls on ...", "export controls may ..."); and in a headline, a word in -s between
  * two nouns is its verb ("Port Strike Halts Exports").
  */
-function tagsOf(sentence: Sentence, titleCase: boolean): string[] {
+function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => Word): string[] {
   const tokens = sentence.tokens;
   const tags = tokens.map((t) => t.pos ?? (capitalised(t.text) ? 'NNP' : 'NN'));
+  // Words are looked up only where the tags around them call for it.
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
-    if (tag !== 'NNP' && tag !== 'NNPS' && tag !== 'VBG' && tag !== 'VBZ') continue;
-    const proper = tag === 'NNP' || tag === 'NNPS';
-    if (proper && !titleCase && i > 0) continue;
-    const word = wordOf(tokens[i]!.text);
     const before = tags[i - 1] ?? '';
-    // Titles, headings and a sentence's first word are capitalised whether or not they are names.
-    if (proper) {
+    if (tag === 'NNP' || tag === 'NNPS') {
+      // Titles, headings and a sentence's first word are capitalised whether or not they are names.
+      if (!titleCase && i > 0) continue;
+      const word = wordAt(i);
       if (word.noun) tags[i] = 'NN';
-      else if (word.lower.endsWith('s') && word.pluralTopical && isNoun(word.pluralLemma)) tags[i] = 'NNS';
+      else if (word.lower.endsWith('s') && headTopical(word, 'NNS') && isNoun(pluralOf(word))) tags[i] = 'NNS';
     } else if (tag === 'VBG') {
       // Not after a verb the tagger took for a plural ("considers taking stakes").
-      if (AFTER_GERUND.has(before) && word.noun && (before !== 'NNS' || wordOf(tokens[i - 1]!.text).nominal)) tags[i] = 'NN';
-    } else if (NOUN.test(before) && BEFORE_PLURAL.has(tags[i + 1] ?? '.') && isNoun(word.pluralLemma)) {
+      if (AFTER_GERUND.has(before) && wordAt(i).noun && (before !== 'NNS' || wordAt(i - 1).nominal)) tags[i] = 'NN';
+    } else if (tag === 'VBZ' && (before === 'NN' || before === 'NNS') && BEFORE_PLURAL.has(tags[i + 1] ?? '.') && isNoun(pluralOf(wordAt(i)))) {
       tags[i] = 'NNS';
     }
   }
   if (titleCase) {
     for (let i = 1; i < tags.length - 1; i++) {
-      if (/^NN/.test(tags[i]!) && /^NN/.test(tags[i - 1]!) && HEADLINE_OBJECT.has(tags[i + 1]!) && wordOf(tokens[i]!.text).verbS) tags[i] = 'VBZ';
+      if (/^NN/.test(tags[i]!) && /^NN/.test(tags[i - 1]!) && HEADLINE_OBJECT.has(tags[i + 1]!) && isVerbS(wordAt(i))) tags[i] = 'VBZ';
     }
   }
   return tags;
 }
 
-interface Phrase {
-  /** Lower case, hyphens as spaces, head singular: "rare earth magnet". */
-  key: string;
-  /** The words before the head ("rare earth"), or '' for a lone noun. */
-  prefix: string;
-  /** Whether the prefix is itself a noun. */
-  nounPrefix: boolean;
-  surface: string;
-}
-
-const compounds = new Map<string, boolean>();
+/** Receives a noun phrase: its key, the words before the head ('' for a lone noun), and where it is written in the sentence. */
+type PhraseSink = (key: string, prefix: string, nounPrefix: boolean, start: number, end: number) => void;
 
 /** Whether an adjective and the noun after it are one noun in WordNet ("rare earth", "free trade"). */
 function isCompound(adjective: Word, next: Word | undefined): boolean {
-  if (!next?.letters) return false;
-  const key = `${adjective.lower} ${next.lemma}`;
-  let found = compounds.get(key);
-  if (found === undefined) compounds.set(key, (found = isNoun(key)));
-  return found;
+  return next?.letters === true && (adjective.compounds ??= secondWords(adjective.lower)).has(lemmaOf(next));
 }
 
 /**
  * Noun phrases of a sentence outside entity names, head singular. A phrase is a run of nouns and
  * relational adjectives ending in a noun: a verb, a name, a descriptive adjective ("additional",
- * "restrictive") or any other word ends it.
+ * "restrictive") or any other word ends it. Its key is lower case with hyphens as spaces: "rare earth magnet".
  */
-function phrases(sentence: Sentence, names: NameHit[], writtenLower: (lower: string) => boolean): Phrase[] {
-  const titleCase = isTitleCase(sentence);
-  const { tokens, text } = sentence;
-  const tags = tagsOf(sentence, titleCase);
-  // The words of the current run, looked up once.
-  const run: Word[] = [];
-  const found: Phrase[] = [];
+function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writtenLower: (lower: string) => boolean, sink: PhraseSink): void {
+  const { tokens } = sentence;
+  // Each token's word, looked up once and only if asked for.
+  const run: (Word | undefined)[] = new Array(tokens.length);
+  const wordAt = (i: number): Word => (run[i] ??= wordOf(tokens[i]!.text));
+  const tags = tagsOf(sentence, titleCase, wordAt);
   // The run of modifiers and nouns is tokens [from, to).
   let from = 0;
   const flush = (to: number): void => {
-    while (to > from && !(NOUN.test(tags[to - 1]!) && headTopical(run[to - 1 - from]!, tags[to - 1]!))) to--;
+    while (to > from && !((tags[to - 1] === 'NN' || tags[to - 1] === 'NNS') && headTopical(run[to - 1]!, tags[to - 1]!))) to--;
     const start = Math.max(from, to - MAX_PHRASE);
     if (to <= start) return;
-    const last = tokens[to - 1]!;
-    const head = headLemma(run[to - 1 - from]!, tags[to - 1]!);
+    const last = run[to - 1]!;
+    const head = headLemma(last, tags[to - 1]!);
     // The prefix runs up to the head's last hyphen part ("cross-border" → "cross", "border").
-    const headStart = last.start + last.text.lastIndexOf('-') + 1;
-    const prefix = start === to - 1 && headStart === last.start ? '' : text.slice(tokens[start]!.start, headStart).toLowerCase().replace(/[\s-]+/g, ' ').trim();
-    const surface = text.slice(tokens[start]!.start, last.end);
-    found.push({
-      key: prefix ? `${prefix} ${head}` : head,
-      prefix,
-      nounPrefix: prefix !== '' && ((to - start > 1 && NOUN.test(tags[to - 2]!)) || isNoun(prefix)),
-      // A headline's capitals are its style, not the words' ("Port Strike").
-      surface: titleCase ? surface.toLowerCase() : surface,
-    });
+    let prefix = '';
+    if (start < to - 1 || last.lead) {
+      for (let k = start; k < to - 1; k++) prefix += tokens[k + 1]!.start > tokens[k]!.end ? `${run[k]!.spaced} ` : run[k]!.spaced;
+      prefix = (prefix + last.lead).trimEnd();
+    }
+    const before = tags[to - 2];
+    const nounPrefix = prefix !== '' && ((to - start > 1 && (before === 'NN' || before === 'NNS')) || isNoun(prefix));
+    sink(prefix ? `${prefix} ${head}` : head, prefix, nounPrefix, tokens[start]!.start, tokens[to - 1]!.end);
   };
   const end = (i: number): void => {
     if (i > from) flush(i);
     from = i + 1;
-    run.length = 0;
   };
   let hit = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -336,7 +363,7 @@ function phrases(sentence: Sentence, names: NameHit[], writtenLower: (lower: str
       end(i);
       continue;
     }
-    const word = wordOf(token.text);
+    const word = wordAt(i);
     // In running text a capital past the first word marks a name or a proper adjective ("Chinese"),
     // unless the article also writes the word in lower case ("including Trade, Fentanyl and ...").
     let proper = !titleCase && i > 0 && word.capital;
@@ -350,19 +377,17 @@ function phrases(sentence: Sentence, names: NameHit[], writtenLower: (lower: str
     if (!proper && word.nominal) {
       if (tags[i] === 'NN' || tags[i] === 'NNS') inRun = true;
       // A noun the tagger read as an adjective ("combat fentanyl trafficking").
-      else if (tags[i] === 'JJ' && word.adjective === null && word.noun) {
+      else if (tags[i] === 'JJ' && word.noun && adjectiveOf(word) === null) {
         tags[i] = 'NN';
         inRun = true;
       }
     }
     if (!inRun && !proper && word.letters && tags[i] === 'JJ') {
-      inRun = word.adjective === 'relational' || isCompound(word, tokens[i + 1] && wordOf(tokens[i + 1]!.text));
+      inRun = adjectiveOf(word) === 'relational' || isCompound(word, i + 1 < tokens.length ? wordAt(i + 1) : undefined);
     }
-    if (inRun) run.push(word);
-    else end(i);
+    if (!inRun) end(i);
   }
   end(tokens.length);
-  return found;
 }
 
 const isLetterAt = (text: string, i: number): boolean => {
@@ -378,55 +403,75 @@ function hasWord(text: string, word: string): boolean {
   return false;
 }
 
-function emptyCandidate(key: string): Candidate {
+// Shared by candidates until they join an issue, when theirs are filled in.
+const NO_SURFACES: ReadonlyMap<string, number> = new Map();
+const NO_SENTENCES: readonly number[] = [];
+
+function emptyCandidate(key: string, entity: Entity | null = null): Candidate {
   // Most candidates are never part of a compound: they share one empty set until they are.
-  return { key, score: 0, count: 0, parents: NO_PARENTS as Set<string>, specificity: -1, positions: 0, surfaces: new Map(), sentences: [] };
+  const shared = entity === null;
+  return {
+    key,
+    score: 0,
+    count: 0,
+    parents: NO_PARENTS as Set<string>,
+    specificity: -1,
+    positions: 0,
+    surfaces: shared ? (NO_SURFACES as Map<string, number>) : new Map(),
+    sentences: shared ? (NO_SENTENCES as number[]) : [],
+    member: false,
+    entity,
+  };
 }
 
-interface Occurrence {
-  key: string;
-  index: number;
-  position: Position;
-  amount: number;
-  /** The words as written, when the key was the whole phrase. */
-  surface: string | null;
-  /** The compound it is a part of, when it was not. */
-  parent: string | null;
+/** Where the phrases and their parts were met, in parallel arrays rather than an object each. */
+interface Occurrences {
+  candidate: Candidate[];
+  sentence: number[];
+  /** The offsets of the words as written when the candidate was the whole phrase; -1 for a part. */
+  start: number[];
+  end: number[];
 }
 
 /** Every noun phrase of the article, with its parts, tallied and scored; and where each occurred. */
-function nounPhrases(sentences: Sentence[], hits: NameHit[][], lead: number): { tally: Map<string, Candidate>; occurrences: Occurrence[] } {
-  const occurrences: Occurrence[] = [];
+function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[][], lead: number): { tally: Map<string, Candidate>; occurrences: Occurrences } {
+  const occurrences: Occurrences = { candidate: [], sentence: [], start: [], end: [] };
   const tally = new Map<string, Candidate>();
-  const credit = (occurrence: Occurrence): void => {
-    occurrences.push(occurrence);
-    let c = tally.get(occurrence.key);
-    if (!c) tally.set(occurrence.key, (c = emptyCandidate(occurrence.key)));
-    c.count += occurrence.amount;
-    c.positions |= bit(occurrence.position);
-    if (occurrence.parent) {
+  let index = 0;
+  let position = 0;
+  const credit = (key: string, amount: number, start: number, end: number, parent: string | null): void => {
+    let c = tally.get(key);
+    if (!c) tally.set(key, (c = emptyCandidate(key)));
+    c.count += amount;
+    c.positions |= position;
+    if (parent !== null) {
       if (c.parents === NO_PARENTS) c.parents = new Set();
-      c.parents.add(occurrence.parent);
+      c.parents.add(parent);
     }
+    occurrences.candidate.push(c);
+    occurrences.sentence.push(index);
+    occurrences.start.push(start);
+    occurrences.end.push(end);
+  };
+  const sink: PhraseSink = (key, prefix, nounPrefix, start, end) => {
+    credit(key, 1, start, end, null);
+    if (!prefix) return;
+    credit(key.slice(prefix.length + 1), PART_CREDIT, -1, -1, key);
+    if (nounPrefix) credit(prefix, PART_CREDIT, -1, -1, key);
+    // "restrictive trade measures" also speaks of "trade measures".
+    if (prefix.includes(' ')) credit(key.slice(key.indexOf(' ') + 1), PART_CREDIT, -1, -1, key);
   };
   const lower = new Map<string, boolean>();
+  let text: string | null = null;
   const writtenLower = (word: string): boolean => {
     let found = lower.get(word);
-    if (found === undefined) lower.set(word, (found = sentences.some((s) => hasWord(s.text, word))));
+    if (found === undefined) lower.set(word, (found = hasWord((text ??= sentences.map((s) => s.text).join('\n')), word)));
     return found;
   };
-  sentences.forEach((sentence, index) => {
-    const position = positionOf(sentence, lead);
-    for (const { key, prefix, nounPrefix, surface } of phrases(sentence, hits[index]!, writtenLower)) {
-      credit({ key, index, position, amount: 1, surface, parent: null });
-      if (!prefix) continue;
-      const part = (part: string): void => credit({ key: part, index, position, amount: PART_CREDIT, surface: null, parent: key });
-      part(key.slice(prefix.length + 1));
-      if (nounPrefix) part(prefix);
-      // "restrictive trade measures" also speaks of "trade measures".
-      if (prefix.includes(' ')) part(key.slice(key.indexOf(' ') + 1));
-    }
-  });
+  for (; index < sentences.length; index++) {
+    position = bit(positionOf(sentences[index]!, lead));
+    phrases(sentences[index]!, titleCase[index]!, hits[index]!, writtenLower, sink);
+  }
   // A phrase met once has nothing to lead with; it can only join another (and is scored if it does).
   for (const c of tally.values()) if (c.count >= LEAD_COUNT) c.score = scoreOf(c);
   return { tally, occurrences };
@@ -475,7 +520,7 @@ function entityCandidates(sentences: Sentence[], hits: NameHit[][], lead: number
       if (hit.kind === 'person') continue;
       let s = stats.get(hit.entity);
       if (!s) {
-        const candidate = { ...emptyCandidate(normalize(hit.entity.name)), entity: hit.entity };
+        const candidate = emptyCandidate(normalize(hit.entity.name), hit.entity);
         candidate.surfaces.set(hit.entity.name, 1);
         stats.set(hit.entity, (s = { about: 0, total: 0, candidate }));
       }
@@ -521,11 +566,16 @@ interface Kin {
   profile: KinProfile | null;
 }
 
+const kins = new Map<string, Kin>();
+
 function kinOf(key: string): Kin {
+  let kin = kins.get(key);
+  if (kin) return kin;
   const space = key.lastIndexOf(' ');
   const modifier = space === -1 ? '' : key.slice(0, space);
   const head = key.slice(space + 1);
-  return { key, modifier, specific: !isGeneric(head), profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) };
+  kins.set(key, (kin = { key, modifier, specific: !isGeneric(head), profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) }));
+  return kin;
 }
 
 /** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific ("products" never joins "sidelines" by a rare sense). */
@@ -550,20 +600,14 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
   const led = new Set(leaders.map((l) => groups.find(l.key)));
   const modifiers = new Set(heads.map((h) => h.modifier));
   // Every synset the heads have or lie under: a follower whose own never meet one is kin to none.
-  const reach = new Set<number>();
-  for (const h of heads) if (h.profile) for (const s of h.profile.above) reach.add(s);
+  const reach = new Reach(heads.flatMap((h) => (h.profile ? [h.profile] : [])));
   for (const c of followers) {
     if (c.count < 1 || !modifiers.has(c.key.slice(0, Math.max(0, c.key.lastIndexOf(' ')))) || led.has(groups.find(c.key))) continue;
     const kin = kinOf(c.key);
-    if (!kin.profile || !(meetsAny(kin.profile.above, reach) || meetsAny(kin.profile.senses, reach))) continue;
+    if (!kin.profile || !reach.meets(kin.profile)) continue;
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, c.key);
   }
-}
-
-function meetsAny(synsets: Iterable<number>, reach: Set<number>): boolean {
-  for (const s of synsets) if (reach.has(s)) return true;
-  return false;
 }
 
 // More compounds on one modifier than this make it a hub, not a kind ("trade" of "trade deal", "trade war").
@@ -617,6 +661,15 @@ function soleParent(c: Candidate, members: Candidate[]): Candidate | undefined {
   return parents.length === 1 ? parents[0] : undefined;
 }
 
+const slugs = new Map<string, string>();
+
+/** An issue's id; names come back from article to article. */
+function slugOf(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) slugs.set(name, (slug = slugify(name)));
+  return slug;
+}
+
 const upperFirst = (s: string): string => (/^\p{Ll}/u.test(s) ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 export function extractIssues(
@@ -630,23 +683,30 @@ export function extractIssues(
   const forms = taxonomyForms(taxonomy);
   const entryOf = (c: Candidate): string | undefined =>
     forms.size === 0 ? undefined : [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
-  const { tally, occurrences } = nounPhrases(sentences, hits, lead);
-  const topics = entityCandidates(sentences, hits, lead);
+  const titleCase = sentences.map(isTitleCase);
+  const { tally, occurrences } = nounPhrases(sentences, titleCase, hits, lead);
+  const all = [...tally.values(), ...entityCandidates(sentences, hits, lead)];
 
   // Whatever the taxonomy names gathers its variants; everything else merges by form and meaning.
   const groups = new Groups();
   const anchors = new Set<string>();
-  const free: Candidate[] = [];
-  for (const c of [...tally.values(), ...topics]) {
+  // The scored first, best first; the unscored after them as they came (as a stable sort of all would have them).
+  const scored: Candidate[] = [];
+  const unscored: Candidate[] = [];
+  for (const c of all) {
     const entry = entryOf(c);
-    if (entry === undefined) free.push(c);
+    if (entry === undefined) (c.score > 0 ? scored : unscored).push(c);
     else {
       groups.union(`taxonomy:${entry}`, c.key);
       anchors.add(`taxonomy:${entry}`);
     }
   }
-  free.sort((a, b) => b.score - a.score);
-  const leaders = free.filter((c) => c.entity || specificityOf(c) >= GENERIC).slice(0, LEADERS);
+  const free = scored.sort((a, b) => b.score - a.score).concat(unscored);
+  const leaders: Candidate[] = [];
+  for (const c of free) {
+    if (leaders.length === LEADERS) break;
+    if (c.entity || specificityOf(c) >= GENERIC) leaders.push(c);
+  }
   const phrasal = free.filter((c) => !c.entity);
   mergeParts(phrasal, groups);
   mergeKin(leaders.filter((c) => !c.entity), phrasal, groups);
@@ -654,21 +714,29 @@ export function extractIssues(
 
   // Issues are the groups a leader or the taxonomy anchors; only their members are filled in.
   const clusters = new Map<string, Candidate[]>();
-  const memberOf = new Map<string, Candidate>();
-  for (const c of [...tally.values(), ...topics]) {
+  for (const c of all) {
     const root = groups.find(c.key);
     if (!anchors.has(root)) continue;
     const members = clusters.get(root);
     if (members) members.push(c);
     else clusters.set(root, [c]);
-    if (!c.entity) memberOf.set(c.key, c);
+    if (c.entity) continue;
+    c.member = true;
+    c.surfaces = new Map();
+    c.sentences = [];
+    if (c.score === 0 && c.count >= 1) c.score = scoreOf(c);
   }
-  for (const c of memberOf.values()) if (c.score === 0 && c.count >= 1) c.score = scoreOf(c);
-  for (const o of occurrences) {
-    const c = memberOf.get(o.key);
-    if (!c) continue;
-    if (c.sentences.at(-1) !== o.index) c.sentences.push(o.index);
-    if (o.surface !== null) c.surfaces.set(o.surface, (c.surfaces.get(o.surface) ?? 0) + 1);
+  for (let i = 0; i < occurrences.candidate.length; i++) {
+    const c = occurrences.candidate[i]!;
+    if (!c.member) continue;
+    const index = occurrences.sentence[i]!;
+    if (c.sentences.at(-1) !== index) c.sentences.push(index);
+    const start = occurrences.start[i]!;
+    if (start < 0) continue;
+    const written = sentences[index]!.text.slice(start, occurrences.end[i]);
+    // A headline's capitals are its style, not the words' ("Port Strike").
+    const surface = titleCase[index] ? written.toLowerCase() : written;
+    c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
   }
   const issues: Issue[] = [];
   for (const [root, members] of clusters) {
@@ -710,5 +778,5 @@ export function extractIssues(
   return issues
     .filter((issue, i) => i < MIN_ISSUES || issue.weight >= RELATIVE_FLOOR * best)
     .slice(0, MAX_ISSUES)
-    .map((issue) => ({ ...issue, id: slugify(issue.name), weight: Math.round((issue.weight / best) * 1000) / 1000 }));
+    .map((issue) => ({ ...issue, id: slugOf(issue.name), weight: Math.round((issue.weight / best) * 1000) / 1000 }));
 }

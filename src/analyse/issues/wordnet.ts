@@ -49,18 +49,24 @@ const senseCache = new Map<string, number[] | null>();
 function sensesOf(net: WordNet, lemma: string): number[] | null {
   let senses = senseCache.get(lemma);
   if (senses === undefined) {
-    const fields = lookUp(net.index, lemma);
-    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-    senses = fields && fields.slice(fields.length - Number(fields[2])).map(Number);
+    const line = net.index.get(key(lemma))?.trimEnd();
+    senses = null;
+    if (line !== undefined) {
+      // "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...": the
+      // offsets, eight digits each, end the line.
+      const after = line.indexOf(' ', line.indexOf(' ') + 1) + 1;
+      const count = Number(line.slice(after, line.indexOf(' ', after)));
+      senses = [];
+      for (let k = count; k > 0; k--) senses.push(Number(line.slice(line.length - 9 * k + 1, line.length - 9 * k + 9)));
+    }
     senseCache.set(lemma, senses);
   }
   return senses;
 }
 
-/** The fields of a lemma's line in an index file, or null. */
-function lookUp(index: IndexFile, lemma: string): string[] | null {
-  return index.get(lemma.includes(' ') ? lemma.replace(/ /g, '_') : lemma)?.trimEnd().split(' ') ?? null;
-}
+/** A lemma as the index files spell it ("rare_earth"). */
+const key = (lemma: string): string => (lemma.includes(' ') ? lemma.replace(/ /g, '_') : lemma);
+
 
 let adjectives: IndexFile | null = null;
 let verbs: IndexFile | null = null;
@@ -72,7 +78,7 @@ let verbs: IndexFile | null = null;
  */
 export function adjectiveKind(word: string): 'relational' | 'descriptive' | null {
   adjectives ??= readIndex('adj');
-  const fields = lookUp(adjectives, word);
+  const fields = adjectives.get(key(word))?.trimEnd().split(' ');
   if (!fields) return null;
   // lemma pos synset_cnt p_cnt ptr_symbol...
   const pointers = Number(fields[3]);
@@ -83,7 +89,7 @@ export function adjectiveKind(word: string): 'relational' | 'descriptive' | null
 /** Whether WordNet knows `lemma` as a verb. */
 export function isVerb(lemma: string): boolean {
   verbs ??= readIndex('verb');
-  return lookUp(verbs, lemma) !== null;
+  return verbs.has(key(lemma));
 }
 
 /** The hypernyms of the synset at `offset` (instance hypernyms included). */
@@ -91,16 +97,21 @@ function hypernymsOf(net: WordNet, offset: number): number[] {
   const cached = net.hypernyms.get(offset);
   if (cached) return cached;
   const { data } = net;
-  // A synset line holds its pointers before the gloss ("|").
-  const fields = data.slice(offset, data.indexOf('|', offset)).split(' ');
-  // offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]...
-  const words = parseInt(fields[3]!, 16);
-  let at = 4 + words * 2;
-  const pointers = Number(fields[at]);
+  // "offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [symbol offset pos source/target]...",
+  // read in place: the first four fields are 8, 2, 1 and 2 (hexadecimal) characters long.
+  const words = parseInt(data.slice(offset + 14, offset + 16), 16);
+  let at = offset + 17;
+  for (let w = 0; w < 2 * words; w++) at = data.indexOf(' ', at) + 1;
+  const space = data.indexOf(' ', at);
+  const pointers = Number(data.slice(at, space));
   const found: number[] = [];
-  at++;
-  for (let p = 0; p < pointers; p++, at += 4) {
-    if ((fields[at] === '@' || fields[at] === '@i') && fields[at + 2] === 'n') found.push(Number(fields[at + 1]));
+  at = space + 1;
+  for (let p = 0; p < pointers; p++) {
+    // A pointer is "@ 00001930 n 0000": its symbol is one or two characters, hypernyms "@" and "@i".
+    const end = data.indexOf(' ', at);
+    const hypernym = data.charCodeAt(at) === 64 && (end === at + 1 || (end === at + 2 && data.charCodeAt(at + 1) === 105));
+    if (hypernym && data.charCodeAt(end + 10) === 110) found.push(Number(data.slice(end + 1, end + 9)));
+    at = end + 17;
   }
   net.hypernyms.set(offset, found);
   return found;
@@ -168,9 +179,28 @@ export function isPersonOrTime(lemma: string): boolean {
   return file === PERSON || file === TIME;
 }
 
+let pairs: Map<string, Set<string>> | null = null;
+const NONE: ReadonlySet<string> = new Set();
+
+/** The second words of the two-word nouns WordNet knows that begin with `first` ("earth" and "gas" of "rare"). */
+export function secondWords(first: string): ReadonlySet<string> {
+  if (!pairs) {
+    pairs = new Map();
+    for (const lemma of load().index.keys()) {
+      const space = lemma.indexOf('_');
+      if (space === -1 || lemma.includes('_', space + 1)) continue;
+      const head = lemma.slice(0, space);
+      let seconds = pairs.get(head);
+      if (!seconds) pairs.set(head, (seconds = new Set()));
+      seconds.add(lemma.slice(space + 1));
+    }
+  }
+  return pairs.get(first) ?? NONE;
+}
+
 /** Whether WordNet knows `lemma` as a noun ("rare earth" is looked up as "rare_earth"). */
 export function isNoun(lemma: string): boolean {
-  return sensesOf(load(), lemma) !== null;
+  return load().index.has(key(lemma));
 }
 
 export interface Kinship {
@@ -188,6 +218,46 @@ export interface KinProfile {
   /** The senses another word's hypernyms must reach. */
   targets: number[];
   above: Set<number>;
+  /** The senses and the synsets above, numbered densely for Reach's bit sets. */
+  senseIds: Int32Array;
+  aboveIds: Int32Array;
+}
+
+// Dense numbers for the synsets of profiles, in the order first met.
+const synsetIds = new Map<number, number>();
+
+function idsOf(synsets: Iterable<number>): Int32Array {
+  const ids: number[] = [];
+  for (const synset of synsets) {
+    let id = synsetIds.get(synset);
+    if (id === undefined) synsetIds.set(synset, (id = synsetIds.size));
+    ids.push(id);
+  }
+  return Int32Array.from(ids);
+}
+
+/**
+ * What some profiles reach up to, as a bit set: whether another profile meets any of it is a
+ * few reads, where the kin of many words are sought among a few.
+ */
+export class Reach {
+  private readonly bits: Uint32Array;
+  constructor(profiles: Iterable<KinProfile>) {
+    this.bits = new Uint32Array((synsetIds.size >> 5) + 1);
+    for (const p of profiles) for (const id of p.aboveIds) this.bits[id >> 5]! |= 1 << (id & 31);
+  }
+
+  private has(id: number): boolean {
+    // Synsets numbered after the set was made are in none of its profiles.
+    return id >> 5 < this.bits.length && (this.bits[id >> 5]! & (1 << (id & 31))) !== 0;
+  }
+
+  /** Whether a profile's senses or what lies above them are reached. */
+  meets(p: KinProfile): boolean {
+    for (const id of p.aboveIds) if (this.has(id)) return true;
+    for (const id of p.senseIds) if (this.has(id)) return true;
+    return false;
+  }
 }
 
 const profiles = new WeakMap<Kinship, Map<string, KinProfile | null>>();
@@ -206,7 +276,8 @@ function profileOf(lemma: string, { senses, depth, anySense }: Kinship): KinProf
   if (!found?.length) return null;
   // Only a word's main sense may rise to meet another's, or "sideline" (a line of goods, once) would be a kind of "product".
   const targets = anySense ? found : found.slice(0, 1);
-  return { senses: found, targets, above: ancestors(net, targets, depth) };
+  const above = ancestors(net, targets, depth);
+  return { senses: found, targets, above, senseIds: idsOf(found), aboveIds: idsOf(above) };
 }
 
 // Meeting points this close to WordNet's root ("relation", "measure") say nothing about likeness.
@@ -219,9 +290,20 @@ const MIN_DEPTH = 4;
  * first sense keeps broad words from gathering everything below some rare sense of theirs.
  */
 export function kinship(a: KinProfile, b: KinProfile, hypernyms = true): 'synonym' | 'hypernym' | null {
-  if (a.targets.some((s) => b.senses.includes(s)) || b.targets.some((s) => a.senses.includes(s))) return 'synonym';
+  if (shares(a, b) || shares(b, a)) return 'synonym';
   if (!hypernyms) return null;
   const net = load();
-  const meets = (from: KinProfile, to: KinProfile): boolean => to.targets.some((s) => from.above.has(s) && depthOf(net, s) >= MIN_DEPTH);
-  return meets(a, b) || meets(b, a) ? 'hypernym' : null;
+  return rises(net, a, b) || rises(net, b, a) ? 'hypernym' : null;
+}
+
+/** Whether one of a's targets is among b's senses. */
+function shares(a: KinProfile, b: KinProfile): boolean {
+  for (const s of a.targets) if (b.senses.includes(s)) return true;
+  return false;
+}
+
+/** Whether one of `to`'s targets lies above `from`, deep enough in WordNet to mean something. */
+function rises(net: WordNet, from: KinProfile, to: KinProfile): boolean {
+  for (const s of to.targets) if (from.above.has(s) && depthOf(net, s) >= MIN_DEPTH) return true;
+  return false;
 }
