@@ -35,8 +35,8 @@ interface Candidate {
   count: number;
   /** Compound keys that credited this one as their head or first part. */
   parents: Set<string>;
-  /** specificity(key), worked out when first asked. */
-  specificity: number;
+  /** What is known of its key, once asked. */
+  facts: KeyFacts | null;
   /** Bit set of the Positions it was found in. */
   positions: number;
   /** The words as written and how often, and the indices of the sentences it is in, ascending: filled in for entities and for the phrases of issues. */
@@ -124,28 +124,40 @@ function wordSpecificity(lemma: string): number {
   return found;
 }
 
-const phraseSpecificities = new Map<string, number>();
-
 /** How specific a key is: its most specific word's measure, longer phrases a little more. */
 function specificity(key: string): number {
   if (!key.includes(' ')) return wordSpecificity(key);
-  let found = phraseSpecificities.get(key);
-  if (found === undefined) {
-    const words = key.split(' ');
-    let best = 0;
-    for (const w of words) best = Math.max(best, wordSpecificity(w));
-    phraseSpecificities.set(key, (found = best * (1 + 0.1 * (words.length - 1))));
-  }
+  const words = key.split(' ');
+  let best = 0;
+  for (const w of words) best = Math.max(best, wordSpecificity(w));
+  return best * (1 + 0.1 * (words.length - 1));
+}
+
+/** What is known of a candidate's key ("export control"), worked out when first asked and kept across articles. */
+interface KeyFacts {
+  key: string;
+  /** The words before the head ("export"), or ''. */
+  modifier: string;
+  /** specificity(key), or -1 until asked. */
+  specificity: number;
+  kin: Kin | undefined;
+}
+
+const keyFacts = new Map<string, KeyFacts>();
+
+function factsOf(key: string): KeyFacts {
+  let found = keyFacts.get(key);
+  if (!found) keyFacts.set(key, (found = { key, modifier: key.slice(0, Math.max(0, key.lastIndexOf(' '))), specificity: -1, kin: undefined }));
   return found;
 }
 
-/** A word every kind of story uses ("progress", "issue", "items"): part of a topic's name at most, never a topic. */
-const isGeneric = (key: string): boolean => specificity(key) < GENERIC;
+const specificityIn = (f: KeyFacts): number => (f.specificity < 0 ? (f.specificity = specificity(f.key)) : f.specificity);
 
-function specificityOf(c: Candidate): number {
-  if (c.specificity < 0) c.specificity = specificity(c.key);
-  return c.specificity;
-}
+/** A word every kind of story uses ("progress", "issue", "items"): part of a topic's name at most, never a topic. */
+const isGeneric = (key: string): boolean => specificityIn(factsOf(key)) < GENERIC;
+
+const factsOfCandidate = (c: Candidate): KeyFacts => (c.facts ??= factsOf(c.key));
+const specificityOf = (c: Candidate): number => specificityIn(factsOfCandidate(c));
 
 const NO_PARENTS: ReadonlySet<string> = new Set();
 
@@ -157,7 +169,12 @@ function scoreOf(c: Candidate, share = 1): number {
   return damped(c.count) * share * specificityOf(c) * boost;
 }
 
-const eligible = (members: Candidate[]): boolean => new Set(members.flatMap((c) => [...c.sentences])).size >= MIN_SENTENCES;
+/** The sentences a group of candidates is in, ascending, each once. */
+function sentencesOf(members: Candidate[]): number[] {
+  if (members.length === 1) return members[0]!.sentences;
+  const all = members.flatMap((m) => m.sentences).sort((a, b) => a - b);
+  return all.filter((index, i) => i === 0 || all[i - 1] !== index);
+}
 
 /** What is known of a token's text, worked out once per distinct text and kept across articles. */
 interface Word {
@@ -185,6 +202,9 @@ interface Word {
   adjective: 'relational' | 'descriptive' | null | undefined;
   /** A verb in the third person ("halts", "rejects"). */
   verbS: boolean | undefined;
+  /** Its lemmas' facts as a phrase's head. */
+  facts: KeyFacts | undefined;
+  pluralFacts: KeyFacts | undefined;
   /** The words it makes a two-word noun with ("earth" of "rare"). */
   compounds: ReadonlySet<string> | undefined;
 }
@@ -224,6 +244,8 @@ function newWord(text: string, lower: string, letters: boolean): Word {
     adjective: undefined,
     verbS: undefined,
     compounds: undefined,
+    facts: undefined,
+    pluralFacts: undefined,
   };
 }
 
@@ -242,7 +264,8 @@ function wordOf(text: string): Word {
 const pluralOf = (w: Word): string => (w.plural ??= singular(w.last));
 // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
 const lemmaOf = (w: Word): string => (w.letters && !w.lastNoun ? pluralOf(w) : w.last);
-const headLemma = (w: Word, tag: string): string => (tag === 'NNS' ? pluralOf(w) : lemmaOf(w));
+/** The facts of the word as a phrase's head: its lemma's, singular or plural as tagged. */
+const headFacts = (w: Word, tag: string): KeyFacts => (tag === 'NNS' ? (w.pluralFacts ??= factsOf(pluralOf(w))) : (w.facts ??= factsOf(lemmaOf(w))));
 const headTopical = (w: Word, tag: string): boolean =>
   tag === 'NNS' ? (w.pluralTopical ??= w.letters && canHead(pluralOf(w))) : (w.topical ??= w.letters && canHead(lemmaOf(w)));
 const adjectiveOf = (w: Word): Word['adjective'] => (w.adjective === undefined ? (w.adjective = w.letters ? adjectiveKind(w.lower) : null) : w.adjective);
@@ -305,7 +328,7 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
 }
 
 /** Receives a noun phrase: its key, the words before the head ('' for a lone noun), and where it is written in the sentence. */
-type PhraseSink = (key: string, prefix: string, nounPrefix: boolean, start: number, end: number) => void;
+type PhraseSink = (key: string, prefix: string, nounPrefix: boolean, start: number, end: number, head: KeyFacts) => void;
 
 /** Whether an adjective and the noun after it are one noun in WordNet ("rare earth", "free trade"). */
 function isCompound(adjective: Word, next: Word | undefined): boolean {
@@ -330,7 +353,8 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     const start = Math.max(from, to - MAX_PHRASE);
     if (to <= start) return;
     const last = run[to - 1]!;
-    const head = headLemma(last, tags[to - 1]!);
+    const facts = headFacts(last, tags[to - 1]!);
+    const head = facts.key;
     // The prefix runs up to the head's last hyphen part ("cross-border" → "cross", "border").
     let prefix = '';
     if (start < to - 1 || last.lead) {
@@ -339,7 +363,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     }
     const before = tags[to - 2];
     const nounPrefix = prefix !== '' && ((to - start > 1 && (before === 'NN' || before === 'NNS')) || isNoun(prefix));
-    sink(prefix ? `${prefix} ${head}` : head, prefix, nounPrefix, tokens[start]!.start, tokens[to - 1]!.end);
+    sink(prefix ? `${prefix} ${head}` : head, prefix, nounPrefix, tokens[start]!.start, tokens[to - 1]!.end, facts);
   };
   const end = (i: number): void => {
     if (i > from) flush(i);
@@ -415,7 +439,7 @@ function emptyCandidate(key: string, entity: Entity | null = null): Candidate {
     score: 0,
     count: 0,
     parents: NO_PARENTS as Set<string>,
-    specificity: -1,
+    facts: null,
     positions: 0,
     surfaces: shared ? (NO_SURFACES as Map<string, number>) : new Map(),
     sentences: shared ? (NO_SENTENCES as number[]) : [],
@@ -439,9 +463,10 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
   const tally = new Map<string, Candidate>();
   let index = 0;
   let position = 0;
-  const credit = (key: string, amount: number, start: number, end: number, parent: string | null): void => {
+  const credit = (key: string, amount: number, start: number, end: number, parent: string | null, facts: KeyFacts | null): void => {
     let c = tally.get(key);
     if (!c) tally.set(key, (c = emptyCandidate(key)));
+    c.facts ??= facts;
     c.count += amount;
     c.positions |= position;
     if (parent !== null) {
@@ -453,13 +478,13 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
     occurrences.start.push(start);
     occurrences.end.push(end);
   };
-  const sink: PhraseSink = (key, prefix, nounPrefix, start, end) => {
-    credit(key, 1, start, end, null);
+  const sink: PhraseSink = (key, prefix, nounPrefix, start, end, head) => {
+    credit(key, 1, start, end, null, prefix ? null : head);
     if (!prefix) return;
-    credit(key.slice(prefix.length + 1), PART_CREDIT, -1, -1, key);
-    if (nounPrefix) credit(prefix, PART_CREDIT, -1, -1, key);
+    credit(head.key, PART_CREDIT, -1, -1, key, head);
+    if (nounPrefix) credit(prefix, PART_CREDIT, -1, -1, key, null);
     // "restrictive trade measures" also speaks of "trade measures".
-    if (prefix.includes(' ')) credit(key.slice(key.indexOf(' ') + 1), PART_CREDIT, -1, -1, key);
+    if (prefix.includes(' ')) credit(key.slice(key.indexOf(' ') + 1), PART_CREDIT, -1, -1, key, null);
   };
   const lower = new Map<string, boolean>();
   let text: string | null = null;
@@ -491,9 +516,10 @@ function firstFrom(tokens: Sentence['tokens'], at: number): number {
 
 /**
  * How much an entity is discussed rather than acting: "over X", "banning X", "the X deal" are
- * discussion; "X said", "X will" are action; "in X", "from X" are setting.
+ * discussion; "X said", "X will" are action; "in X", "from X" are setting. 0 to 1, or null
+ * when the words around tell nothing.
  */
-function topicality(sentence: Sentence, hit: NameHit): [about: number, total: number] {
+function topicality(sentence: Sentence, hit: NameHit): number | null {
   // A place as object or modifier is mostly a destination or an origin ("visit X", "X officials").
   const place = hit.kind === 'place';
   const tokens = sentence.tokens;
@@ -502,14 +528,14 @@ function topicality(sentence: Sentence, hit: NameHit): [about: number, total: nu
   while (i > 0 && BEFORE_NAME.test(tokens[i - 1]!.pos ?? '')) i--;
   const before = tokens[i - 1];
   const after = tokens[j];
-  if (before && ABOUT.test(before.text)) return [before.text.toLowerCase() === 'of' ? 0.5 : 1, 1];
-  if (before && WHERE.test(before.text)) return [0, 1];
-  if (after && COPULA.test(after.text)) return [0.5, 1];
-  if (after && /^(?:VB|MD)/.test(after.pos ?? '')) return [0, 1];
-  if (before && /^VB/.test(before.pos ?? '') && !COPULA.test(before.text)) return [place ? 0.5 : 1, 1];
-  if (after && NOUN.test(after.pos ?? '')) return [place ? 0 : 1, 1];
-  if ((after && /^(?:,|and|or)$/.test(after.text)) || (before && /^(?:,|and|or)$/.test(before.text))) return [0.5, 1];
-  return [0, 0];
+  if (before && ABOUT.test(before.text)) return before.text.toLowerCase() === 'of' ? 0.5 : 1;
+  if (before && WHERE.test(before.text)) return 0;
+  if (after && COPULA.test(after.text)) return 0.5;
+  if (after && /^(?:VB|MD)/.test(after.pos ?? '')) return 0;
+  if (before && /^VB/.test(before.pos ?? '') && !COPULA.test(before.text)) return place ? 0.5 : 1;
+  if (after && NOUN.test(after.pos ?? '')) return place ? 0 : 1;
+  if ((after && /^(?:,|and|or)$/.test(after.text)) || (before && /^(?:,|and|or)$/.test(before.text))) return 0.5;
+  return null;
 }
 
 function entityCandidates(sentences: Sentence[], hits: NameHit[][], lead: number): Candidate[] {
@@ -524,9 +550,11 @@ function entityCandidates(sentences: Sentence[], hits: NameHit[][], lead: number
         candidate.surfaces.set(hit.entity.name, 1);
         stats.set(hit.entity, (s = { about: 0, total: 0, candidate }));
       }
-      const [about, total] = topicality(sentence, hit);
-      s.about += about;
-      s.total += total;
+      const about = topicality(sentence, hit);
+      if (about !== null) {
+        s.about += about;
+        s.total++;
+      }
       s.candidate.count++;
       s.candidate.positions |= bit(positionOf(sentence, lead));
       if (s.candidate.sentences.at(-1) !== index) s.candidate.sentences.push(index);
@@ -566,16 +594,11 @@ interface Kin {
   profile: KinProfile | null;
 }
 
-const kins = new Map<string, Kin>();
-
-function kinOf(key: string): Kin {
-  let kin = kins.get(key);
-  if (kin) return kin;
-  const space = key.lastIndexOf(' ');
-  const modifier = space === -1 ? '' : key.slice(0, space);
-  const head = key.slice(space + 1);
-  kins.set(key, (kin = { key, modifier, specific: !isGeneric(head), profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) }));
-  return kin;
+function kinOf(facts: KeyFacts): Kin {
+  if (facts.kin) return facts.kin;
+  const { key, modifier } = facts;
+  const head = modifier ? key.slice(modifier.length + 1) : key;
+  return (facts.kin = { key, modifier, specific: !isGeneric(head), profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) });
 }
 
 /** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific ("products" never joins "sidelines" by a rare sense). */
@@ -592,7 +615,7 @@ function joins(a: Kin, b: Kin): boolean {
 function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: Groups): void {
   const heads: Kin[] = [];
   for (const leader of leaders) {
-    const kin = kinOf(leader.key);
+    const kin = kinOf(factsOfCandidate(leader));
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, leader.key);
     else heads.push(kin);
@@ -602,8 +625,10 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
   // Every synset the heads have or lie under: a follower whose own never meet one is kin to none.
   const reach = new Reach(heads.flatMap((h) => (h.profile ? [h.profile] : [])));
   for (const c of followers) {
-    if (c.count < 1 || !modifiers.has(c.key.slice(0, Math.max(0, c.key.lastIndexOf(' ')))) || led.has(groups.find(c.key))) continue;
-    const kin = kinOf(c.key);
+    if (c.count < 1) continue;
+    const facts = factsOfCandidate(c);
+    if (!modifiers.has(facts.modifier) || led.has(groups.find(c.key))) continue;
+    const kin = kinOf(facts);
     if (!kin.profile || !reach.meets(kin.profile)) continue;
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, c.key);
@@ -618,7 +643,7 @@ function kindredParents(c: Candidate): boolean {
   let first: Kin | null = null;
   for (const p of c.parents) {
     if (!p.startsWith(`${c.key} `)) return false;
-    const kin = kinOf(p);
+    const kin = kinOf(factsOf(p));
     if (!first) first = kin;
     else if (!joins(first, kin)) return false;
   }
@@ -742,7 +767,8 @@ export function extractIssues(
   for (const [root, members] of clusters) {
     const taxonomyKey = root.startsWith('taxonomy:') ? root.slice('taxonomy:'.length) : null;
     const entry = taxonomyKey === null ? undefined : taxonomy[taxonomyKey];
-    if (entry?.drop || !eligible(members)) continue;
+    const indices = sentencesOf(members);
+    if (entry?.drop || indices.length < MIN_SENTENCES) continue;
     members.sort((a, b) => b.score - a.score);
     // Named by what the text says whole and most ("export controls", not "export" of them), and after the
     // compound a part stands for ("water rationing", not "rationing").
@@ -764,7 +790,6 @@ export function extractIssues(
         if (lower !== name.toLowerCase() && !aliases.has(lower)) aliases.set(lower, surface);
       }
     }
-    const indices = [...new Set(members.flatMap((m) => [...m.sentences]))].sort((a, b) => a - b);
     issues.push({
       id: '',
       name,

@@ -218,44 +218,35 @@ export interface KinProfile {
   /** The senses another word's hypernyms must reach. */
   targets: number[];
   above: Set<number>;
-  /** The senses and the synsets above, numbered densely for Reach's bit sets. */
-  senseIds: Int32Array;
-  aboveIds: Int32Array;
+  /** The same as a list, quicker to go through. */
+  aboveList: number[];
 }
 
-// Dense numbers for the synsets of profiles, in the order first met.
-const synsetIds = new Map<number, number>();
-
-function idsOf(synsets: Iterable<number>): Int32Array {
-  const ids: number[] = [];
-  for (const synset of synsets) {
-    let id = synsetIds.get(synset);
-    if (id === undefined) synsetIds.set(synset, (id = synsetIds.size));
-    ids.push(id);
-  }
-  return Int32Array.from(ids);
-}
+// Reach's bit set: 8192 bits, a synset's by its offset's low bits.
+const REACH_WORDS = 256;
 
 /**
- * What some profiles reach up to, as a bit set: whether another profile meets any of it is a
- * few reads, where the kin of many words are sought among a few.
+ * What some profiles reach up to, where the kin of many words are sought among a few: a small bit
+ * set answers most askings at once, and only a synset whose bit is set is sought in the profiles.
  */
 export class Reach {
-  private readonly bits: Uint32Array;
-  constructor(profiles: Iterable<KinProfile>) {
-    this.bits = new Uint32Array((synsetIds.size >> 5) + 1);
-    for (const p of profiles) for (const id of p.aboveIds) this.bits[id >> 5]! |= 1 << (id & 31);
+  private readonly bits = new Uint32Array(REACH_WORDS);
+  private readonly profiles: KinProfile[];
+  constructor(profiles: KinProfile[]) {
+    this.profiles = profiles;
+    for (const p of profiles) for (const s of p.aboveList) this.bits[(s >>> 5) & (REACH_WORDS - 1)]! |= 1 << (s & 31);
   }
 
-  private has(id: number): boolean {
-    // Synsets numbered after the set was made are in none of its profiles.
-    return id >> 5 < this.bits.length && (this.bits[id >> 5]! & (1 << (id & 31))) !== 0;
+  private has(synset: number): boolean {
+    if ((this.bits[(synset >>> 5) & (REACH_WORDS - 1)]! & (1 << (synset & 31))) === 0) return false;
+    for (const p of this.profiles) if (p.above.has(synset)) return true;
+    return false;
   }
 
   /** Whether a profile's senses or what lies above them are reached. */
   meets(p: KinProfile): boolean {
-    for (const id of p.aboveIds) if (this.has(id)) return true;
-    for (const id of p.senseIds) if (this.has(id)) return true;
+    for (const s of p.aboveList) if (this.has(s)) return true;
+    for (const s of p.senses) if (this.has(s)) return true;
     return false;
   }
 }
@@ -277,7 +268,7 @@ function profileOf(lemma: string, { senses, depth, anySense }: Kinship): KinProf
   // Only a word's main sense may rise to meet another's, or "sideline" (a line of goods, once) would be a kind of "product".
   const targets = anySense ? found : found.slice(0, 1);
   const above = ancestors(net, targets, depth);
-  return { senses: found, targets, above, senseIds: idsOf(found), aboveIds: idsOf(above) };
+  return { senses: found, targets, above, aboveList: [...above] };
 }
 
 // Meeting points this close to WordNet's root ("relation", "measure") say nothing about likeness.
