@@ -1,4 +1,19 @@
+import { countryKey, gazetteer } from '../ner/gazetteer.ts';
 import { fit, onReset, wordId } from '../text/vocab.ts';
+import type { Sentence } from '../types.ts';
+import {
+  CALENDAR,
+  COMPANY_SUFFIXES,
+  EVENT_HEADS,
+  GEO_HEADS,
+  HONORIFICS,
+  ORG_HEADS,
+  PERSON_TITLES,
+  PLACE_ORG_HEADS,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+  STOPWORDS,
+} from './lexicon.ts';
 
 /**
  * Caches for the entity rules, which ask the same questions of the same few words and names
@@ -36,4 +51,111 @@ export function memoBits(f: (s: string) => number): (s: string) => number {
     if (b === 0) bits[id] = b = f(s) | KNOWN;
     return b;
   };
+}
+
+/** What the rules ask of a single word, as bits of `wordBits`. */
+export const STOP = 1;
+/** Trimmed off the start of a name: punctuation, "the", "of", "and"... (particles like "de" stay). */
+export const LEAD = 1 << 1;
+/** Trimmed off the end of a name: punctuation, possessives, articles, connectors. */
+export const TAIL = 1 << 2;
+/** Capitalized, perhaps after a lower-case prefix ("eBay"), with a letter. */
+export const NAMEISH = 1 << 3;
+export const POSSESSIVE_WORD = 1 << 4;
+/** Ends a name: punctuation other than "." and "&", a lower-case word that is no connector or particle. */
+export const BREAKS = 1 << 5;
+export const CAPITALIZED = 1 << 6;
+export const COMPANY_SUFFIX = 1 << 7;
+/** A capital then a lower-case letter ("Smith", not "SMITH" or "eBay"). */
+export const UPPER_LOWER = 1 << 8;
+/** A capitalized word, no function word, title word or month, that may begin a place or organization ("Global"). */
+export const LEADER = 1 << 9;
+export const OPENING = 1 << 10;
+export const PERSON_TITLE = 1 << 11;
+export const ORG_HEAD = 1 << 12;
+export const PLACE_ORG_HEAD = 1 << 13;
+export const EVENT_HEAD = 1 << 14;
+export const GEO_HEAD = 1 << 15;
+/** A word of a title or role: head, modifier or honorific. */
+export const TITLE_WORD = 1 << 16;
+export const ROLE_HEAD = 1 << 17;
+export const HONORIFIC = 1 << 18;
+/** Styles that go with the name rather than the role ("Sir", "Dame", "Lord"). */
+export const NOBLE_STYLE = 1 << 19;
+export const OF = 1 << 20;
+export const STARTS_LOWER = 1 << 21;
+/** A country's name, code or demonym ("US", "Chinese"). */
+export const PLACE = 1 << 22;
+export const IN_ON = 1 << 23;
+
+const PUNCT = /^[^\p{L}\p{N}]+$/u;
+const LETTER = /\p{L}/u;
+const POSSESSIVE = /^['’]s?$/;
+/** Hyphenated name particles: "al-Abidine", "bin-Salman", "d'Estaing". */
+const PARTICLE = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|abdul|ben|bar|da|de|di|du|van|von|le|la|d|l|o)['’-]\p{L}/u;
+/** Lower-case words allowed inside names: "Bank of America", "Ludwig van Beethoven". */
+const CONNECTORS = new Set(['wa', 'of', 'and', 'the', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'del', 'della', 'da', 'di', 'do', 'dos', 'das', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'e', 'st', 'upon', '&']);
+const NOBLE = new Set(['sir', 'dame', 'lord']);
+
+/** Lower case without an abbreviation's period: "Prof." is "prof". */
+export const bare = (s: string) => s.toLowerCase().replace(/\.$/, '');
+
+export const wordBits = memoBits((w) => {
+  const punct = PUNCT.test(w);
+  const l = w.toLowerCase();
+  let b = 0;
+  // Function words and punctuation; an all-caps word is an acronym ("WHO"), not a stopword.
+  if ((STOPWORDS.has(l) && !/^\p{Lu}{2,}$/u.test(w)) || !LETTER.test(w)) b |= STOP;
+  if (punct || /^(the|a|an|of|and|for|on|in|at)$/i.test(w)) b |= LEAD;
+  if (punct || POSSESSIVE.test(w) || /^(the|a|an)$/i.test(w) || CONNECTORS.has(w)) b |= TAIL;
+  if (/^(?:\p{Ll}+)?[\p{Lu}\p{N}]/u.test(w) && LETTER.test(w)) b |= NAMEISH;
+  if (POSSESSIVE.test(w)) b |= POSSESSIVE_WORD;
+  if ((punct && !/^[.&]$/.test(w)) || (/^\p{Ll}/u.test(w) && !CONNECTORS.has(w) && !PARTICLE.test(w))) b |= BREAKS;
+  if (/^\p{Lu}/u.test(w)) b |= CAPITALIZED;
+  if (/^\p{Ll}/u.test(w)) b |= STARTS_LOWER;
+  if (COMPANY_SUFFIXES.has(l)) b |= COMPANY_SUFFIX;
+  if (/^\p{Lu}\p{Ll}/u.test(w)) b |= UPPER_LOWER;
+  if (/^["“‘'(]$/.test(w)) b |= OPENING;
+  if (PERSON_TITLES.has(l)) b |= PERSON_TITLE;
+  if (ORG_HEADS.has(l)) b |= ORG_HEAD;
+  if (PLACE_ORG_HEADS.has(l)) b |= PLACE_ORG_HEAD;
+  if (EVENT_HEADS.has(l)) b |= EVENT_HEAD;
+  if (GEO_HEADS.has(w)) b |= GEO_HEAD;
+  const r = bare(w);
+  if (ROLE_HEADS.has(r)) b |= ROLE_HEAD | TITLE_WORD;
+  if (ROLE_MODIFIERS.has(r)) b |= TITLE_WORD;
+  if (HONORIFICS.has(r)) b |= HONORIFIC | TITLE_WORD;
+  if (NOBLE.has(r)) b |= NOBLE_STYLE;
+  if (r === 'of') b |= OF;
+  if (r === 'in' || r === 'on') b |= IN_ON;
+  if (gazetteer().countryByName.has(countryKey(w))) b |= PLACE;
+  if (/^\p{Lu}\p{Ll}+$/u.test(w) && !(b & (STOP | TITLE_WORD)) && !CALENDAR.test(w)) b |= LEADER;
+  return b;
+});
+
+export const isStop = (w: string) => (wordBits(w) & STOP) !== 0;
+export const isTitleWord = (w: string) => (wordBits(w) & TITLE_WORD) !== 0;
+
+/**
+ * A document's sentences, with `wordBits` of each token kept by its position once asked:
+ * the rules ask of the same tokens many times, and an array read is cheaper than a lookup.
+ */
+export class Doc {
+  readonly sentences: Sentence[];
+  /** Index of each sentence's first token among the document's tokens. */
+  readonly start: Int32Array;
+  private readonly bits: Int32Array;
+
+  constructor(sentences: Sentence[]) {
+    this.sentences = sentences;
+    this.start = new Int32Array(sentences.length + 1);
+    for (let si = 0; si < sentences.length; si++) this.start[si + 1] = this.start[si]! + sentences[si]!.tokens.length;
+    this.bits = new Int32Array(this.start[sentences.length]!);
+  }
+
+  /** `wordBits` of token `i` of sentence `si`. */
+  at(si: number, i: number): number {
+    const k = this.start[si]! + i;
+    return this.bits[k] || (this.bits[k] = wordBits(this.sentences[si]!.tokens[i]!.text));
+  }
 }
