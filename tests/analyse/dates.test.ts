@@ -131,6 +131,18 @@ for (const [mode, tagged] of MODES) {
         ['the late 1980s', '198', 'END'], ['the nineties', '199', null],
       ]);
       expect(valueOf("The league was founded in the '60s.", "the '60s")).toBe('196');
+      expect(valueOf("The fashion of the 1970's came back.", "the 1970's")).toBe('197');
+      expect(valueOf('Prices rose from the mid-1990s.', 'the mid-1990s')).toBe('199');
+    });
+
+    it('finds numbers by their shape and months only capitalized', () => {
+      expect(values('Shares fell 4% in Q3 2024 after a 2-1 vote on 9/17/2025.')).toEqual([['Q3 2024', '2024-Q3'], ['9/17/2025', '2025-09-17']]);
+      expect(valueOf('Results for FY2024 were weaker.', 'FY2024')).toBe('2024');
+      // "may" the modal and "march" the verb are no months
+      expect(values('Officials may decide on 5 May; marchers march in March.')).toEqual([['5 May', '2026-05-05'], ['March', '2025-03']]);
+      expect(values('The truce of May 2019 held until the year 2021, two years later.')).toEqual([
+        ['May 2019', '2019-05'], ['the year 2021', '2021'], ['two years later', '2023'],
+      ]);
     });
 
     it('maps vague references to PRESENT_REF, PAST_REF and FUTURE_REF', () => {

@@ -75,6 +75,9 @@ const SEASON = '(?:spring|summer|fall|autumn|winter)';
 const REL = '(?:this\\s+past|this\\s+coming|last|next|this|coming|past|previous|preceding|following)';
 const UNIT = '(?:days?|weeks?|months?|years?|decades?|centuries|century)';
 
+/** A month is only read capitalized ("May", not the modal "may"): the rules that take one run on a capitalized key. */
+const MONTH_KEYS = 'January Jan February Feb March Mar April Apr May June Jun July Jul August Aug September Sept Sep October Oct November Nov December Dec';
+
 const monthOf = (s: string): number => MONTHS[s.toLowerCase().replace('.', '')] ?? 0;
 const dayOf = (s: string): number => parseInt(s, 10);
 const isCap = (s: string): boolean => s.charCodeAt(0) >= 65 && s.charCodeAt(0) <= 90;
@@ -151,7 +154,13 @@ const NOUN_AFTER = /^\s+(?!(?:of|to|and|or|in|on|at|by|for|from|with|as|is|was|w
 
 interface Rule {
   re: RegExp;
-  /** Words (lower case; "#" for any digit) one of which the sentence must contain for the rule to run. */
+  /**
+   * Words one of which the sentence must contain for the rule to run, in any case, or capitalized when the key is
+   * (the rule reads only a capitalized "May", "Friday", "Easter"); after " + ", a second group of which it must
+   * contain one too. For numbers, their shape: "#" any, "#4" a four-digit number ("1998", "mid-1998"), "#0" a decade
+   * ("1990s", "'90s", "1990's"), "#-" and "#/" numbers joined by a hyphen or a slash ("2025-09-17", "9/17/25"),
+   * "q#" a quarter ("Q3", "3Q").
+   */
   keys: string;
   build: (m: RegExpExecArray, text: string) => Expr | null;
 }
@@ -179,7 +188,7 @@ const RULES: Rule[] = [
   // 2025-09-17
   {
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
-    keys: '#',
+    keys: '#-',
     build: (m) => {
       const mo = Number(m[2]), d = Number(m[3]);
       return validDay(mo, d) ? { kind: 'date', y: Number(m[1]), m: mo, d } : null;
@@ -188,7 +197,7 @@ const RULES: Rule[] = [
   // 9/17/2025, 17/9/25 (day first when the first number cannot be a month)
   {
     re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
-    keys: '#',
+    keys: '#/',
     build: (m) => {
       let mo = Number(m[1]), d = Number(m[2]);
       if (mo > 12) [mo, d] = [d, mo];
@@ -200,7 +209,7 @@ const RULES: Rule[] = [
   // (Friday,) September 17(, 2025)
   {
     re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?!%|[.,:]\\d|\\s*(?:percent|per\\s*cent))`),
-    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
+    keys: `${MONTH_KEYS} + #`,
     build: (m, text) => {
       if (!isCap(m[1]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
       const mo = monthOf(m[1]!), d = dayOf(m[2]!);
@@ -210,7 +219,7 @@ const RULES: Rule[] = [
   // (Friday,) 17(th) (of) September(, 2025)
   {
     re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
-    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
+    keys: `${MONTH_KEYS} + #`,
     build: (m, text) => {
       if (!isCap(m[2]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
       // "2 May be" is a count before a modal; a month name needs a capital after a bare number
@@ -222,13 +231,13 @@ const RULES: Rule[] = [
   // September 2025, Sept. of 2025
   {
     re: rx(`\\b(${MONTH}),?\\s+(?:of\\s+)?(${YEAR})\\b`),
-    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
+    keys: `${MONTH_KEYS} + #4`,
     build: (m) => (isCap(m[1]!) ? { kind: 'month', y: Number(m[2]), m: monthOf(m[1]!), rel: null, yearRel: null } : null),
   },
   // January nineteen ninety-seven
   {
     re: rx(`\\b(${MONTH_FULL})\\s+(${SPOKEN_YEAR_SRC})\\b`),
-    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
+    keys: `${MONTH_KEYS} + nineteen eighteen twenty thousand`,
     build: (m) => {
       const y = spokenYear(m[2]!);
       return isCap(m[1]!) && y ? { kind: 'month', y, m: monthOf(m[1]!), rel: null, yearRel: null } : null;
@@ -237,7 +246,7 @@ const RULES: Rule[] = [
   // (last|next|this) June (of last year)
   {
     re: rx(`\\b(?:(${REL})\\s+)?(${MONTH_FULL}|sept\\.)(?:\\s+(?:of\\s+)?(this|last|next)\\s+year\\b)?(?:'s|’s)?`),
-    keys: 'january jan february feb march mar april apr may june jun july jul august aug september sept sep october oct november nov december dec',
+    keys: MONTH_KEYS,
     build: (m, text) => {
       const word = m[2]!;
       const start = m.index + (m[1] ? m[0].indexOf(word, m[1].length) : 0);
@@ -253,7 +262,7 @@ const RULES: Rule[] = [
   // Christmas, Thanksgiving, New Year's Day ... (fixed or computed each year)
   {
     re: /\b(?:(last|next|this)\s+)?(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine's\s+Day|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Election\s+Day|Christmas)\b(?:\s+(\d{4})\b)?/gi,
-    keys: 'christmas new thanksgiving easter good halloween valentine independence labor labour memorial boxing election',
+    keys: 'Christmas New Thanksgiving Easter Good Halloween Valentine Independence Labor Labour Memorial Boxing Election',
     build: (m) => {
       const at = holiday(m[2]!);
       if (!at || !isCap(m[2]!)) return null;
@@ -263,7 +272,7 @@ const RULES: Rule[] = [
   // (last|next) Friday('s) (morning)
   {
     re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`),
-    keys: 'monday tuesday wednesday thursday friday saturday sunday',
+    keys: 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
     build: (m, text) => {
       const word = m[2]!;
       if (!isCap(word)) return null;
@@ -344,7 +353,7 @@ const RULES: Rule[] = [
   // two weeks ago, a year earlier, three days later, about a month ago
   {
     re: rx(`\\b(?:(about|around|approximately|roughly|some|nearly|almost|just|only|more\\s+than|over|less\\s+than|under|at\\s+least)\\s+)?(${NUMBER_SRC})[-\\s]+(${UNIT})(\\s+or\\s+so)?\\s+(ago|earlier|later|from\\s+now|hence|before|after)\\b`),
-    keys: 'ago earlier later now hence before after',
+    keys: 'ago earlier later now hence before after + day days week weeks month months year years decade decades century centuries',
     build: (m, text) => {
       const dir = m[5]!.toLowerCase();
       // "two days before the vote": the preposition takes an object, so the phrase is a duration
@@ -364,7 +373,7 @@ const RULES: Rule[] = [
   // year-ago, year-earlier (quarter|period), the same period last year
   {
     re: /\b(?:(?:the|a)\s+)?(?:(?:comparable|same|corresponding|year-earlier|year-ago)\s+)?(?:year[-\s](?:ago|earlier)|(?:(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))|same\s+(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))(?:\s+(?:(?:fiscal\s+)?(?:first|second|third|fourth)[-\s])?(?:quarter|period))?\b/gi,
-    keys: 'year quarter period',
+    keys: 'year + ago earlier quarter period',
     build: (m, text) => {
       // "the year-earlier nine months": a stretch of months, a duration
       if (MONTHS_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
@@ -375,7 +384,7 @@ const RULES: Rule[] = [
   // stretches of time, which TimeML annotates as durations, PXY, PXW: not dates.)
   {
     re: /\b(?:(?:years|months|decades)\s+ago|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters|decades)|future\s+(?:years|quarters))\b/gi,
-    keys: 'years months decades coming future',
+    keys: 'ago coming future',
     build: (m) => ({ kind: 'literal', value: /ago/i.test(m[0]) ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   // the third quarter (of 1997 | of this year), 1998's fourth quarter, this year's third quarter, third-quarter
@@ -397,7 +406,7 @@ const RULES: Rule[] = [
   // Q3 2025, 3Q, fiscal Q1
   {
     re: /\b(?:Q([1-4])|([1-4])Q)(?:\s*(?:of\s+)?('?\d{2}|\d{4}))?\b/g,
-    keys: '#',
+    keys: 'q#',
     build: (m) => {
       let y: number | null = null;
       if (m[3]) {
@@ -435,7 +444,7 @@ const RULES: Rule[] = [
   // the 1990s, the '90s, the mid-1980s, the nineties: TimeML writes a decade as its first three digits ("199")
   {
     re: /\b(?:the\s+)?(?:(early|late|mid)[-\s]+)?(?:(1\d|20)(\d)0['’]?s|['’](\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
-    keys: '# twenties thirties forties fifties sixties seventies eighties nineties',
+    keys: '#0 twenties thirties forties fifties sixties seventies eighties nineties',
     build: (m) => {
       if (m[5]) {
         if (!/^the\s/i.test(m[0])) return null; // "in his twenties" is an age
@@ -458,7 +467,7 @@ const RULES: Rule[] = [
   // fiscal 2025, FY2025, FY25, the year 2000
   {
     re: rx(`\\b(?:fiscal(?:\\s+year)?\\s+(${YEAR}|'?\\d{2})|FY\\s?('?\\d{2}|\\d{4})|(?:the\\s+)?year\\s+(${YEAR}))\\b`),
-    keys: 'fiscal fy year',
+    keys: 'fiscal fy year + #',
     build: (m) => {
       const s = (m[1] ?? m[2] ?? m[3])!.replace("'", '');
       return { kind: 'year', y: s.length === 2 ? 2000 + Number(s) : Number(s) };
@@ -477,7 +486,7 @@ const RULES: Rule[] = [
   // 1998
   {
     re: /(?<![\w.,$£€-])(?:mid-)?(1[0-9]\d\d|20\d\d|21\d\d)(?![\w]|[.,]\d)/gi,
-    keys: '#',
+    keys: '#4',
     build: (m, text) => {
       const y = Number(m[1]);
       return yearContextOk(text, m.index, m.index + m[0].length, y) ? { kind: 'year', y } : null;
@@ -499,7 +508,7 @@ const RULES: Rule[] = [
   // now, currently, current, recently, the future, soon ...
   {
     re: /\b(?:(right\s+now|now|currently|current(?!\s+account)|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently|then[-\s]current)|(the\s+(?:near\s+|distant\s+)?future|(?<=\bin\s+)future(?=\s*[,.;:!?)"”]|\s+(?:we|i|you|he|she|it|they|there|this|that)\b|$)|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
-    keys: 'now currently current present moment nowadays days world recently lately past future soon term date',
+    keys: 'now currently current present moment nowadays days today recently lately past future soon term date',
     build: (m, text) => {
       const end = m.index + m[0].length;
       const after = text.slice(end, end + 24);
@@ -577,29 +586,161 @@ const PREFIX_MOD: Record<string, string> = {
   'first part': 'START', 'last part': 'END',
 };
 
-/** For each key word, the bit set of rules it can start; running only those keeps the grammar fast. */
-const KEY_RULES = new Map<string, number>();
+/**
+ * The key words in an open-addressing table of their hashes. A word is hashed, lower-cased, in the same loop that
+ * checks it is all letters: one pass over its characters and mostly one probe of an empty slot, no lower-cased copy.
+ * For each key, the rules whose first or second group of keys it belongs to, when written in any case or capitalized.
+ */
+const KEY_WORDS: string[] = [];
+const KEY_BITS: { first: number; capital: number; second: number }[] = [];
+/** Rules with a single group of keys: nothing more to see. */
+let SINGLE_GROUP = 0;
 RULES.forEach((rule, i) => {
-  for (const k of rule.keys.split(' ')) KEY_RULES.set(k, (KEY_RULES.get(k) ?? 0) | (1 << i));
+  const groups = rule.keys.split(' + ');
+  if (groups.length === 1) SINGLE_GROUP |= 1 << i;
+  groups.forEach((group, g) => {
+    for (const k of group.split(' ')) {
+      const low = k.toLowerCase();
+      let n = KEY_WORDS.indexOf(low);
+      if (n < 0) n = KEY_WORDS.push(low) - 1;
+      const bits = (KEY_BITS[n] ??= { first: 0, capital: 0, second: 0 });
+      if (g === 1) bits.second |= 1 << i;
+      else if (isCap(k)) bits.capital |= 1 << i;
+      else bits.first |= 1 << i;
+    }
+  });
 });
+const SLOTS = new Int16Array(1024).fill(-1);
+const SLOT_MASK = SLOTS.length - 1;
+const step = (h: number, lower: number): number => (Math.imul(h, 31) + lower) | 0;
+KEY_WORDS.forEach((k, i) => {
+  if (!/^[a-z]+$/.test(k)) return; // the shapes of numbers are not looked up
+  let h = 0;
+  for (let j = 0; j < k.length; j++) h = step(h, k.charCodeAt(j));
+  let slot = h & SLOT_MASK;
+  while (SLOTS[slot] !== -1) slot = (slot + 1) & SLOT_MASK;
+  SLOTS[slot] = i;
+});
+const NO_KEY = { first: 0, capital: 0, second: 0 };
+const shape = (k: string): { first: number; second: number } => KEY_BITS[KEY_WORDS.indexOf(k)] ?? NO_KEY;
+const [NUMBER, FOUR_DIGITS, DECADE, HYPHEN, SLASH, QUARTER] = [shape('#'), shape('#4'), shape('#0'), shape('#-'), shape('#/'), shape('q#')];
+const SHAPES = [NUMBER, FOUR_DIGITS, DECADE, HYPHEN, SLASH, QUARTER];
 const WORD_PARTS = /[A-Za-z]+|\d/g;
-const DIGIT_RULES = KEY_RULES.get('#')!;
+
+/** The rules the words of a sentence let run, by group of keys. */
+interface Seen {
+  first: number;
+  second: number;
+}
+
+function see(seen: Seen, bits: { first: number; second: number }): void {
+  seen.first |= bits.first;
+  seen.second |= bits.second;
+}
+
+/** Notes the key w[start, end) (ASCII letters, any case) hashed to h, if it is one. */
+function seeKey(seen: Seen, w: string, start: number, end: number, h: number): void {
+  for (let slot = h & SLOT_MASK; SLOTS[slot] !== -1; slot = (slot + 1) & SLOT_MASK) {
+    const i = SLOTS[slot]!;
+    const k = KEY_WORDS[i]!;
+    if (k.length !== end - start) continue;
+    let j = 0;
+    while (j < k.length && k.charCodeAt(j) === (w.charCodeAt(start + j) | 32)) j++;
+    if (j < k.length) continue;
+    const bits = KEY_BITS[i]!;
+    seen.first |= w.charCodeAt(start) <= 90 ? bits.first | bits.capital : bits.first;
+    seen.second |= bits.second;
+    return;
+  }
+}
+
+/** Notes the keys of a word: itself in any case, the shape of its numbers, the parts of "mid-November", "Sept.". */
+function seeWord(seen: Seen, w: string): void {
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    seeNumbers(seen, w);
+    return;
+  }
+  let h = 0;
+  for (let i = 0; i < w.length; i++) {
+    // "| 32" lower-cases an ASCII capital and leaves every character that is no letter outside a-z
+    const x = w.charCodeAt(i) | 32;
+    if (x < 97 || x > 122) {
+      if (w.length > 1) seeParts(seen, w);
+      return;
+    }
+    h = step(h, x);
+  }
+  seeKey(seen, w, 0, w.length, h);
+}
+
+/** Notes the keys among the runs of letters of a word with other characters in it, and its numbers. */
+function seeParts(seen: Seen, w: string): void {
+  seeNumbers(seen, w);
+  let start = 0;
+  let h = 0;
+  for (let i = 0; i <= w.length; i++) {
+    const x = i < w.length ? w.charCodeAt(i) | 32 : 0;
+    if (x >= 97 && x <= 122) {
+      h = step(h, x);
+      continue;
+    }
+    if (i - start > 1) seeKey(seen, w, start, i, h);
+    start = i + 1;
+    h = 0;
+  }
+}
+
+/** Notes the shapes of the numbers in a word, if it has any. */
+function seeNumbers(seen: Seen, w: string): void {
+  let run = 0;
+  let digits = false;
+  let four = false, decade = false, hyphen = false, slash = false, quarter = false;
+  for (let i = 0; i <= w.length; i++) {
+    const x = i < w.length ? w.charCodeAt(i) : 32;
+    if (x >= 48 && x <= 57) {
+      run++;
+      digits = true;
+      continue;
+    }
+    four ||= run === 4;
+    decade ||= run > 0 && (x | 32) === 115 && w.charCodeAt(i - 1) === 48;
+    hyphen ||= x === 45;
+    slash ||= x === 47;
+    quarter ||= x === 81;
+    run = 0;
+  }
+  if (!digits) return;
+  see(seen, NUMBER);
+  if (four) see(seen, FOUR_DIGITS);
+  if (decade) see(seen, DECADE);
+  if (hyphen) see(seen, HYPHEN);
+  if (slash) see(seen, SLASH);
+  if (quarter) see(seen, QUARTER);
+}
+
+/** "1990's": the clitic the tokenizer splits off a decade. */
+function decadeClitic(w: string, before: string): boolean {
+  return w.length === 2 && (w.charCodeAt(1) | 32) === 115 && before.charCodeAt(before.length - 1) === 48;
+}
 
 /** The rules worth running on a sentence, from the words in it (its tokens when tokenized). */
 function rulesFor(text: string, tokens: readonly Token[]): number {
-  let mask = 0;
-  const words = tokens.length > 0 ? tokens.map((t) => t.text) : (text.match(WORD_PARTS) ?? []);
-  for (const w of words) {
-    const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57) { mask |= DIGIT_RULES; continue; }
-    const bits = KEY_RULES.get(w.toLowerCase());
-    if (bits !== undefined) mask |= bits;
-    // "mid-November", "Sept.", "year-ago", "Q3": look at the parts too
-    else if (w.length > 2 && /[^A-Za-z]/.test(w)) {
-      for (const part of w.match(WORD_PARTS) ?? []) mask |= KEY_RULES.get(part.length === 1 && part >= '0' && part <= '9' ? '#' : part.toLowerCase()) ?? 0;
+  const seen: Seen = { first: 0, second: 0 };
+  if (tokens.length > 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      const w = tokens[i]!.text;
+      seeWord(seen, w);
+      if (i > 0 && decadeClitic(w, tokens[i - 1]!.text)) see(seen, DECADE);
+    }
+  } else {
+    // untokenized, the shape of a number is not known: any digit may start any of them
+    for (const w of text.match(WORD_PARTS) ?? []) {
+      if (w.length === 1 && w <= '9') for (const bits of SHAPES) see(seen, bits);
+      else seeWord(seen, w);
     }
   }
-  return mask;
+  return seen.first & (seen.second | SINGLE_GROUP);
 }
 
 /** Every expression found in `text`, longest first where they overlap, in text order. */
