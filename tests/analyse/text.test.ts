@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
-import { addWeights, loadModel } from '../../src/analyse/text/perceptron.ts';
-import { POS_FEATURES, POS_WEIGHTS, canonical, posContext, posFeatures } from '../../src/analyse/text/pos.ts';
+import { addWeights, hashString, loadModel } from '../../src/analyse/text/perceptron.ts';
+import { POS_FEATURES, POS_WEIGHTS, canonical, posContext, posFeatures, shape, shapeHash } from '../../src/analyse/text/pos.ts';
 import { onReset, reserve, wordId } from '../../src/analyse/text/vocab.ts';
 
 const split = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
@@ -101,6 +101,23 @@ describe('tagPos', () => {
       });
       expect(tokens.map((t) => t.pos)).toEqual(expected);
     }
+  });
+});
+
+describe('word hashes', () => {
+  it('hash the normalized word, its suffix, first character and shape without making those strings', () => {
+    const words = ['Zürich', 'İZMIR', 'ÉCOLE', 'x-ray', 'Ltd.', '1999', '12,500', '😀ok'];
+    const normalized = ['zürich', 'i̇zmir', 'école', 'x-ray', 'ltd.', '!YEAR', '!DIGITS', '😀ok'];
+    expect(shape('İZMIR')).toBe('X');
+    expect(shape('x-ray')).toBe('x-x');
+    expect(shape('😀ok')).toBe('\ud83d\ude00x');
+    const { hashes } = posContext(words);
+    words.forEach((w, i) => {
+      const norm = normalized[i]!;
+      expect([...hashes.subarray((i + 2) * 4, (i + 3) * 4)]).toEqual([norm, norm.slice(-3), w.slice(0, 1), shape(w)].map(hashString));
+      expect(shapeHash(w)).toBe(hashString(shape(w)));
+      expect(shapeHash(w, 126)).toBe(hashString('~' + shape(w)));
+    });
   });
 });
 

@@ -11,7 +11,7 @@ export const NEVER_FINAL = new Set([
   'ave', 'blvd', 'rd', 'gov', 'atty', 'amb', 'sens', 'reps',
 ]);
 
-/** Abbreviations that may also end a sentence ("... shares of Nvidia Corp. In June ..."). */
+/** Abbreviations that may also end a sentence ("... shares of Fabrikam Corp. In May ..."). */
 export const MAYBE_FINAL = new Set([
   'inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'bhd', 'pty', 'jr', 'sr', 'bros', 'dept', 'univ',
   'assn', 'est', 'etc', 'al', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',

@@ -6,10 +6,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
  * NER well above a megabyte of text per second.
  */
 
-/** FNV-1a over UTF-16 code units. */
+/** FNV-1a over UTF-16 code units: the hash of "", and one step. */
+export const FNV = 0x811c9dc5;
+export const fnv = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  let h = FNV;
+  for (let i = 0; i < s.length; i++) h = fnv(h, s.charCodeAt(i));
   return h >>> 0;
 }
 
@@ -45,6 +48,20 @@ export interface Model {
   mask: number;
   pairs: Int32Array;
   scale: number;
+  /** A Bloom filter of the keys, one 32-bit word per key with two bits set (see `mayHave`). */
+  filter: Int32Array;
+}
+
+/**
+ * Most features a tagger asks for are not in the model. The table is megabytes, a cache miss
+ * per probe; the filter is 128 KB and tells most absent keys without touching it.
+ */
+const FILTER_BITS = 15;
+const filterBits = (key: number) => (1 << (key & 31)) | (1 << ((key >>> 5) & 31));
+
+function mayHave(filter: Int32Array, key: number): boolean {
+  const bits = filterBits(key);
+  return (filter[key >>> (32 - FILTER_BITS)]! & bits) === bits;
 }
 
 const INLINE = 3;
@@ -54,27 +71,30 @@ const INLINE = 3;
  * integers, exact in any order; the taggers keep such sums per word and reuse them.
  */
 export function addWeights(model: Model, feats: Uint32Array, n: number, scores: Int32Array): void {
+  for (let f = 0; f < n; f++) addWeight(model, feats[f]!, scores);
+}
+
+/** Adds the weights of one feature (a hash as `feat1` and `feat2` give it) times `sign` into `scores`. */
+export function addWeight(model: Model, key: number, scores: Int32Array, sign = 1): void {
+  if (!mayHave(model.filter, key)) return;
   const { table, mask, pairs } = model;
-  for (let f = 0; f < n; f++) {
-    const key = feats[f]!;
-    let slot = key & mask;
-    let k: number;
-    while ((k = table[slot << 2]!) !== 0) {
-      if (k === key) {
-        const at = slot << 2;
-        const w0 = table[at + 1]!;
-        const len = w0 >>> 24;
-        if (len <= INLINE) {
-          scores[(w0 >>> 16) & 255]! += (w0 << 16) >> 16;
-          for (let j = 2; j <= len; j++) scores[table[at + j]! >>> 16]! += (table[at + j]! << 16) >> 16;
-        } else {
-          const from = table[at + 2]!;
-          for (let j = from; j < from + len; j++) scores[pairs[j]! >>> 16]! += (pairs[j]! << 16) >> 16;
-        }
-        break;
+  let slot = key & mask;
+  let k: number;
+  while ((k = table[slot << 2]!) !== 0) {
+    if (k === key) {
+      const at = slot << 2;
+      const w0 = table[at + 1]!;
+      const len = w0 >>> 24;
+      if (len <= INLINE) {
+        scores[(w0 >>> 16) & 255]! += sign * ((w0 << 16) >> 16);
+        for (let j = 2; j <= len; j++) scores[table[at + j]! >>> 16]! += sign * ((table[at + j]! << 16) >> 16);
+      } else {
+        const from = table[at + 2]!;
+        for (let j = from; j < from + len; j++) scores[pairs[j]! >>> 16]! += sign * ((pairs[j]! << 16) >> 16);
       }
-      slot = (slot + 1) & mask;
+      return;
     }
+    slot = (slot + 1) & mask;
   }
 }
 
@@ -97,6 +117,7 @@ export function loadModel(file: Buffer): Model {
   while (size < head.count * 3) size *= 2;
   const table = new Uint32Array(size * 4);
   const long: number[] = [];
+  const filter = new Int32Array(1 << FILTER_BITS);
   let p = 4 + headLen;
   for (let r = 0; r < head.count; r++) {
     const key = view.getUint32(p, true);
@@ -106,6 +127,7 @@ export function loadModel(file: Buffer): Model {
     while (table[slot * 4] !== 0) slot = (slot + 1) & (size - 1);
     const at = slot * 4;
     table[at] = key;
+    filter[key >>> (32 - FILTER_BITS)] = filter[key >>> (32 - FILTER_BITS)]! | filterBits(key);
     const run: number[] = [];
     for (let j = 0; j < nnz; j++, p += 3) run.push((view.getUint8(p) << 16) | (view.getInt16(p + 1, true) & 0xffff));
     if (nnz <= INLINE) {
@@ -116,7 +138,7 @@ export function loadModel(file: Buffer): Model {
     }
     table[at + 1] = (table[at + 1]! | (nnz << 24)) >>> 0;
   }
-  return { classes: head.classes, meta: head.meta, table, mask: size - 1, pairs: Int32Array.from(long), scale: head.scale };
+  return { classes: head.classes, meta: head.meta, table, mask: size - 1, pairs: Int32Array.from(long), scale: head.scale, filter };
 }
 
 /** Training side: sparse weights with lazy averaging (Collins 2002; Honnibal's tagger). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from '../types.ts';
-import { addWeights, feat1, feat2, hashString, loadModel, type Model } from './perceptron.ts';
+import { addWeight, addWeights, feat1, feat2, FNV, fnv, hashString, loadModel, type Model } from './perceptron.ts';
 import { fit, onReset, reserve, wordId } from './vocab.ts';
 
 /**
@@ -20,26 +20,41 @@ export function canonical(w: string): string {
   return w.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[—–]/g, '--').replace(/…/g, '...');
 }
 
-/** Normalized word for the lexical features. */
-function normWord(w: string): string {
-  if (/^\d{4}$/.test(w)) return '!YEAR';
-  if (/^\d/.test(w)) return '!DIGITS';
-  return w.toLowerCase();
-}
-
-/** Coarse word shape: "Xx", "X", "x", "d", "X.", "x-x"... with repeats collapsed. */
+/** Coarse word shape: "Xx", "X", "x", "d", "X.", "x-x"... with repeats collapsed, six characters at most. */
 export function shape(w: string): string {
   let out = '';
-  let last = '';
-  for (let i = 0; i < w.length && out.length < 6; i++) {
-    const c = w[i]!;
-    const k = c >= 'a' && c <= 'z' ? 'x' : c >= 'A' && c <= 'Z' ? 'X' : c >= '0' && c <= '9' ? 'd'
-      : c.toLowerCase() !== c ? 'X' : c.toUpperCase() !== c ? 'x' : c;
-    if (k !== last) out += k;
+  for (let i = 0, last = -1; i < w.length && out.length < 6; i++) {
+    const k = shapeCode(w, i);
+    if (k !== last) out += String.fromCharCode(k);
     last = k;
   }
   return out;
 }
+
+/** `hashString(shape(w))` without making the string, or of the shape after code unit `prefix`. */
+export function shapeHash(w: string, prefix = -1): number {
+  let h = prefix < 0 ? FNV : fnv(FNV, prefix);
+  for (let i = 0, last = -1, n = 0; i < w.length && n < 6; i++) {
+    const k = shapeCode(w, i);
+    if (k !== last) {
+      h = fnv(h, k);
+      n++;
+    }
+    last = k;
+  }
+  return h >>> 0;
+}
+
+/** The shape of code unit `i` of `w`: x, X, d, or the character itself. */
+function shapeCode(w: string, i: number): number {
+  const c = w.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122 ? 120 : c >= 65 && c <= 90 ? 88 : c >= 48 && c <= 57 ? 100 : c;
+  const s = w[i]!;
+  return s.toLowerCase() !== s ? 88 : s.toUpperCase() !== s ? 120 : c;
+}
+
+/** Hashes go through bit operations only, so they may be kept in signed words. */
+type Hashes = Uint32Array | Int32Array;
 
 /** Hashes of a word the features read, WIDTH per word: normalized word, suffix, first letter, shape. */
 const WIDTH = 4;
@@ -48,12 +63,35 @@ const SUF3 = 1;
 const PRE1 = 2;
 const SHAPE = 3;
 
-function wordHashes(w: string, out: Uint32Array, at: number): void {
-  const norm = normWord(w);
-  out[at + WORD] = hashString(norm);
-  out[at + SUF3] = hashString(norm.slice(-3));
-  out[at + PRE1] = hashString(w.slice(0, 1));
-  out[at + SHAPE] = hashString(shape(w));
+/** The normalized forms of numbers and their suffixes: a year is "!YEAR", any other "!DIGITS". */
+const YEAR = [hashString('!YEAR'), hashString('EAR')] as const;
+const DIGITS = [hashString('!DIGITS'), hashString('ITS')] as const;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Hashes of the normalized word (a number's class, or the word in lower case) and of its last three code units. */
+function wordHashes(w: string, out: Hashes, at: number): void {
+  const c0 = w.charCodeAt(0);
+  out[at + PRE1] = w.length === 0 ? FNV : fnv(FNV, c0) >>> 0;
+  out[at + SHAPE] = shapeHash(w);
+  if (isDigit(c0)) {
+    const [word, suffix] = w.length === 4 && isDigit(w.charCodeAt(1)) && isDigit(w.charCodeAt(2)) && isDigit(w.charCodeAt(3)) ? YEAR : DIGITS;
+    out[at + WORD] = word;
+    out[at + SUF3] = suffix;
+    return;
+  }
+  // Lower-casing outside ASCII may change the length ("İ"), so that is left to toLowerCase.
+  const lower = /[^\x00-\x7f]/.test(w) ? w.toLowerCase() : w;
+  const from = lower.length - 3;
+  let h = FNV;
+  let suffix = FNV;
+  for (let i = 0; i < lower.length; i++) {
+    let c = lower.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = fnv(h, c);
+    if (i >= from) suffix = fnv(suffix, c);
+  }
+  out[at + WORD] = h >>> 0;
+  out[at + SUF3] = suffix >>> 0;
 }
 
 /**
@@ -61,25 +99,26 @@ function wordHashes(w: string, out: Uint32Array, at: number): void {
  * of its neighbours at a fixed distance. The tagger sums their weights once per word and
  * role (below); only the templates that read the previous tags are scored per token.
  */
-const SELF_FIRST = 0;
-const SELF = 1;
-const PREV = 2;
-const PREV2 = 3;
-const NEXT = 4;
-const NEXT2 = 5;
-const ROLES = 6;
+const SELF = 0;
+const PREV = 1;
+const PREV2 = 2;
+const NEXT = 3;
+const NEXT2 = 4;
+const ROLES = 5;
+
+/** The one feature that knows whether the word is first in its sentence. */
+const shapeAndFirst = (shape: number, first: number) => feat2(15, shape, first);
 
 /** Features of the word at hashes[at] in role `role`, into out[n...]; returns the new n. */
-function roleFeatures(role: number, h: Uint32Array, at: number, out: Uint32Array, n: number): number {
+function roleFeatures(role: number, h: Hashes, at: number, out: Uint32Array, n: number, first = 0): number {
   switch (role) {
-    case SELF_FIRST:
     case SELF:
       out[n++] = feat1(0, 0);
       out[n++] = feat1(1, h[at + SUF3]!);
       out[n++] = feat1(2, h[at + PRE1]!);
       out[n++] = feat1(6, h[at + WORD]!);
       out[n++] = feat1(14, h[at + SHAPE]!);
-      out[n++] = feat2(15, h[at + SHAPE]!, role === SELF_FIRST ? 1 : 0);
+      out[n++] = shapeAndFirst(h[at + SHAPE]!, first);
       return n;
     case PREV:
       out[n++] = feat1(8, h[at + WORD]!);
@@ -144,7 +183,7 @@ export function posFeatures(ctx: PosContext, i: number, p1: number, p2: number, 
   const h = ctx.hashes;
   const at = (i + PAD) * WIDTH;
   const g = grouped;
-  let n = roleFeatures(i === 0 ? SELF_FIRST : SELF, h, at, g, 0);
+  let n = roleFeatures(SELF, h, at, g, 0, i === 0 ? 1 : 0);
   n = roleFeatures(PREV, h, at - WIDTH, g, n);
   n = roleFeatures(PREV2, h, at - 2 * WIDTH, g, n);
   n = roleFeatures(NEXT, h, at + WIDTH, g, n);
@@ -160,41 +199,44 @@ export function posFeatures(ctx: PosContext, i: number, p1: number, p2: number, 
 const CLASS_BITS = 8;
 
 /**
- * What the tagger needs of a word, summed once when it is first seen, in a region of one flat
- * pool: a header (its tag-dictionary tag + 1, or 0 when the model scores it; its word hash;
- * the end of each role's list), then the summed weights of its features in each role. A
- * token's five-word window then reads five regions, mostly those the previous token read.
+ * What the tagger knows of a word entry (vocabulary id + PAD_WORDS), ENTRY numbers in one flat
+ * array, one cache line: its tag-dictionary tag + 1 (0 when the model scores it; -1 before the
+ * word is seen), its hashes, and per role the [start, end) of a list in the pool: the summed
+ * weights of the word's features in that role, summed the first time a token needs them
+ * (start 0 until then). A token's five-word window then reads five lists, mostly those the
+ * previous token read. Dictionary words are never scored themselves, and most words are
+ * never near a scored token in some role, so lists are summed only when asked for.
  */
-const H_TAG = 0;
-const H_WORD = 1;
-const H_ENDS = 2;
-const HEADER = H_ENDS + ROLES;
+const ENTRY = 16;
+const E_TAG = 0;
+const E_HASHES = 1;
+const E_LISTS = E_HASHES + WIDTH;
 
 /** The sentence boundaries are words too: entries 0-3 are START[1], START[0], END[0], END[1]. */
 const PAD_WORDS = 4;
 
 class PosTagger {
   private readonly model: Model;
+  private readonly classes: number;
   private readonly dict: Map<string, number>;
-  /** Per word entry (vocabulary id + PAD_WORDS): start of its region, 0 before it is seen. */
-  private region = new Int32Array(0);
+  private words = new Int32Array(0);
   private pool = new Int32Array(1 << 16);
   private used = 1;
-  /** Summed weights of the tag features per pair of previous tags, as pool[start, end). */
-  private readonly tagStarts: Int32Array;
-  private readonly tagEnds: Int32Array;
+  /** Summed weights of the tag features per pair of previous tags, dense, `classes` each. */
+  private readonly pairs: Int32Array;
+  private readonly pairDone: Uint8Array;
+  /** Entry offsets (into `words`) of a sentence's tokens, boundaries included. */
   private seq = new Int32Array(64);
   private readonly scores: Int32Array;
   private readonly dense: Int32Array;
   private readonly feats = new Uint32Array(POS_FEATURES);
-  private readonly hashes = new Uint32Array(WIDTH);
 
   constructor(model: Model) {
     this.model = model;
-    const nc = model.classes.length;
+    const nc = (this.classes = model.classes.length);
     this.dict = new Map(Object.entries(model.meta.tagdict as Record<string, string>).map(([w, t]) => [w, model.classes.indexOf(t)]));
-    this.tagStarts = new Int32Array((nc + 2) * (nc + 2));
-    this.tagEnds = new Int32Array((nc + 2) * (nc + 2));
+    this.pairs = new Int32Array((nc + 2) * (nc + 2) * nc);
+    this.pairDone = new Uint8Array((nc + 2) * (nc + 2));
     this.scores = new Int32Array(nc);
     this.dense = new Int32Array(nc);
     this.reset();
@@ -202,71 +244,73 @@ class PosTagger {
   }
 
   private reset(): void {
-    this.region = new Int32Array(1024);
+    this.words = new Int32Array(1024 * ENTRY).fill(-1);
     this.used = 1;
-    this.tagStarts.fill(0);
     for (const [w, h] of [START[1]!, START[0]!, END[0]!, END[1]!].entries()) {
-      this.hashes.fill(h);
-      this.region[w] = this.summarize(0);
+      this.know(w * ENTRY, 0);
+      this.words.fill(h, w * ENTRY + E_HASHES, w * ENTRY + E_HASHES + WIDTH);
     }
   }
 
-  /** Appends the nonzero entries of `dense` to the pool and zeroes it. */
-  private store(dense: Int32Array): void {
+  /** Makes entry `e` known with its tag, no list summed yet; the caller writes its hashes. */
+  private know(e: number, tag: number): void {
+    this.words.fill(0, e, e + ENTRY);
+    this.words[e + E_TAG] = tag;
+  }
+
+  /** Sums the features of the word at entry `e` in `role` into a list; returns its start. */
+  private summarize(e: number, role: number): number {
+    const { dense, feats, words } = this;
+    addWeights(this.model, feats, roleFeatures(role, words, e + E_HASHES, feats, 0), dense);
     this.pool = fit(this.pool, this.used + dense.length);
+    const pool = this.pool;
+    const start = this.used;
+    let used = start;
     for (let c = 0; c < dense.length; c++) {
-      if (dense[c] !== 0) this.pool[this.used++] = (dense[c]! << CLASS_BITS) | c;
+      if (dense[c] !== 0) pool[used++] = (dense[c]! << CLASS_BITS) | c;
       dense[c] = 0;
     }
+    this.used = used;
+    words[e + E_LISTS + 2 * role] = start;
+    words[e + E_LISTS + 2 * role + 1] = used;
+    return start;
   }
 
-  /** Writes the region of the word whose hashes are in `this.hashes`; returns its start. */
-  private summarize(tag: number): number {
-    this.pool = fit(this.pool, this.used + HEADER);
-    const r = this.used;
-    this.used += HEADER;
-    this.pool[r + H_TAG] = tag;
-    this.pool[r + H_WORD] = this.hashes[WORD]!;
-    for (let role = 0; role < ROLES; role++) {
-      const n = roleFeatures(role, this.hashes, 0, this.feats, 0);
-      addWeights(this.model, this.feats, n, this.dense);
-      this.store(this.dense);
-      this.pool[r + H_ENDS + role] = this.used;
+  /** Offset in `pairs` of the summed weights of the tag features. */
+  private pair(p1: number, p2: number): number {
+    const k = (p1 + 2) * (this.classes + 2) + p2 + 2;
+    const at = k * this.classes;
+    if (this.pairDone[k] === 0) {
+      this.pairDone[k] = 1;
+      addWeights(this.model, this.feats, tagFeatures(p1, p2, this.feats, 0), this.pairs.subarray(at, at + this.classes));
     }
-    return r;
+    return at;
   }
 
-  /** Index in tagStarts/tagEnds of the summed weights of the tag features. */
-  private tagWeights(p1: number, p2: number): number {
-    const k = (p1 + 2) * (this.model.classes.length + 2) + p2 + 2;
-    if (this.tagStarts[k] === 0) {
-      const n = tagFeatures(p1, p2, this.feats, 0);
-      addWeights(this.model, this.feats, n, this.dense);
-      this.tagStarts[k] = this.used;
-      this.store(this.dense);
-      this.tagEnds[k] = this.used;
-    }
-    return k;
-  }
-
-  /** Region of a token's word, summed on first sight. */
+  /** Entry offset of a token's word, hashed on first sight. */
   private entry(text: string): number {
-    const w = wordId(text) + PAD_WORDS;
-    if (w >= this.region.length) this.region = fit(this.region, w + 1);
-    let r = this.region[w]!;
-    if (r === 0) {
-      const c = canonical(text);
-      wordHashes(c, this.hashes, 0);
-      this.region[w] = r = this.summarize((this.dict.get(c) ?? -1) + 1);
+    const e = (wordId(text) + PAD_WORDS) * ENTRY;
+    if (e >= this.words.length) {
+      const n = this.words.length;
+      this.words = fit(this.words, e + ENTRY);
+      this.words.fill(-1, n);
     }
-    return r;
+    if (this.words[e + E_TAG] === -1) {
+      const c = canonical(text);
+      this.know(e, (this.dict.get(c) ?? -1) + 1);
+      wordHashes(c, this.words, e + E_HASHES);
+    }
+    return e;
   }
 
-  /** Adds the list of `role` of the region at `r` into the scores. */
-  private addRole(r: number, role: number): void {
-    const { pool, scores } = this;
-    const end = pool[r + H_ENDS + role]!;
-    for (let j = role === 0 ? r + HEADER : pool[r + H_ENDS + role - 1]!; j < end; j++) {
+  /** Adds the list of `role` of the word at entry `e` into the scores. */
+  private addRole(e: number, role: number): void {
+    const { words, scores } = this;
+    const at = e + E_LISTS + 2 * role;
+    const start = words[at] || this.summarize(e, role);
+    const end = words[at + 1]!;
+    const pool = this.pool;
+    for (let j = start; j < end; j++) {
       const p = pool[j]!;
       scores[p & 255]! += p >> CLASS_BITS;
     }
@@ -278,37 +322,41 @@ class PosTagger {
     reserve(n);
     this.seq = fit(this.seq, n + 2 * PAD);
     const seq = this.seq;
-    seq[0] = this.region[0]!;
-    seq[1] = this.region[1]!;
+    seq[0] = 0;
+    seq[1] = ENTRY;
     for (let i = 0; i < n; i++) seq[i + PAD] = this.entry(tokens[i]!.text);
-    seq[n + PAD] = this.region[2]!;
-    seq[n + PAD + 1] = this.region[3]!;
-    const { classes } = this.model;
-    const { scores, feats } = this;
+    seq[n + PAD] = 2 * ENTRY;
+    seq[n + PAD + 1] = 3 * ENTRY;
+    const { scores, pairs, model } = this;
+    const nc = this.classes;
     let p1 = -1;
     let p2 = -2;
     for (let i = 0; i < n; i++) {
       const j = i + PAD;
-      const r = seq[j]!;
-      let tag = this.pool[r + H_TAG]! - 1;
+      const e = seq[j]!;
+      let tag = this.words[e + E_TAG]! - 1;
       if (tag < 0) {
-        scores.fill(0);
-        this.addRole(r, i === 0 ? SELF_FIRST : SELF);
+        const at = this.pair(p1, p2);
+        for (let c = 0; c < nc; c++) scores[c] = pairs[at + c]!;
+        this.addRole(e, SELF);
         this.addRole(seq[j - 1]!, PREV);
         this.addRole(seq[j - 2]!, PREV2);
         this.addRole(seq[j + 1]!, NEXT);
         this.addRole(seq[j + 2]!, NEXT2);
-        const k = this.tagWeights(p1, p2);
-        const pool = this.pool;
-        for (let x = this.tagStarts[k]!; x < this.tagEnds[k]!; x++) scores[pool[x]! & 255]! += pool[x]! >> CLASS_BITS;
-        const word = pool[r + H_WORD]! >>> 0;
-        feats[0] = previousTagAndWord(p1, word);
-        feats[1] = wordAndNext(word, pool[seq[j + 1]! + H_WORD]! >>> 0);
-        addWeights(this.model, feats, 2, scores);
+        const words = this.words;
+        const word = words[e + E_HASHES + WORD]! >>> 0;
+        if (i === 0) {
+          // The word's own list assumes it is not first: swap that one feature.
+          const shape = words[e + E_HASHES + SHAPE]! >>> 0;
+          addWeight(model, shapeAndFirst(shape, 0), scores, -1);
+          addWeight(model, shapeAndFirst(shape, 1), scores);
+        }
+        addWeight(model, previousTagAndWord(p1, word), scores);
+        addWeight(model, wordAndNext(word, words[seq[j + 1]! + E_HASHES + WORD]! >>> 0), scores);
         tag = 0;
-        for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[tag]!) tag = c;
+        for (let c = 1; c < nc; c++) if (scores[c]! > scores[tag]!) tag = c;
       }
-      tokens[i]!.pos = classes[tag]!;
+      tokens[i]!.pos = model.classes[tag]!;
       p2 = p1;
       p1 = tag;
     }

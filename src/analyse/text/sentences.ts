@@ -1,12 +1,13 @@
 import type { Span } from '../types.ts';
 import { MAYBE_FINAL, NEVER_FINAL } from './abbrev.ts';
+import { isSpace } from './tokenize.ts';
 
 /** A run of terminators, the closing quotes/brackets after it, and the spaces after those. */
 const TERMINATOR = /([.!?…]+)(["'”’)\]]*)(\s*)/g;
 
 /**
  * Capitalized words that usually start a sentence rather than continue a name, used to decide
- * whether "Corp." / "U.S." / an initial ends the sentence ("... Intel Corp. In pursuit ...").
+ * whether "Corp." / "U.S." / an initial ends the sentence ("... Fabrikam Corp. In pursuit ...").
  */
 const STARTERS = new Set(
   ('the a an in on at but and or so yet he she it they we i you his her its their our this that these ' +
@@ -16,7 +17,7 @@ const STARTERS = new Set(
     'yesterday separately instead under over about among according').split(' '),
 );
 
-/** Attribution after a quoted exclamation or question: “Go!” Trump added. */
+/** Attribution after a quoted exclamation or question: “Go!” Smith added. */
 const ATTRIBUTION =
   /^(?:[\p{Lu}][\p{L}'’.-]*\s+){1,4}(?:said|says|added|adds|wrote|writes|told|tells|asked|asks|tweeted|posted|declared|replied|insisted|exclaimed|shouted|continued|recalled|noted|stated)\b/u;
 
@@ -24,17 +25,36 @@ const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 const DIGIT = /\d/;
 
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+
 /** The word (letters, digits, dots) that ends right before `end`. */
 function wordBefore(text: string, end: number): string {
   let i = end;
-  while (i > 0 && /[\p{L}\p{N}.]/u.test(text[i - 1]!)) i--;
+  for (; i > 0; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (!(isAsciiAlnum(c) || c === 46 || (c >= 128 && /[\p{L}\p{N}]/u.test(text[i - 1]!)))) break;
+  }
   return text.slice(i, end);
+}
+
+/** Does text[from, to) hold a letter or a digit? */
+function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiAlnum(c)) return true;
+    // Beyond ASCII, leave it to the pattern (it reads surrogate pairs whole).
+    if (c >= 128) return /[\p{L}\p{N}]/u.test(text.slice(i, to));
+  }
+  return false;
 }
 
 function firstWord(text: string, at: number): string {
   const m = /^[\p{L}\p{N}]+/u.exec(text.slice(at, at + 40));
   return m ? m[0] : '';
 }
+
+/** Does the word at `at` usually start a sentence? */
+const starts = (text: string, at: number) => STARTERS.has(firstWord(text, at).toLowerCase());
 
 /** Does the terminator ending at `end` (exclusive; its text `term`) close a sentence? */
 function endsSentence(text: string, term: string, close: string, end: number, next: number): boolean {
@@ -43,17 +63,16 @@ function endsSentence(text: string, term: string, close: string, end: number, ne
   if (LOWER.test(c)) return false;
   const glued = next === end;
   if (glued) {
-    // "...in office?Trump continues": a heading glued to the next sentence.
+    // "...in office?Smith continues": a heading glued to the next sentence.
     return /[?!]/.test(term) && UPPER.test(c) && LOWER.test(text[next + 1] ?? '');
   }
   if (term === '.' && close === '') {
     const word = wordBefore(text, end - 1);
     const bare = word.toLowerCase();
-    const starter = STARTERS.has(firstWord(text, next).toLowerCase());
     if (bare === 'no' || bare === 'nos') return !DIGIT.test(c); // "No. 5" but "said no. The"
     if (NEVER_FINAL.has(bare)) return false;
-    if (/^\p{Lu}$/u.test(word)) return starter; // initial: "J. K. Rowling"
-    if (MAYBE_FINAL.has(bare) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return starter || !/[\p{L}\d]/u.test(c);
+    if (/^\p{Lu}$/u.test(word)) return starts(text, next); // initial: "J. K. Rowling"
+    if (MAYBE_FINAL.has(bare) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return starts(text, next) || !/[\p{L}\d]/u.test(c);
     if (DIGIT.test(c) && /^\d+$/.test(word)) return true;
   }
   if (close !== '' && /[!?]/.test(term) && ATTRIBUTION.test(text.slice(next, next + 80))) return false;
@@ -64,12 +83,12 @@ function endsSentence(text: string, term: string, close: string, end: number, ne
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e <= s) return;
     // Stray punctuation ("in the US. .", a closing quote after a space) ends the previous sentence.
     const prev = spans[spans.length - 1];
-    if (prev && !/[\p{L}\p{N}]/u.test(text.slice(s, e)) && !text.slice(prev.end, s).includes('\n')) prev.end = e;
+    if (prev && !hasWordChar(text, s, e) && !text.slice(prev.end, s).includes('\n')) prev.end = e;
     else spans.push({ start: s, end: e });
   };
   let lineStart = 0;

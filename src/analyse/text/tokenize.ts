@@ -4,8 +4,8 @@ import { isAbbreviation } from './abbrev.ts';
 /**
  * Penn-Treebank-like tokens with exact offsets, close to the CoNLL-2003 conventions the NER
  * model is trained on: "U.S." and "Corp." keep their period, "'s" and "n't" are split off,
- * hyphenated words ("Asia-Pacific", "US-China", "2-year-old") and dates ("1996-08-22") stay
- * whole, "145%" is "145" "%", currency prefixes ("$", "US$") are their own tokens.
+ * hyphenated words ("Euro-Atlantic", "UK-Norway", "2-year-old") and dates ("1996-08-22") stay
+ * whole, "37%" is "37" "%", currency prefixes ("$", "US$") are their own tokens.
  */
 const TOKEN = new RegExp(
   [
@@ -27,7 +27,7 @@ const CLITIC = /(?:['’](?:[sSdDmM]|re|RE|ve|VE|ll|LL)|[nN]['’][tT])$/;
 const WORD_START = /^[\p{L}\p{N}]/u;
 
 /** White space as the regular expression \s reads it. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
@@ -38,11 +38,34 @@ function startsWord(word: string): boolean {
   return WORD_START.test(word);
 }
 
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+
+/**
+ * Where the pattern's match starting at `i` ends, or -1 when only the pattern can tell. Most
+ * tokens are a plain ASCII word or number followed by white space or punctuation that no
+ * alternative reads on into, or a punctuation mark that begins no longer alternative.
+ */
+function plainEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (!isAsciiAlnum(c)) {
+    // ".", "-" and "'" may begin an ellipsis, a dash or a clitic.
+    return c < 128 && c !== 46 && c !== 45 && c !== 39 ? i + 1 : -1;
+  }
+  let j = i + 1;
+  while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
+  const d = text.charCodeAt(j);
+  // Word joiners (- ' & $) and "." (abbreviations, initials, decimals) read on, and so do
+  // ",", ":", "/" after a number; letters beyond ASCII may continue the word.
+  if (d === 45 || d === 39 || d === 38 || d === 46 || d === 36 || d >= 128) return -1;
+  if ((d === 44 || d === 58 || d === 47) && c <= 57) return -1;
+  return j;
+}
+
 /**
  * Tokens are made with their `pos` slot (undefined until tagged): adding the property later
- * would give every token a second shape and an out-of-object property store. The pattern is
- * matched sticky at each token start (after white space, where the first alternative that
- * matches is the one a search would find): no match object per token.
+ * would give every token a second shape and an out-of-object property store. Where the token
+ * is not plain (above), the pattern is matched sticky at its start (after white space, where
+ * the first alternative that matches is the one a search would find): no match object per token.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -53,14 +76,20 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    let end = plainEnd(text, start);
+    if (end >= 0) {
+      out.push({ text: text.slice(start, end), start, end, pos: undefined });
+      i = end;
+      continue;
+    }
     TOKEN.lastIndex = start;
     TOKEN.test(text);
-    let end = TOKEN.lastIndex;
+    end = TOKEN.lastIndex;
     let word = text.slice(start, end);
     i = end;
     if (startsWord(word)) {
       const clitic = word.includes("'") || word.includes('’') ? CLITIC.exec(word) : null;
-      // "O'Brien" has no clitic; "Trump's" -> "Trump" "'s"; "don't" -> "do" "n't".
+      // "O'Brien" has no clitic; "Smith's" -> "Smith" "'s"; "don't" -> "do" "n't".
       if (clitic && clitic.index > 0) {
         out.push({ text: word.slice(0, clitic.index), start, end: start + clitic.index, pos: undefined });
         out.push({ text: clitic[0], start: start + clitic.index, end, pos: undefined });
