@@ -193,8 +193,9 @@ interface Word {
   spaced: string;
   lead: string;
   // The rest is worked out when first asked (undefined until then): most words never are.
-  /** The head lemma when tagged plural: the last part singular. */
+  /** The head lemma when tagged plural: the last part singular; and whether WordNet knows it as a noun. */
   plural: string | undefined;
+  pluralNoun: boolean | undefined;
   /** Whether each lemma can head a topic: a noun WordNet knows or a word too new for the word list, and no person or time. */
   topical: boolean | undefined;
   pluralTopical: boolean | undefined;
@@ -220,7 +221,8 @@ function isLetters(text: string): boolean {
   return text.length > 0;
 }
 
-const canHead = (lemma: string): boolean => (isNoun(lemma) || rarity(lemma) === 1) && !isPersonOrTime(lemma);
+/** Whether a lemma (a noun WordNet knows, or not) can head a topic: a noun and no person or time, or a word too new for the word list. */
+const canHead = (lemma: string, noun: boolean): boolean => (noun ? !isPersonOrTime(lemma) : rarity(lemma) === 1);
 
 function newWord(text: string, lower: string, letters: boolean): Word {
   const hyphen = text.lastIndexOf('-');
@@ -228,15 +230,17 @@ function newWord(text: string, lower: string, letters: boolean): Word {
   const lastNoun = letters && isNoun(last);
   // A known noun's singular is sought only if it is tagged plural.
   const plural = !letters ? last : lastNoun ? undefined : singular(last);
+  const pluralNoun = plural === undefined ? undefined : letters ? plural !== last && isNoun(plural) : isNoun(last);
   return {
     lower,
     letters,
     capital: capitalised(text),
     noun: letters && ((hyphen === -1 ? lastNoun : isNoun(lower)) || (hyphen !== -1 && isNoun(lower.replace(/-/g, ' ')))),
-    nominal: letters && (lastNoun || isNoun(plural!) || rarity(lower) === 1),
+    nominal: letters && (lastNoun || pluralNoun! || rarity(lower) === 1),
     last,
     lastNoun,
     plural,
+    pluralNoun,
     spaced: hyphen === -1 ? lower : lower.replace(/-+/g, ' '),
     lead: hyphen === -1 ? '' : text.slice(0, hyphen + 1).toLowerCase().replace(/-+/g, ' '),
     topical: undefined,
@@ -261,13 +265,25 @@ function wordOf(text: string): Word {
   return word;
 }
 
-const pluralOf = (w: Word): string => (w.plural ??= singular(w.last));
+function pluralOf(w: Word): string {
+  if (w.plural === undefined) {
+    w.plural = singular(w.last);
+    w.pluralNoun = w.plural === w.last ? w.lastNoun : isNoun(w.plural);
+  }
+  return w.plural;
+}
 // Taggers miss some plurals: a head WordNet does not know but whose singular it knows is one.
 const lemmaOf = (w: Word): string => (w.letters && !w.lastNoun ? pluralOf(w) : w.last);
 /** The facts of the word as a phrase's head: its lemma's, singular or plural as tagged. */
 const headFacts = (w: Word, tag: string): KeyFacts => (tag === 'NNS' ? (w.pluralFacts ??= factsOf(pluralOf(w))) : (w.facts ??= factsOf(lemmaOf(w))));
 const headTopical = (w: Word, tag: string): boolean =>
-  tag === 'NNS' ? (w.pluralTopical ??= w.letters && canHead(pluralOf(w))) : (w.topical ??= w.letters && canHead(lemmaOf(w)));
+  tag === 'NNS'
+    ? (w.pluralTopical ??= w.letters && canHead(pluralOf(w), w.pluralNoun!))
+    : (w.topical ??= w.letters && canHead(lemmaOf(w), w.lastNoun || w.pluralNoun!));
+function pluralIsNoun(w: Word): boolean {
+  pluralOf(w);
+  return w.pluralNoun!;
+}
 const adjectiveOf = (w: Word): Word['adjective'] => (w.adjective === undefined ? (w.adjective = w.letters ? adjectiveKind(w.lower) : null) : w.adjective);
 
 function isVerbS(w: Word): boolean {
@@ -311,11 +327,11 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
       if (!titleCase && i > 0) continue;
       const word = wordAt(i);
       if (word.noun) tags[i] = 'NN';
-      else if (word.lower.endsWith('s') && headTopical(word, 'NNS') && isNoun(pluralOf(word))) tags[i] = 'NNS';
+      else if (word.lower.endsWith('s') && headTopical(word, 'NNS') && pluralIsNoun(word)) tags[i] = 'NNS';
     } else if (tag === 'VBG') {
       // Not after a verb the tagger took for a plural ("considers taking stakes").
       if (AFTER_GERUND.has(before) && wordAt(i).noun && (before !== 'NNS' || wordAt(i - 1).nominal)) tags[i] = 'NN';
-    } else if (tag === 'VBZ' && (before === 'NN' || before === 'NNS') && BEFORE_PLURAL.has(tags[i + 1] ?? '.') && isNoun(pluralOf(wordAt(i)))) {
+    } else if (tag === 'VBZ' && (before === 'NN' || before === 'NNS') && BEFORE_PLURAL.has(tags[i + 1] ?? '.') && pluralIsNoun(wordAt(i))) {
       tags[i] = 'NNS';
     }
   }
