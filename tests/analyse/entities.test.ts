@@ -171,3 +171,56 @@ describe('extractEntities: rules around the tagger', () => {
     for (const x of [...e.people, ...e.organizations, ...e.places]) expect(['Regulators', 'Open Probe', 'Fees', 'Probe']).not.toContain(x.name);
   });
 });
+
+describe('extractEntities: names that are not what the tagger says', () => {
+  it('makes a firm of a two-surname name listed with companies, unless it is used like a person', () => {
+    const e = extractEntities(
+      article(
+        'Funding round',
+        'Backers of the startup include Contoso Ltd., Halvorsen Kittredge and venture firm Northwind Capital LLC, according to filings.',
+        'Halvorsen Kittredge declined to comment. Whitcombe Strand, Fabrikam Inc. and Peter Lang also invested.',
+        'Strand said the terms were fair.',
+      ),
+    );
+    expect(names(e.organizations)).toContain('Halvorsen Kittredge');
+    expect(names(e.people)).not.toContain('Halvorsen Kittredge');
+    // A surname used alone, or a known given name, shows a person.
+    expect(names(e.people)).toEqual(expect.arrayContaining(['Whitcombe Strand', 'Peter Lang']));
+  });
+
+  it('leaves a person in a list joined by other words alone', () => {
+    const e = extractEntities(article('Hearing', 'Ravi Anand, from campaign group Fairwatch, and Contoso Ltd. gave evidence.'));
+    expect(names(e.organizations)).not.toContain('Ravi Anand');
+  });
+
+  it('drops a common-noun head after a name the article uses on its own', () => {
+    const e = extractEntities(
+      article(
+        'Trade',
+        'Ministers praised the approval of the Fabrikam Deal on Monday. Fabrikam shares rose.',
+        'The Contoso Plan was criticised by unions, and Contoso said it would respond.',
+      ),
+    );
+    expect(names(e.organizations)).toEqual(expect.arrayContaining(['Fabrikam', 'Contoso']));
+    expect(names(e.organizations)).not.toContain('Fabrikam Deal');
+    expect(names(e.organizations)).not.toContain('Contoso Plan');
+    expect(byName(e.organizations, 'Fabrikam')?.mentions).toBe(2);
+  });
+
+  it('makes world regions places, but not when they begin a longer name', () => {
+    const e = extractEntities(
+      article(
+        'Regions',
+        'Demand is growing in the Asia-Pacific region and across the Middle East, while the Global South and Sub-Saharan Africa lag behind.',
+        'Exporters in Latin America and the Balkans were hit too.',
+        'Delegates met at the Asia-Pacific Fisheries Council in Lima.',
+      ),
+    );
+    expect(names(e.places)).toEqual(
+      expect.arrayContaining(['Asia-Pacific', 'Middle East', 'Global South', 'Sub-Saharan Africa', 'Latin America', 'Balkans']),
+    );
+    expect(names(e.organizations)).toContain('Asia-Pacific Fisheries Council');
+    expect(names(e.organizations)).not.toContain('Global South');
+    expect(byName(e.places, 'Asia-Pacific')?.sentences).toEqual(['s1']);
+  });
+});

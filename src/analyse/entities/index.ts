@@ -6,7 +6,9 @@ import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   COMPANY_DESCRIPTORS,
   COMPANY_SUFFIXES,
+  FIRM_NOUNS,
   HONORIFICS,
+  worldRegions,
   INSTITUTION_MODIFIERS,
   INSTITUTIONS,
   ROLE_HEADS,
@@ -16,6 +18,7 @@ import { roleAfter, roleBefore, stripTitle, titleCase } from './roles.ts';
 import {
   BREAKS,
   CAPITALIZED,
+  COMMON_HEAD,
   COMPANY_SUFFIX,
   Doc,
   EVENT_HEAD,
@@ -31,6 +34,7 @@ import {
   PERSON_TITLE,
   PLACE_ORG_HEAD,
   POSSESSIVE_WORD,
+  REGION_START,
   STOP,
   TAIL,
   TITLE_WORD,
@@ -392,6 +396,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const kept: Item[] = [];
   for (const it of byLength) if (!kept.some((k) => k.sentence === it.sentence && k.from < it.to && it.from < k.to)) kept.push(it);
   const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+  commonHeads(d, all);
+  regionsAsPlaces(d, all, caseless);
   // "US Supreme Court", "French Foreign Ministry", "Asia-Pacific" + "Economic Cooperation":
   // a place or demonym right before an institution is part of its name (not before a brand:
   // "US TikTok" is TikTok's US business).
@@ -426,6 +432,112 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
 function everyFrom(from: number, to: number, test: (i: number) => unknown): boolean {
   for (let i = from; i < to; i++) if (!test(i)) return false;
   return true;
+}
+
+/**
+ * "the approval of the Fabrikam Deal": a capitalized common noun ends a phrase about a name,
+ * not an organization's name. The name before it is the entity when the document uses it on
+ * its own; otherwise the phrase is no organization.
+ */
+function commonHeads(d: Doc, items: Item[]): void {
+  for (const it of items) {
+    const si = it.sentence;
+    if (it.kind !== 'ORG' || it.rule || it.to - it.from < 2 || !(d.at(si, it.to - 1) & COMMON_HEAD) || !(d.at(si, it.to - 2) & CAPITALIZED)) continue;
+    const r = trim(d, si, it.from, it.to - 1);
+    const rest = r && surface(d.sentences[si]!, r[0], r[1]).toLowerCase();
+    if (r && items.some((x) => x !== it && x.n.lower === rest)) {
+      [it.from, it.to] = r;
+      it.text = surface(d.sentences[si]!, r[0], r[1]);
+      it.n = nameOf(it.text);
+    } else it.kind = 'MISC';
+  }
+}
+
+/**
+ * "in the Asia-Pacific region", "the Balkans": a world region is a place, whatever the tagger
+ * made of it, unless a capitalized word follows ("Asia-Pacific Economic Cooperation") or a
+ * longer name holds it.
+ */
+function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
+  const { names, longest } = worldRegions();
+  d.sentences.forEach((s, si) => {
+    if (caseless[si]) return;
+    const t = s.tokens;
+    for (let i = 0; i < t.length; i++) {
+      if (!(d.at(si, i) & REGION_START)) continue;
+      for (let len = Math.min(longest, t.length - i); len >= 1; len--) {
+        const text = surface(s, i, i + len);
+        if (!names.has(text.toLowerCase()) || !(d.at(si, i + len - 1) & CAPITALIZED)) continue;
+        if (i + len < t.length && d.at(si, i + len) & CAPITALIZED) break;
+        const over = items.filter((x) => x.sentence === si && x.from < i + len && i < x.to);
+        if (over.length === 0) items.push({ kind: 'LOC', sentence: si, from: i, to: i + len, text, n: nameOf(text), roles: [], rule: true });
+        else if (over.length === 1 && over[0]!.from === i && over[0]!.to === i + len) Object.assign(over[0]!, { kind: 'LOC', rule: true });
+        i += len - 1;
+        break;
+      }
+    }
+  });
+  items.sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+}
+
+/**
+ * How two names in a sentence are joined: "," and/or "and"/"or" ("plain"), the same before
+ * lower-case words that end in a company noun ("and venture firm": "firm"), or not as a list.
+ */
+function joint(t: Token[], from: number, to: number): 'plain' | 'firm' | null {
+  let i = from;
+  if (t[i]?.text === ',') i++;
+  const and = i < to && /^(?:and|or)$/.test(t[i]!.text);
+  if (and) i++;
+  if (i === from) return null;
+  if (i === to) return 'plain';
+  if (!and || to - i > 4 || !t.slice(i, to).every((x) => /^\p{Ll}/u.test(x.text))) return null;
+  return FIRM_NOUNS.has(t[to - 1]!.text) ? 'firm' : null;
+}
+
+/** Words right after a name that show a person: "said", "who", a pronoun. */
+const PERSON_NEXT = new Set(['said', 'says', 'told', 'added', 'who', 'he', 'she', 'his', 'her', 'himself', 'herself']);
+
+/**
+ * "Acme Corp., Halvorsen Kittredge and venture firm Northwind LLC": a name tagged as a person
+ * in a list with a company (one with a legal suffix, or described as a firm) is a firm named
+ * after people, when the document never uses it like a person: no role, no "said" or pronoun
+ * after it, no surname alone, no known given name first.
+ */
+function firmsInLists(d: Doc, items: Item[]): void {
+  const firms = new Set<string>();
+  for (let a = 0; a < items.length; a++) {
+    // A list: items of one sentence joined one to the next.
+    let b = a;
+    let company = false;
+    for (;;) {
+      const it = items[b]!;
+      if (it.kind === 'ORG' && it.n.base !== it.text) company = true;
+      const next = items[b + 1];
+      const j = next && next.sentence === it.sentence ? joint(d.sentences[it.sentence]!.tokens, it.to, next.from) : null;
+      if (!j) break;
+      if (j === 'firm' && next!.kind === 'ORG') company = true;
+      b++;
+    }
+    if (company && b > a) {
+      for (let k = a; k <= b; k++) {
+        const it = items[k]!;
+        if (it.kind === 'PER' && it.to - it.from >= 2 && !isFirstName(d.sentences[it.sentence]!.tokens[it.from]!.text)) firms.add(it.n.lower);
+      }
+    }
+    a = b;
+  }
+  if (!firms.size) return;
+  for (const it of items) {
+    const t = d.sentences[it.sentence]!.tokens;
+    const next = t[it.to]?.text === ',' ? t[it.to + 1] : t[it.to];
+    const personal = it.roles.length > 0 || PERSON_NEXT.has(next?.text.toLowerCase() ?? '');
+    for (const f of firms) {
+      const words = f.split(' ');
+      if (it.n.lower === f ? personal : it.n.lower === words[0] || it.n.lower === words[words.length - 1]) firms.delete(f);
+    }
+  }
+  for (const it of items) if (it.kind === 'PER' && firms.has(it.n.lower)) it.kind = 'ORG';
 }
 
 function isFirstName(w: string): boolean {
@@ -723,6 +835,7 @@ function personName(c: Cluster): string {
 export function extractEntities(sentences: Sentence[]): Entities {
   const { items, caseless, doc } = collect(sentences);
   voteKinds(items);
+  firmsInLists(doc, items);
   // "TikTok", "ByteDance": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes).
   for (const it of items) {

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /**
  * General word lists for the entity rules: titles and roles of people, company suffixes,
  * institution nouns. They describe English news style, not any particular article.
@@ -103,3 +105,42 @@ export const STOPWORDS = words(`
   each every some such only own same other another more most much many few very just also too
   mr mrs ms dr said says say new
 `);
+
+/**
+ * Capitalized common nouns that end a phrase about a name rather than a name ("the Fabrikam
+ * Deal", "the Contoso Plan"): the name is what comes before them.
+ */
+export const COMMON_HEADS = words(`
+  deal deals talks plan plans proposal proposals bid offer pact sale takeover merger ban row
+  dispute probe lawsuit
+`);
+
+/** Nouns that describe a company right before its name ("venture firm Acme Capital"). */
+export const FIRM_NOUNS = words(`
+  firm firms company companies group groups fund funds bank banks giant maker makers manufacturer
+  lender insurer investor investors operator conglomerate startup start-up retailer carrier
+`);
+
+/** World regions in common use that the country data's regions and subregions leave out. */
+const OTHER_REGIONS = [
+  'asia-pacific', 'asia pacific', 'indo-pacific', 'middle east', 'near east', 'far east', 'global south',
+  'global north', 'sub-saharan africa', 'latin america', 'balkans', 'baltics', 'caucasus', 'scandinavia',
+  'sahel', 'horn of africa', 'levant', 'maghreb', 'southeast asia', 'south asia', 'east asia', 'north africa',
+  'west africa', 'east africa', 'central africa', 'arctic', 'pacific islands',
+];
+
+let regions: { names: Set<string>; firsts: Set<string>; longest: number } | null = null;
+
+/**
+ * World regions, lower-cased ("middle east", "sub-saharan africa"): the regions and subregions
+ * of the country data and the common others; the first word of each, and the most words.
+ */
+export function worldRegions(): { names: Set<string>; firsts: Set<string>; longest: number } {
+  if (regions) return regions;
+  const countries = createRequire(import.meta.url)('world-countries') as { region: string; subregion: string }[];
+  const names = new Set(OTHER_REGIONS);
+  for (const c of countries) for (const r of [c.region, c.subregion]) if (r) names.add(r.toLowerCase());
+  const split = [...names].map((r) => r.split(' '));
+  regions = { names, firsts: new Set(split.map((w) => w[0]!)), longest: Math.max(...split.map((w) => w.length)) };
+  return regions;
+}

@@ -3,6 +3,7 @@ import { fit, onReset, wordId } from '../text/vocab.ts';
 import type { Sentence } from '../types.ts';
 import {
   CALENDAR,
+  COMMON_HEADS,
   COMPANY_SUFFIXES,
   EVENT_HEADS,
   GEO_HEADS,
@@ -13,6 +14,7 @@ import {
   ROLE_HEADS,
   ROLE_MODIFIERS,
   STOPWORDS,
+  worldRegions,
 } from './lexicon.ts';
 
 /**
@@ -87,6 +89,10 @@ export const STARTS_LOWER = 1 << 21;
 /** A country's name, code or demonym ("US", "Chinese"). */
 export const PLACE = 1 << 22;
 export const IN_ON = 1 << 23;
+/** Ends a phrase about a name rather than a name ("Deal" in "the Fabrikam Deal"). */
+export const COMMON_HEAD = 1 << 24;
+/** The first word of a world region's name ("Middle", "Balkans"). */
+export const REGION_START = 1 << 25;
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const LETTER = /\p{L}/u;
@@ -121,6 +127,8 @@ export const wordBits = memoBits((w) => {
   if (PLACE_ORG_HEADS.has(l)) b |= PLACE_ORG_HEAD;
   if (EVENT_HEADS.has(l)) b |= EVENT_HEAD;
   if (GEO_HEADS.has(w)) b |= GEO_HEAD;
+  if (COMMON_HEADS.has(l) && /^\p{Lu}/u.test(w)) b |= COMMON_HEAD;
+  if (worldRegions().firsts.has(l)) b |= REGION_START;
   const r = bare(w);
   if (ROLE_HEADS.has(r)) b |= ROLE_HEAD | TITLE_WORD;
   if (ROLE_MODIFIERS.has(r)) b |= TITLE_WORD;
