@@ -189,8 +189,8 @@ function trim(d: Doc, si: number, from: number, to: number): [number, number] | 
 
 /**
  * Splits a tagged span where a name cannot go on: punctuation (other than "." "&" and
- * hyphens), possessives (the owner is kept: "Trump's interest" → "Trump"), and lower-case
- * words that are not name connectors ("War between Russia" → "War", "Russia").
+ * hyphens), possessives (the owner is kept: "Ruiz's plan" → "Ruiz"), and lower-case
+ * words that are not name connectors ("War between Peru" → "War", "Peru").
  */
 function pieces(d: Doc, si: number, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
@@ -215,7 +215,7 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
   return [from, to];
 }
 
-/** The country a name denotes ("U.S.", "USA", "United States"), not a demonym. */
+/** The country a name denotes ("U.K.", "UK", "United Kingdom"), not a demonym. */
 const countryOf = memo((text): Country | null => {
   const key = countryKey(text);
   const found = gazetteer().countryByName.get(key);
@@ -223,8 +223,8 @@ const countryOf = memo((text): Country | null => {
 });
 
 /**
- * "US-China", "US-EU": the names a hyphenated word joins, when every part is a country or a
- * name the document uses on its own; null otherwise ("Asia-Pacific", "Trump-Xi" stay whole).
+ * "US-Peru", "UK-EU": the names a hyphenated word joins, when every part is a country or a
+ * name the document uses on its own; null otherwise ("Rolls-Royce", "Smith-Jones" stay whole).
  */
 function hyphenParts(word: string, known: Map<string, EntityKind>): [string, EntityKind][] | null {
   if (!word.includes('-')) return null;
@@ -260,26 +260,26 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     const si = m.sentence;
     const isSuffix = (i: number) => i >= 0 && i < t.length && (d.at(si, i) & COMPANY_SUFFIX) !== 0;
     // A company suffix makes a company, whatever the tagger said; take the suffix it left out
-    // ("Silver Lake Management" + "LLC") and the name before a suffix tagged on its own
-    // ("Boeing" + "Co.", "General" + "Electric Co.").
+    // ("Northwind Management" + "LLC") and the name before a suffix tagged on its own
+    // ("Fabrikam" + "Co.", "General" + "Electric Co.").
     if (kind === 'ORG') while (to < t.length && isSuffix(to)) to++;
     if (isSuffix(to - 1)) {
       kind = 'ORG';
       while (from > 0 && (d.at(si, from - 1) & (CAPITALIZED | STOP | COMPANY_SUFFIX)) === CAPITALIZED) from--;
     }
-    // "Global" + "South": a capitalized word inside the sentence right before a place or an
+    // "Greater" + "Manchester": a capitalized word inside the sentence right before a place or an
     // organization, that no other name took, begins it.
     if ((kind === 'LOC' || kind === 'ORG') && from > 1) {
       const w0 = t[from - 1]!;
       if (d.at(si, from - 1) & LEADER && !(d.at(si, from - 2) & OPENING) && !inSentence[si]!.some((x) => x.end > w0.start && x.start < w0.end)) from--;
     }
-    // "South China" + "Sea": a geographic head word right after a place belongs to it.
+    // "Caspian" + "Sea": a geographic head word right after a place belongs to it.
     if (kind === 'LOC') while (to < t.length && d.at(si, to) & GEO_HEAD) to++;
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title.
     if (kind !== 'PER' && from > 0 && to - from >= 2 && to - from <= 3 && d.at(si, from - 1) & PERSON_TITLE && everyFrom(from, to, (i) => d.at(si, i) & UPPER_LOWER)) kind = 'PER';
     if (kind !== 'PER') {
-      // "US Trade Representative Jamieson Greer" tagged as one organization: a person with a
-      // title. The name may run past the span ("... Representative Jamieson" + "Greer").
+      // "EU Trade Commissioner Ana Ruiz" tagged as one organization: a person with a title.
+      // The name may run past the span ("... Commissioner Ana" + "Ruiz").
       for (let h = to - 2; h >= from; h--) {
         if ((d.at(si, h) & (CAPITALIZED | PERSON_TITLE)) !== (CAPITALIZED | PERSON_TITLE)) continue;
         let end = to;
@@ -292,17 +292,17 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
         break;
       }
       if (to <= from) continue;
-      // "Asia-Pacific Economic Cooperation", "Supreme Court": organizations by their head noun.
+      // "Baltic Fisheries Council", "Constitutional Court": organizations by their head noun.
       const head = d.at(si, to - 1);
       if (to - from > 1 && (head & ORG_HEAD || (kind === 'LOC' && head & PLACE_ORG_HEAD))) kind = 'ORG';
-      // "PGA Tour", "Korean War", "Treaty of Rome": events and laws, not organizations or places.
+      // "PGA Tour", "Crimean War", "Treaty of Rome": events and laws, not organizations or places.
       if (to - from > 1 && (head & EVENT_HEAD || (d.at(si, from) & EVENT_HEAD && t[from + 1]!.text === 'of'))) kind = 'MISC';
     }
     for (const [pFrom, pTo] of pieces(d, si, from, to)) {
       const r = trim(d, si, pFrom, pTo);
       if (!r) continue;
       // In headlines capitalization says little: a word the article uses in lower case
-      // ("Says", "Deal") is not part of a name there, unless the whole is a known place
+      // ("Warns", "Plan") is not part of a name there, unless the whole is a known place
       // ("NEW YORK").
       if (caseless[si] && !gazetteer().phrases.has(surface(s, r[0], r[1]).toLowerCase())) {
         for (const [a, b] of splitOn(r, (i) => usedInLowerCase(t[i]!.text.toLowerCase()))) push(kind, si, a, b);
@@ -321,10 +321,10 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       if (stripped.role) roles.push(stripped.role);
       r = trim(d, si, stripped.from, r[1]);
       if (!r || isTitleOnly(s, r[0], r[1])) return;
-      // "Treasury" + "Secretary Scott Bessent": the first word of a title, not a person.
+      // "Health" + "Secretary Ana Ruiz": the first word of a title, not a person.
       const next = s.tokens[r[1]]?.text ?? '';
       if (r[1] - r[0] === 1 && d.at(si, r[0]) & TITLE_WORD && /^\p{Lu}/u.test(next) && ROLE_HEADS.has(next.toLowerCase())) return;
-      // "Vice Premier He Lifeng": a capitalized word between a title and the name is the name's.
+      // "Vice Mayor Van Tran": a capitalized word between a title and the name is the name's.
       const before = s.tokens[r[0] - 1];
       if (before && r[0] >= 2 && /^\p{Lu}\p{Ll}+$/u.test(before.text) && !(d.at(si, r[0] - 1) & TITLE_WORD) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
       const role = roleBefore(d, si, r[0], (i) => inOther(si, i));
@@ -355,7 +355,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
       const tok = t[i]!;
-      // "Boeing Co.", "Acme Widgets Inc.": a legal suffix after capitalized words names a
+      // "Fabrikam Co.", "Acme Widgets Inc.": a legal suffix after capitalized words names a
       // company even where the tagger saw nothing (it competes with tagged spans below).
       const c = tok.text.charCodeAt(0);
       if (i > 0 && c >= 65 && c <= 90 && d.at(si, i) & COMPANY_SUFFIX) {
@@ -366,7 +366,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
           items.push({ kind: 'ORG', sentence: si, from, to: i + 1, text, n: nameOf(text), roles: [] });
         }
       }
-      // "US-China talks": both countries are places, whatever the tagger made of the word.
+      // "UK-EU talks": both names are kept, whatever the tagger made of the word.
       const upper = (c >= 65 && c <= 90) || (c > 127 && d.at(si, i) & CAPITALIZED);
       const parts = upper && tok.text.includes('-') ? hyphenParts(tok.text, knownNames()) : null;
       if (parts) {
@@ -376,7 +376,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
         }
         for (const [text, kind] of parts) items.push({ kind, sentence: si, from: i, to: i + 1, text, n: nameOf(text), roles: [], rule: true });
       }
-      // "China's foreign ministry", "Beijing's commerce ministry": an organization.
+      // "Peru's foreign ministry", "Lima's trade ministry": an organization.
       if ((c === 39 || c === 8217) && /^['’]s$/.test(tok.text) && i > 0) {
         let j = i + 1;
         while (j < t.length && INSTITUTION_MODIFIERS.has(lower(t[j]!.text))) j++;
@@ -391,16 +391,16 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       }
     }
   }
-  // Of overlapping tagged spans the longer wins ("Boeing Co." over "Boeing").
+  // Of overlapping tagged spans the longer wins ("Fabrikam Co." over "Fabrikam").
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const kept: Item[] = [];
   for (const it of byLength) if (!kept.some((k) => k.sentence === it.sentence && k.from < it.to && it.from < k.to)) kept.push(it);
   const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
-  // "US Supreme Court", "French Foreign Ministry", "Asia-Pacific" + "Economic Cooperation":
+  // "US Constitutional Court", "French Foreign Ministry", "Baltic" + "Fisheries Council":
   // a place or demonym right before an institution is part of its name (not before a brand:
-  // "US TikTok" is TikTok's US business).
+  // "US Contoso" is Contoso's US business).
   for (const it of all) {
     if (it.kind !== 'ORG' || it.name || !(wordBits(it.text.slice(it.text.lastIndexOf(' ') + 1)) & (ORG_HEAD | PLACE_ORG_HEAD))) continue;
     // The last name other than a person's that ends where this one begins.
@@ -454,8 +454,8 @@ function commonHeads(d: Doc, items: Item[]): void {
 }
 
 /**
- * "in the Asia-Pacific region", "the Balkans": a world region is a place, whatever the tagger
- * made of it, unless a capitalized word follows ("Asia-Pacific Economic Cooperation") or a
+ * "across Latin America", "the Balkans": a world region is a place, whatever the tagger
+ * made of it, unless a capitalized word follows ("Latin America Fisheries Council") or a
  * longer name holds it.
  */
 function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
@@ -565,7 +565,7 @@ function splitOn(r: [number, number], cut: (i: number) => boolean): [number, num
   return out;
 }
 
-/** A company's name without its legal suffix ("Boeing Co." → "Boeing"). */
+/** A company's name without its legal suffix ("Fabrikam Co." → "Fabrikam"). */
 function orgBase(text: string): string {
   const words = text.split(/\s+/);
   let stripped = false;
@@ -579,7 +579,7 @@ function orgBase(text: string): string {
   return words.join(' ');
 }
 
-/** Initials of a multi-word name: "Asia-Pacific Economic Cooperation" → "APEC". */
+/** Initials of a multi-word name: "North Atlantic Treaty Organization" → "NATO". */
 const initials = memo((name) =>
   name
     .split(/[\s-]+/)
@@ -690,7 +690,7 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
     c.items.push(it);
     byKey.set(k, c);
   }
-  // Acronyms: "(APEC)" right after an expansion, or initials that match a name in the document.
+  // Acronyms: "(NATO)" right after an expansion, or initials that match a name in the document.
   const expansions = new Map<string, Cluster>();
   for (const c of byKey.values()) if (/[\s-]/.test(c.name)) expansions.set(initials(c.name), c);
   for (const it of items) {
@@ -716,7 +716,7 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
       byKey.delete(k);
     }
   }
-  // An expansion tagged MISC ("... Cooperation summit") joins its acronym tagged ORG.
+  // An expansion tagged MISC ("... Fisheries Council summit") joins its acronym tagged ORG.
   for (const it of items) {
     if (it.kind !== 'MISC' || it.to - it.from < 2) continue;
     const c = byKey.get(lower(initials(it.text)));
@@ -743,7 +743,7 @@ function clusterPlaces(items: Item[]): Cluster[] {
 }
 
 /**
- * Finds untagged repeats of known names (a headline's "TRUMP", a later bare "Xi"). In cased
+ * Finds untagged repeats of known names (a headline's "RUIZ", a later bare "Ruiz"). In cased
  * sentences the repeat must have the case of a known form.
  */
 function rescan(d: Doc, clusters: Cluster[], items: Item[], caseless: boolean[]): void {
@@ -812,7 +812,7 @@ function toEntities(clusters: Cluster[], sentences: Sentence[]): Entity[] {
     }
     const order = [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from);
     const ids = [...new Set(order.map((it) => sentences[it.sentence]!.id))];
-    // "President" adds nothing next to "Chinese President", nor "Prof" next to "Professor".
+    // "President" adds nothing next to "French President", nor "Prof" next to "Professor".
     const fuller = roles.filter((r) => {
       const x = r.toLowerCase().replace(/\.$/, '');
       return !roles.some((o) => o !== r && (o.toLowerCase().endsWith(` ${x}`) || (!x.includes(' ') && o.toLowerCase().startsWith(x))));
@@ -836,7 +836,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
   const { items, caseless, doc } = collect(sentences);
   voteKinds(items);
   firmsInLists(doc, items);
-  // "TikTok", "ByteDance": one camel-case word with no role is a brand, not a person
+  // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes).
   for (const it of items) {
     if (it.kind === 'PER' && it.roles.length === 0 && it.n.bits & CAMEL) it.kind = 'ORG';

@@ -24,7 +24,7 @@ export const ROLE_HEADS = words(`
   ruler monarch regent consul attaché undersecretary under-secretary comptroller administrator
 `);
 
-/** Words that can sit inside a title before the head ("Vice", "Foreign", "first", "Treasury"). */
+/** Words that can sit inside a title before the head ("Vice", "Foreign", "first", "Health"). */
 export const ROLE_MODIFIERS = words(`
   vice deputy assistant acting interim former ex first second foreign defense defence treasury trade
   state finance commerce interior justice health education energy agriculture labor labour home
@@ -62,7 +62,7 @@ export const EVENT_HEADS = words(`
   marathon derby tournament series expo summit
 `);
 
-/** Geographic head words that end a place's name ("South China" + "Sea"). */
+/** Geographic head words that end a place's name ("Caspian" + "Sea"). */
 export const GEO_HEADS = new Set(
   'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights'.split(' '),
 );
@@ -74,16 +74,16 @@ export const CALENDAR =
 /** Honorifics are not roles ("Mr. Smith" has no role). */
 export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messrs. mme mlle herr`);
 
-/** Legal-form suffixes of company names ("Boeing Co." → "Boeing"). */
+/** Legal-form suffixes of company names ("Fabrikam Co." → "Fabrikam"). */
 export const COMPANY_SUFFIXES = words(`
   co co. corp corp. corporation inc inc. incorporated ltd ltd. limited llc l.l.c. llp lp l.p. plc
   ag sa s.a. nv n.v. se gmbh spa s.p.a. ab asa oyj bhd bhd. pty pty. kk bv b.v. sarl sas bros bros.
 `);
 
-/** Descriptors dropped together with a legal suffix ("Silver Lake Management LLC" → "Silver Lake"). */
+/** Descriptors dropped together with a legal suffix ("Northwind Management LLC" → "Northwind"). */
 export const COMPANY_DESCRIPTORS = words(`management holdings holding group`);
 
-/** Lower-case institution nouns that make "China's foreign ministry" an organization. */
+/** Lower-case institution nouns that make "Peru's foreign ministry" an organization. */
 export const INSTITUTIONS = words(`
   ministry parliament government cabinet embassy consulate senate congress army navy military
   police court judiciary legislature council commission central-bank

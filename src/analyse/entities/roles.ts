@@ -1,7 +1,7 @@
 import { HONORIFICS } from './lexicon.ts';
 import { bare, CAPITALIZED, type Doc, HONORIFIC, IN_ON, NOBLE_STYLE, OF, PLACE, ROLE_HEAD, STARTS_LOWER, TITLE_WORD, wordBits } from './words.ts';
 
-/** Titles and roles of people: "US President Donald Trump", "Neo Wang, lead analyst at X". */
+/** Titles and roles of people: "French President Marie Dubois", "Ana Ruiz, lead analyst at X". */
 
 export function titleCase(s: string): string {
   return s.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
@@ -9,7 +9,7 @@ export function titleCase(s: string): string {
 
 const isRoleHead = (w: string) => (wordBits(w) & ROLE_HEAD) !== 0;
 
-/** A title the tagger put inside the name ("President Xi" tagged as one PER): split it off. */
+/** A title the tagger put inside the name ("President Dubois" tagged as one PER): split it off. */
 export function stripTitle(d: Doc, si: number, from: number, to: number): { from: number; role: string | null } {
   const s = d.sentences[si]!;
   let i = from;
@@ -63,8 +63,8 @@ export function roleBefore(d: Doc, si: number, nameStart: number, inOtherName: (
 const APPOSITIVE_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'added', 'while', 'when', 'and', 'but', 'as', 'because', 'after', 'before', 'whose']);
 
 /**
- * An appositive role after a name: ", lead China macro analyst at Evercore ISI," or
- * ", the Treasury secretary". Stops at punctuation, a clause word, or "in"/"on" before a
+ * An appositive role after a name: ", lead Europe macro analyst at Fabrikam Securities," or
+ * ", the health secretary". Stops at punctuation, a clause word, or "in"/"on" before a
  * place; needs a head noun and no finite verb.
  */
 export function roleAfter(d: Doc, si: number, nameEnd: number): string | null {

@@ -70,7 +70,7 @@ export const CAPITALIZED = 1 << 6;
 export const COMPANY_SUFFIX = 1 << 7;
 /** A capital then a lower-case letter ("Smith", not "SMITH" or "eBay"). */
 export const UPPER_LOWER = 1 << 8;
-/** A capitalized word, no function word, title word or month, that may begin a place or organization ("Global"). */
+/** A capitalized word, no function word, title word or month, that may begin a place or organization ("Greater"). */
 export const LEADER = 1 << 9;
 export const OPENING = 1 << 10;
 export const PERSON_TITLE = 1 << 11;
@@ -91,7 +91,7 @@ export const PLACE = 1 << 22;
 export const IN_ON = 1 << 23;
 /** Ends a phrase about a name rather than a name ("Deal" in "the Fabrikam Deal"). */
 export const COMMON_HEAD = 1 << 24;
-/** The first word of a world region's name ("Middle", "Balkans"). */
+/** The first word of a world region's name ("Latin", "Balkans"). */
 export const REGION_START = 1 << 25;
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
