@@ -66,7 +66,12 @@ const MONTH = `(?:${MONTH_FULL}|(?:${MONTH_ABBR})\\.?)`;
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const PARTS_OF_DAY = '(?:morning|afternoon|evening|night)';
 /** After a weekday: "nights", "and Friday mornings" make it a recurring set. */
-const PLURAL_PART_AFTER = new RegExp(`^(?:\\s+(?:and|or)\\s+${WEEKDAY})?\\s+${PARTS_OF_DAY}s\\b`, 'i');
+const PLURAL_PART_AFTER = new RegExp(`(?:\\s+(?:and|or)\\s+${WEEKDAY})?\\s+${PARTS_OF_DAY}s\\b`, 'iy');
+/** Newspapers and named days: "Sunday Times", "Mail on Sunday", "Black Friday". */
+const TITLE_AFTER_WEEKDAY = /\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|Independent|Mail|Star|World|Night Live|Bloody|[Pp]rogramme|[Ss]how)\b/y;
+const TITLE_BEFORE_WEEKDAY = /(?<=\bMail\s+on\s+|\b(?:Black|Good|Super|Cyber|Ash|Palm|Bloody|Holy|Maundy)\s+)/y;
+/** "ahead of Friday's vote": an event to come. */
+const AHEAD_BEFORE = /(?<=\b(?:ahead\s+of|until|till|upcoming|awaiting|awaits|await|for)\s+)/iy;
 const WEEKDAY_ABBR = '(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[0-9]\\d\\d|20\\d\\d|21\\d\\d)';
@@ -94,36 +99,89 @@ const unitOf = (s: string): Unit => {
   return x.replace(/s$/, '') as Unit;
 };
 
+/**
+ * The context of a match is read in place with sticky patterns rather than copied out: `matchesAt` whether `re`
+ * matches at text[i] within the next `window` characters, `endsAt` whether a lookbehind `re` holds at text[i], that
+ * is whether what it describes ends there.
+ */
+function matchesAt(re: RegExp, text: string, i: number, window = Infinity): boolean {
+  re.lastIndex = i;
+  return re.test(text) && re.lastIndex <= i + window;
+}
+function endsAt(re: RegExp, text: string, i: number): boolean {
+  re.lastIndex = i;
+  return re.test(text);
+}
+
 /** Clock times ("10 p.m.", "at 9:30") next to a day make it a TIME, which is not ours. */
-const CLOCK_BEFORE = /(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bnoon|\bmidnight)\s*,?\s*(?:on\s+)?$/i;
-const CLOCK_AFTER = /^\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b)/i;
+const CLOCK_BEFORE = /(?<=(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bnoon|\bmidnight)\s*,?\s*(?:on\s+)?)/iy;
+const CLOCK_AFTER = /\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b)/iy;
 const nearClock = (text: string, start: number, end: number): boolean =>
-  CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || CLOCK_AFTER.test(text.slice(end, end + 16));
+  endsAt(CLOCK_BEFORE, text, start) || matchesAt(CLOCK_AFTER, text, end, 16);
 
 /** A day next to a clock time is a TIME ("5 p.m. EST Nov. 9", "Oct. 2 at 10 a.m."), not a DATE. */
 function dayNotDate(text: string, start: number, end: number): boolean {
   return nearClock(text, start, end);
 }
 
+const letterAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i) | 32; // NaN past either end: no letter
+  return c >= 97 && c <= 122;
+};
+const digitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const SPACE = /\s/y;
+const spaceAt = (text: string, i: number): boolean => {
+  SPACE.lastIndex = i;
+  return SPACE.test(text);
+};
+
 /** Words after a number that show it counts things rather than naming a year. */
-const COUNTED = /^[\s-]*(?:%|percent|per\s*cent|people|persons|shares|troops|soldiers|men|women|jobs|employees|workers|staff|cars|vehicles|units|votes|voters|tons|tonnes|miles|kilometers|kilometres|km|feet|meters|metres|yards|points|barrels|acres|hectares|students|children|cases|deaths|members|seats|pages|copies|homes|houses|pounds|dollars|euros|yen|hours|minutes|seconds|calories|residents|companies|firms|stores|shops|flights|passengers|patients|refugees|prisoners|police|officers|delegates|games|matches|goals|runs|times|million|billion|trillion|thousand|bn|m\b|GMT|UTC|BST|EST|EDT|CET|hrs|local\s+time)/i;
+const COUNTED = /[\s-]*(?:%|percent|per\s*cent|people|persons|shares|troops|soldiers|men|women|jobs|employees|workers|staff|cars|vehicles|units|votes|voters|tons|tonnes|miles|kilometers|kilometres|km|feet|meters|metres|yards|points|barrels|acres|hectares|students|children|cases|deaths|members|seats|pages|copies|homes|houses|pounds|dollars|euros|yen|hours|minutes|seconds|calories|residents|companies|firms|stores|shops|flights|passengers|patients|refugees|prisoners|police|officers|delegates|games|matches|goals|runs|times|million|billion|trillion|thousand|bn|m\b|GMT|UTC|BST|EST|EDT|CET|hrs|local\s+time)/iy;
+const counted = (text: string, end: number): boolean => matchesAt(COUNTED, text, end, 24);
+/** "1998-99", "3.1998", "2000-year-old": part of a bigger number or an age. */
+const BIGGER_NUMBER = /[.,:/]\d|-\d{3}|\d|-[a-z]+-old/iy;
+/** "from 1130 to 1215 GMT": a range of clock times. */
+const CLOCK_RANGE = /\s*(?:-|to|and|until)\s*\d{4}\s*(?:GMT|UTC|BST|EST|EDT|CET|hrs|hours|local)\b/iy;
 const YEAR_LEFT_OK = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'of', 'the', 'fiscal', 'for', 'during', 'before',
   'after', 'through', 'to', 'and', 'or', 'early', 'late', 'mid', 'between', 'around', 'about', 'year', 'end', 'start',
   'summer', 'winter', 'spring', 'fall', 'autumn', 'circa', 'c', 'than', 'as', 'at', 'on', 'into', 'towards', 'toward']);
 
+/** Money, a code, a bigger number or a word glued on before a number: "$2000", "#1998", "3,1998", "A-1998", "No. 1998". */
+function gluedBefore(text: string, from: number, start: number): boolean {
+  const p = start - 1;
+  if (p < from) return false;
+  const c = text.charCodeAt(p);
+  if (c === 36 || c === 0xa3 || c === 0x20ac || c === 0xa5 || c === 35 || digitAt(text, p) || letterAt(text, p)) return true;
+  if ((c === 46 || c === 44) && p > from && digitAt(text, p - 1)) return true;
+  if (c === 45 && p > from && letterAt(text, p - 1)) return true;
+  let q = p;
+  while (q >= from && spaceAt(text, q)) q--;
+  return q - 2 >= from && text.startsWith('No.', q - 2);
+}
+
+/** The word just before `start` (only non-word characters between), within text[from, start); null when none. */
+function wordBefore(text: string, from: number, start: number): { word: string; at: number } | null {
+  let p = start - 1;
+  while (p >= from && !letterAt(text, p) && !digitAt(text, p) && text.charCodeAt(p) !== 95) p--;
+  if (p < from || !letterAt(text, p)) return null;
+  let q = p;
+  while (q > from && letterAt(text, q - 1)) q--;
+  return { word: text.slice(q, p + 1), at: q };
+}
+
 /** A four-digit number is a year unless it reads as money, a count, a score, a code or part of a bigger number. */
 function yearContextOk(text: string, start: number, end: number, y: number): boolean {
-  const before = text.slice(Math.max(0, start - 24), start);
-  if (/(?:[$£€¥#]|\d[.,]?|No\.\s*|[A-Za-z]-?)$/.test(before)) return false;
-  const after = text.slice(end, end + 24);
-  if (/^(?:[.,:/]\d|-\d{3}|\d|-[a-z]+-old)/i.test(after) || COUNTED.test(after)) return false;
-  // "from 1130 to 1215 GMT": a range of clock times
-  if (/^\s*(?:-|to|and|until)\s*\d{4}\s*(?:GMT|UTC|BST|EST|EDT|CET|hrs|hours|local)\b/i.test(after)) return false;
-  const prev = /([A-Za-z]+)\W*$/.exec(before);
-  const lowPrev = prev?.[1]?.toLowerCase();
+  const from = Math.max(0, start - 24);
+  if (gluedBefore(text, from, start)) return false;
+  if (matchesAt(BIGGER_NUMBER, text, end, 24) || counted(text, end) || matchesAt(CLOCK_RANGE, text, end, 24)) return false;
+  const prev = wordBefore(text, from, start);
+  const lowPrev = prev?.word.toLowerCase();
   // "Windows 2000", "Flight 1549": a name before the number (not a sentence's first word, not a month)
-  if (prev && lowPrev && isCap(prev[1]!) && !YEAR_LEFT_OK.has(lowPrev) && !(lowPrev in MONTHS) && !(lowPrev in SEASONS)
-    && /[A-Za-z]/.test(text.slice(0, start - before.length + prev.index))) {
+  if (prev && lowPrev && isCap(prev.word) && !YEAR_LEFT_OK.has(lowPrev) && !(lowPrev in MONTHS) && !(lowPrev in SEASONS)
+    && /[A-Za-z]/.test(text.slice(0, prev.at))) {
     return false;
   }
   // before 1900 only with a clear temporal preposition ("in 1848")
@@ -132,25 +190,29 @@ function yearContextOk(text: string, start: number, end: number, y: number): boo
 }
 
 /** "May" the modal, "March" the verb, "Rose Mary June": only take a bare month name that reads as one. */
-const MONTH_LEFT_OK = /(?:\b(?:in|since|by|until|till|from|of|during|before|after|through|to|and|or|early|late|mid|last|next|this|coming|past|between|around|on|for|the|end|beginning|start|middle)\s+|mid-)$/i;
+const MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|of|during|before|after|through|to|and|or|early|late|mid|last|next|this|coming|past|between|around|on|for|the|end|beginning|start|middle)\s+|mid-)/iy;
 // "May" and "March" are a modal and a verb far more often: only after words that take a month
-const MODAL_MONTH_LEFT_OK = /(?:\b(?:in|since|by|until|till|from|during|before|after|through|early|late|mid|last|next|this|month\s+of|(?:end|beginning|start|middle)\s+of)\s+|mid-)$/i;
+const MODAL_MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|during|before|after|through|early|late|mid|last|next|this|month\s+of|(?:end|beginning|start|middle)\s+of)\s+|mid-)/iy;
+/** "each Thursday", "every May": a set, not a date. */
+const EVERY_BEFORE = /(?<=\b(?:each|every)\s+)/iy;
+const NAME_BEFORE = /(?<=[A-Z][a-z]+\s+)/y;
+const NAME_AFTER = /\s+[A-Z][a-z]/y;
 function bareMonthOk(text: string, start: number, end: number, word: string): boolean {
   if (!isCap(word)) return false;
-  const before = text.slice(Math.max(0, start - 16), start);
-  if (/\b(?:each|every)\s+$/i.test(before)) return false; // a set, not a date
+  if (endsAt(EVERY_BEFORE, text, start)) return false;
   const lw = word.toLowerCase();
-  if (lw === 'may' || lw === 'march') return MODAL_MONTH_LEFT_OK.test(before);
-  if (MONTH_LEFT_OK.test(before)) return true;
-  const after = text.slice(end, end + 20);
+  if (lw === 'may' || lw === 'march') return endsAt(MODAL_MONTH_LEFT_OK, text, start);
+  if (endsAt(MONTH_LEFT_OK, text, start)) return true;
   // a capitalized word either side makes it part of a name ("April Smith", "Kim June")
-  if (/^\s+[A-Z][a-z]/.test(after) || /[A-Z][a-z]+\s+$/.test(before)) return false;
-  return true;
+  return !matchesAt(NAME_AFTER, text, end, 20) && !endsAt(NAME_BEFORE, text, start);
 }
 
+/** "2 May be": the modal after a count. */
+const MODAL_AFTER = /\s+(?:be|have|not|also|well)\b/y;
+
 /** A month between a determiner and a noun qualifies the noun: "a June agreement", "for November transactions". */
-const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|its|their|his|her|our|for)\s+$/i;
-const NOUN_AFTER = /^\s+(?!(?:of|to|and|or|in|on|at|by|for|from|with|as|is|was|were|be|been|has|had|have|will|would|when|that|which|through|until|after|before|this|next|last|but|said|says|if|while|because|since|so|than|are|did|does|can|could|may|might|should|must|also|where|who|whose|the|a|an)\b)[a-z]{3,}\b/;
+const ATTRIBUTIVE_BEFORE = /(?<=\b(?:a|an|the|its|their|his|her|our|for)\s+)/iy;
+const NOUN_AFTER = /\s+(?!(?:of|to|and|or|in|on|at|by|for|from|with|as|is|was|were|be|been|has|had|have|will|would|when|that|which|through|until|after|before|this|next|last|but|said|says|if|while|because|since|so|than|are|did|does|can|could|may|might|should|must|also|where|who|whose|the|a|an)\b)[a-z]{3,}\b/y;
 
 interface Rule {
   re: RegExp;
@@ -176,13 +238,40 @@ function validDay(m: number, d: number): boolean {
 }
 
 /** What follows "the past" in a duration: "the past three months", "the past year". */
-const PAST_DURATION = new RegExp(`^[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|weekend|few|several|couple)\\b`, 'i');
+const PAST_DURATION = new RegExp(`[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|weekend|few|several|couple)\\b`, 'iy');
+/** "from now on": an idiom, not the present. */
+const FROM_BEFORE = /(?<=\bfrom\s+)/iy;
+const ON_AFTER = /\s+on\b/iy;
+/** "current" as an adjective: a lower-case word follows. */
+const WORD_AFTER = /\s+[a-z]/y;
+/** "as soon as", "too soon", "soon after": no future of its own. */
+const SOON_BEFORE = /(?<=\b(?:as|too|how|so)\s+)/iy;
+const SOON_AFTER = /\s+(?:as|after|afterwards?|thereafter|enough)\b/iy;
+/** "the future of the site": a topic, not a time. */
+const TOPIC_AFTER = /\s+(?:of|for)\b/iy;
+
+/** "of" or "in" after a season: "the fall of Rome", "the spring in Paris" (not "the summer of 1998"). */
+const OF_IN_AFTER = /\s+(?:of|in)\b/y;
+/** "in 2000" read out as "in two thousand". */
+const IN_BEFORE = /(?<=\b(?:in|since|by|until)\s+)/iy;
+const OF_IN_WORD_AFTER = /\s+(?:of|in)\s+(?!\d)/y;
 
 /** "ended Sept. 30" after "the quarter". */
-const QUARTER_ENDED = new RegExp(`^\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH})`, 'i');
+const QUARTER_ENDED = new RegExp(`\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH})`, 'iy');
+/** "the year ended March 31": a span of a year. */
+const ENDED_AFTER = /\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b/iy;
+/** "the year after the plot", "the year when": a year fixed by something else. */
+const FIXED_AFTER = /\s+(?:after|before|when|that|which|in\s+which|of|since)\b/iy;
+/** "the week" and "the month" are the current ones only after a preposition that anchors them. */
+const ANCHOR_BEFORE = /(?<=\b(?:of|during|earlier\s+in|later\s+in|early\s+in|late\s+in|end\s+of|for)\s+)/iy;
+/** Titles: "the Today programme". */
+const SHOW_AFTER = /\s+(?:programme|program|show)\b/y;
+const CAPITAL_BEFORE = /(?<=[A-Z][A-Za-z]*\s+)/y;
 
 /** "nine months", "first six months" after a comparison word. */
-const MONTHS_AFTER = new RegExp(`^\\s+(?:first\\s+)?(?:${NUMBER_SRC})\\s+months\\b`, 'i');
+const MONTHS_AFTER = new RegExp(`\\s+(?:first\\s+)?(?:${NUMBER_SRC})\\s+months\\b`, 'iy');
+/** The end of a clause or sentence. */
+const CLAUSE_END = /\s*(?:[,.;:)]|$)/y;
 
 const RULES: Rule[] = [
   // 2025-09-17
@@ -224,7 +313,7 @@ const RULES: Rule[] = [
       if (!isCap(m[2]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
       // "2 May be" is a count before a modal; a month name needs a capital after a bare number
       const mo = monthOf(m[2]!), d = dayOf(m[1]!);
-      if (!m[3] && mo === 5 && /^\s+(?:be|have|not|also|well)\b/.test(text.slice(m.index + m[0].length))) return null;
+      if (!m[3] && mo === 5 && matchesAt(MODAL_AFTER, text, m.index + m[0].length)) return null;
       return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[3]), m: mo, d } : null;
     },
   },
@@ -255,7 +344,7 @@ const RULES: Rule[] = [
       const yearRel = m[3] ? relOf(m[3]) : null;
       const end = m.index + m[0].length;
       const near = !m[1] && !m[3] && (/['’]s$/.test(m[0]) ||
-        (ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && NOUN_AFTER.test(text.slice(end, end + 24))));
+        (endsAt(ATTRIBUTIVE_BEFORE, text, start) && matchesAt(NOUN_AFTER, text, end, 24)));
       return { kind: 'month', y: null, m: monthOf(word), rel: relOf(m[1]), yearRel, near };
     },
   },
@@ -278,17 +367,13 @@ const RULES: Rule[] = [
       if (!isCap(word)) return null;
       const end = m.index + m[0].length;
       if (nearClock(text, m.index, end)) return null;
-      // newspapers and named days: "Sunday Times", "Black Friday"
-      if (/^\s+(?:Times|Telegraph|Mirror|Express|People|Herald|Post|Independent|Mail|Star|World|Night Live|Bloody|[Pp]rogramme|[Ss]how)\b/.test(text.slice(end, end + 14))) return null;
-      if (/\bMail\s+on\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
-      if (/\b(?:Black|Good|Super|Cyber|Ash|Palm|Bloody|Holy|Maundy)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      if (matchesAt(TITLE_AFTER_WEEKDAY, text, end, 14) || endsAt(TITLE_BEFORE_WEEKDAY, text, m.index)) return null;
       // "each Thursday", "every Monday", "on Tuesday nights", "Monday and Friday mornings" recur: a set, not a date
-      if (/\b(?:each|every)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
-      if (PLURAL_PART_AFTER.test(text.slice(m.index + m[0].indexOf(word) + word.length, end + 30))) return null;
+      if (endsAt(EVERY_BEFORE, text, m.index)) return null;
+      const wordEnd = m.index + m[0].indexOf(word) + word.length;
+      if (matchesAt(PLURAL_PART_AFTER, text, wordEnd, end + 30 - wordEnd)) return null;
       let lean: 'past' | 'future' | null = null;
-      if (/^\S+['’]s\b/.test(m[0].slice(m[0].indexOf(word)))) {
-        lean = /\b(?:ahead\s+of|until|till|upcoming|awaiting|awaits|await|for)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index)) ? 'future' : 'past';
-      }
+      if (/^\S+['’]s\b/.test(m[0].slice(m[0].indexOf(word)))) lean = endsAt(AHEAD_BEFORE, text, m.index) ? 'future' : 'past';
       // "the previous Friday", "the preceding Monday": the one before the day the text is on
       const prev = /^(?:previous|preceding)$/i.test(m[1] ?? '');
       return { kind: 'weekday', wd: WEEKDAYS[word.toLowerCase()]!, rel: relOf(m[1]), lean, prev };
@@ -302,8 +387,8 @@ const RULES: Rule[] = [
       const end = m.index + m[0].length;
       if (nearClock(text, m.index, end)) return null;
       // titles: "USA Today", "the Today programme", "Pandora Tomorrow"
-      if (/^\s+(?:programme|program|show)\b/.test(text.slice(end, end + 12))) return null;
-      if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && /[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+      if (matchesAt(SHOW_AFTER, text, end, 12)) return null;
+      if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && endsAt(CAPITAL_BEFORE, text, m.index)) return null;
       const w = m[2]!.toLowerCase();
       let offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       if (m[1]) offset += m[1].toLowerCase() === 'before' ? -1 : 1;
@@ -319,7 +404,8 @@ const RULES: Rule[] = [
       const unit = unitOf(m[2]!);
       if (m[2]! !== m[2]!.toLowerCase()) return null; // "Person of the Year", "Week 3"
       // "the year ended March 31", "the fiscal year ending in June": a span of a year, which TimeML calls a duration
-      if (unit === 'year' && /^\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+      const end = m.index + m[0].length;
+      if (unit === 'year' && matchesAt(ENDED_AFTER, text, end, 16)) return null;
       if (det === 'that' || det === 'the same') return { kind: 'anaphor', unit, n: 0 };
       if (det === 'the following' || det === 'the next') return unit === 'quarter' ? null : { kind: 'anaphor', unit, n: 1 };
       if (det === 'the previous') return { kind: 'anaphor', unit, n: -1 };
@@ -331,19 +417,18 @@ const RULES: Rule[] = [
         if (det === 'the full' || det === 'the fiscal') return null;
         const n = det === 'the latest' || det === 'the most recent' ? 'latest' : 'topic';
         // "the quarter ended July 31": the three months up to that month, if no quarter is under discussion
-        const ended = QUARTER_ENDED.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
-        return { kind: 'part', unit: 'quarter', n, y: null, yearRel: null, back: 0, endM: ended ? monthOf(ended[1]!) : null };
+        QUARTER_ENDED.lastIndex = end;
+        const ended = QUARTER_ENDED.exec(text);
+        const endM = ended && QUARTER_ENDED.lastIndex <= end + 24 ? monthOf(ended[1]!) : null;
+        return { kind: 'part', unit: 'quarter', n, y: null, yearRel: null, back: 0, endM };
       }
       if (det === 'its') return null;
       if (det === 'the' || det === 'the full' || det === 'the fiscal' || det === 'the current' || det === 'the current fiscal') {
         // "the year" is the current one; "the week"/"the month" only with an anchoring preposition
         if (unit === 'decade' || unit === 'century') return null;
         // "the year after the plot", "the year when": a year fixed by something else
-        if (det === 'the' && /^\s+(?:after|before|when|that|which|in\s+which|of|since)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
-        if (unit !== 'year' && unit !== 'weekend' && det === 'the') {
-          const before = text.slice(Math.max(0, m.index - 20), m.index);
-          if (!/\b(?:of|during|earlier\s+in|later\s+in|early\s+in|late\s+in|end\s+of|for)\s+$/i.test(before)) return null;
-        }
+        if (det === 'the' && matchesAt(FIXED_AFTER, text, end, 12)) return null;
+        if (unit !== 'year' && unit !== 'weekend' && det === 'the' && !endsAt(ANCHOR_BEFORE, text, m.index)) return null;
         return { kind: 'shift', unit, n: 0, anchor: 'now', approx: false };
       }
       if (det === 'the latest' || det === 'the most recent') return unit === 'year' ? { kind: 'shift', unit, n: -1, anchor: 'now', approx: false } : null;
@@ -357,7 +442,7 @@ const RULES: Rule[] = [
     build: (m, text) => {
       const dir = m[5]!.toLowerCase();
       // "two days before the vote": the preposition takes an object, so the phrase is a duration
-      if ((dir === 'before' || dir === 'after') && !/^\s*(?:[,.;:)]|$)/.test(text.slice(m.index + m[0].length))) return null;
+      if ((dir === 'before' || dir === 'after') && !matchesAt(CLAUSE_END, text, m.index + m[0].length)) return null;
       const n = numberValue(m[2]!);
       const unit = unitOf(m[3]!);
       const back = dir === 'ago' || dir === 'earlier' || dir === 'before';
@@ -376,7 +461,7 @@ const RULES: Rule[] = [
     keys: 'year + ago earlier quarter period',
     build: (m, text) => {
       // "the year-earlier nine months": a stretch of months, a duration
-      if (MONTHS_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
+      if (matchesAt(MONTHS_AFTER, text, m.index + m[0].length, 24)) return null;
       return { kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 1, endM: null };
     },
   },
@@ -432,12 +517,12 @@ const RULES: Rule[] = [
       const det = m[2] === undefined ? undefined : m[2] === '' ? 'in' : m[2].toLowerCase();
       // "fall" and "spring" are verbs and nouns too: need a determiner or a year
       if (!m[1] && !y && !det) return null;
+      const end = m.index + m[0].length;
       if (!m[1] && !y && (s === 'FA' || s === 'SP')) {
-        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
         if (det !== 'the' && det !== 'in' && det !== 'early' && det !== 'late' && det !== 'mid' && det !== 'this') return null;
-        if (/^\s+(?:of|in)\b/.test(after)) return null; // "the fall of Rome", "a fall in prices"
+        if (matchesAt(OF_IN_AFTER, text, end, 8)) return null; // "the fall of Rome", "a fall in prices"
       }
-      if (det === 'the' && /^\s+(?:of|in)\s+(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+      if (det === 'the' && matchesAt(OF_IN_WORD_AFTER, text, end, 8)) return null;
       return { kind: 'season', s, y, rel: relOf(m[1]) };
     },
   },
@@ -500,8 +585,8 @@ const RULES: Rule[] = [
       const y = spokenYear(m[1]!);
       if (y === null) return null;
       const end = m.index + m[0].length;
-      if (COUNTED.test(text.slice(end, end + 24))) return null;
-      if (y >= 2000 && y < 2100 && !/^the\s+year/i.test(m[0]) && !/\b(?:in|since|by|until)\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) return null;
+      if (counted(text, end)) return null;
+      if (y >= 2000 && y < 2100 && !/^the\s+year/i.test(m[0]) && !endsAt(IN_BEFORE, text, m.index)) return null;
       return { kind: 'year', y };
     },
   },
@@ -511,25 +596,20 @@ const RULES: Rule[] = [
     keys: 'now currently current present moment nowadays days today recently lately past future soon term date',
     build: (m, text) => {
       const end = m.index + m[0].length;
-      const after = text.slice(end, end + 24);
-      const before = text.slice(Math.max(0, m.index - 12), m.index);
       if (m[1]) {
-        if (/\bfrom\s+$/i.test(before) && /^\s+on\b/i.test(after)) return null;
+        if (endsAt(FROM_BEFORE, text, m.index) && matchesAt(ON_AFTER, text, end, 24)) return null;
         // "current" dates only as an adjective of time ("current conditions"), not the noun ("a strong current")
-        if (/^current$/i.test(m[1]) && !/^\s+[a-z]/.test(after)) return null;
+        if (/^current$/i.test(m[1]) && !matchesAt(WORD_AFTER, text, end, 24)) return null;
         return { kind: 'literal', value: 'PRESENT_REF' };
       }
       if (m[2]) {
         // "the past three months", "the past year": durations, not the past
-        if (/past$/i.test(m[2]) && PAST_DURATION.test(after)) return null;
+        if (/past$/i.test(m[2]) && matchesAt(PAST_DURATION, text, end, 24)) return null;
         return { kind: 'literal', value: 'PAST_REF' };
       }
       const w = m[3]!.toLowerCase();
-      if (w === 'soon') {
-        if (/\bas\s+$/i.test(before) || /^\s+(?:as|after|afterwards?|thereafter|enough)\b/i.test(after)) return null;
-        if (/\b(?:too|how|so)\s+$/i.test(before)) return null;
-      }
-      if (w.endsWith('future') && /^\s+(?:of|for)\b/i.test(after)) return null; // "the future of TikTok" is a topic, not a time
+      if (w === 'soon' && (endsAt(SOON_BEFORE, text, m.index) || matchesAt(SOON_AFTER, text, end, 24))) return null;
+      if (w.endsWith('future') && matchesAt(TOPIC_AFTER, text, end, 24)) return null;
       return { kind: 'literal', value: 'FUTURE_REF', notInPast: w === 'soon' };
     },
   },
@@ -577,7 +657,21 @@ function computedHoliday(x: string): ((y: number) => Ymd) | null {
 }
 
 /** Modifiers before an expression that belong to it: "late October", "the end of the year", "earlier this month". */
-const PREFIX = /(?:\b(early|earlier|late|later|mid|middle)(?:[-\s]+(?:(?:in|on)\s+)?(?:the\s+)?|-)|\b(around|approximately|roughly|circa)\s+(?:the\s+)?|\b(?:the\s+)?(?:very\s+)?(beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|early\s+part|first\s+part|last\s+part)\s+of\s+(?:the\s+)?)$/i;
+const PREFIX_SRC = '\\b(early|earlier|late|later|mid|middle)(?:[-\\s]+(?:(?:in|on)\\s+)?(?:the\\s+)?|-)|\\b(around|approximately|roughly|circa)\\s+(?:the\\s+)?|' +
+  '\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|turn|first\\s+half|second\\s+half|latter\\s+part|early\\s+part|first\\s+part|last\\s+part)\\s+of\\s+(?:the\\s+)?';
+/** The modifier ending where the expression starts, as a whole (group 1); within a stretch of text, at its end. */
+const PREFIX = new RegExp(`(?<=(${PREFIX_SRC}))`, 'iy');
+const PREFIX_WITHIN = new RegExp(`(${PREFIX_SRC})$`, 'i');
+
+/** The modifier that ends at `start` and does not reach before `from` (the end of the expression before). */
+function prefixAt(text: string, start: number, from: number): RegExpExecArray | null {
+  PREFIX.lastIndex = start;
+  const p = PREFIX.exec(text);
+  return !p || start - p[1]!.length >= from ? p : PREFIX_WITHIN.exec(text.slice(from, start));
+}
+
+/** A preposition that says which way the expression lies: "since June", "until Friday", "ahead of the weekend". */
+const LEAN_BEFORE = /(?<=(\b(since|until|till|through|ahead\s+of)\s+))/iy;
 
 const PREFIX_MOD: Record<string, string> = {
   early: 'START', earlier: 'START', late: 'END', later: 'END', mid: 'MID', middle: 'MID', around: 'APPROX',
@@ -767,17 +861,18 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
-    const p = PREFIX.exec(text.slice(Math.max(floor, c.start - 30), c.start));
+    const p = prefixAt(text, c.start, Math.max(floor, c.start - 30));
     // "get around Wednesday's ruling": "around" approximates only a date or a year
-    if (p && !(p[2]?.toLowerCase() === 'around' && c.expr.kind !== 'date' && c.expr.kind !== 'year' && c.expr.kind !== 'shift')) {
-      c.start -= p[0].length;
-      const key = (p[1] ?? p[2] ?? p[3])!.toLowerCase().replace(/\s+/g, ' ');
+    if (p && !(p[3]?.toLowerCase() === 'around' && c.expr.kind !== 'date' && c.expr.kind !== 'year' && c.expr.kind !== 'shift')) {
+      c.start -= p[1]!.length;
+      const key = (p[2] ?? p[3] ?? p[4])!.toLowerCase().replace(/\s+/g, ' ');
       c.mod = PREFIX_MOD[key] ?? null;
     }
     c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
-    const prep = /\b(since|until|till|through|ahead\s+of)\s+$/i.exec(text.slice(Math.max(floor, c.start - 10), c.start));
-    if (prep) {
-      const p = prep[1]!.toLowerCase();
+    LEAN_BEFORE.lastIndex = c.start;
+    const prep = LEAN_BEFORE.exec(text);
+    if (prep && c.start - prep[1]!.length >= floor) {
+      const p = prep[2]!.toLowerCase();
       c.lean = p === 'since' ? 'past' : p.startsWith('ahead') ? 'future' : 'near';
     }
   }
