@@ -118,6 +118,64 @@ describe('extractIssues', () => {
     expect(found).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(progress|issues?|officials?|meeting)$/)]));
   });
 
+  it('leaves out a common word said in too few sentences, or only as a bare noun of purpose or means', () => {
+    const sentences = prose(
+      'Ministers agreed on the main items for negotiation before the summit in Oskar Bay.',
+      'Fishing quotas were among the items for negotiation, officials said.',
+      'The ministers spoke by phone on Tuesday and will speak by phone again next week.',
+      'Fishing quotas have fallen for years, and trawler owners want the fishing quotas raised.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found).toContain('fishing quotas');
+    expect(found).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(items?|negotiations?|phones?)$/)]));
+  });
+
+  it('names an issue after the compound its lone modifier stands for', () => {
+    const sentences = prose(
+      'The ministry tightened export quotas on grain this week.',
+      'Exports fell sharply after the harvest, and exports of barley stopped.',
+      'Farmers said exports would not recover soon.',
+    );
+    const issue = issueWith(sentences, 'exports')!;
+    expect(issue.name).toBe('Export quotas');
+  });
+
+  it('keeps a lone word as the name when it shares the issue with its kin', () => {
+    const sentences = prose(
+      'The government raised tariffs on imported steel, and its levy powers were challenged in court.',
+      'The new levies take effect in March, and tariffs on aluminium will follow.',
+      'Exporters said the levies and tariffs would cost them dearly.',
+    );
+    const issue = issueWith(sentences, 'levy powers')!;
+    expect(issue.name.toLowerCase()).not.toBe('levy powers');
+  });
+
+  it('makes one issue of a war, named after the places at war, however it is phrased', () => {
+    const sentences = prose(
+      ['title', 'Ceasefire talks stall as Norland-Sudmark war drags on'],
+      'Envoys met on Monday to discuss the war between Norland and Sudmark, now in its third year.',
+      'Norland’s war in Sudmark has cost both economies dearly, and grain exports have halved.',
+      'Officials said the Norland-Sudmark war could end only with a deal on the border.',
+      'Grain prices rose again as the war in Sudmark disrupted harvests.',
+    );
+    const places = [entity(sentences, 'Norland'), entity(sentences, 'Sudmark')];
+    const issues = extractIssues(sentences, { ...none, places });
+    const war = issues.find((i) => i.name === 'Norland-Sudmark war')!;
+    expect(war.aliases).toEqual(expect.arrayContaining(['war between Norland and Sudmark', 'Norland’s war in Sudmark', 'war in Sudmark']));
+    expect(war.sentences).toEqual(['title', 's1', 's2', 's3', 's4']);
+    expect(issues.filter((i) => /war/i.test(i.name))).toHaveLength(1);
+  });
+
+  it('leaves a war without places, such as a price war, to the noun phrases', () => {
+    const sentences = prose(
+      'A price war between the two grocers has cut margins in Norland.',
+      'The price war began in May, and analysts expect the price war to last.',
+    );
+    const found = names(sentences, { ...none, places: [entity(sentences, 'Norland')] });
+    expect(found).toContain('Price war');
+    expect(found.some((n) => n.startsWith('Norland'))).toBe(false);
+  });
+
   it('reads a title-case headline as a sentence, not as one phrase', () => {
     const sentences = prose(
       ['title', 'Mill Fire Destroys Warehouses'],

@@ -42,6 +42,10 @@ interface Candidate {
   /** The words as written and how often, and the indices of the sentences it is in, ascending: filled in for entities and for the phrases of issues. */
   surfaces: Map<string, number>;
   sentences: number[];
+  /** The sentences that speak of it, not merely of what for or by what means ("by phone"). */
+  topical: number[];
+  /** The name it goes by, when not the words of the text ("X-Y war"). */
+  title: string | null;
   /** Whether it is a phrase of an issue. */
   member: boolean;
   entity: Entity | null;
@@ -57,6 +61,9 @@ const MAX_PHRASE = 4;
 const GENERIC = 0.5;
 // An issue comes back: a term in one sentence, even the title, is a detail.
 const MIN_SENTENCES = 2;
+// Below this specificity a word is common in general English, and an issue of such words needs this many sentences.
+const SPECIFIC = 0.8;
+const COMMON_SENTENCES = 3;
 // The best candidates lead issues; others only join them as variants.
 const LEADERS = 15;
 // A leader is met more than once, or once and again as part of a compound.
@@ -87,6 +94,7 @@ const ABOUT = /^(?:on|over|about|regarding|toward|towards|against|concerning|of|
 const WHERE = /^(?:in|at|from|to|near|across|within|throughout|inside|outside|by|with)$/i;
 const COPULA = /^(?:is|are|was|were|be|been|remains?|remained|becomes?|became)$/i;
 const BEFORE_NAME = /^(?:DT|PRP\$|JJ)$/;
+const ADJUNCT = /^(?:for|by|via)$/i;
 
 const normalized = new Map<string, string>();
 
@@ -169,12 +177,20 @@ function scoreOf(c: Candidate, share = 1): number {
   return damped(c.count) * share * specificityOf(c) * boost;
 }
 
-/** The sentences a group of candidates is in, ascending, each once. */
-function sentencesOf(members: Candidate[]): number[] {
-  if (members.length === 1) return members[0]!.sentences;
-  const all = members.flatMap((m) => m.sentences).sort((a, b) => a - b);
+/** The sentences a group of candidates is in (or speaks of them in), ascending, each once. */
+function sentencesOf(members: Candidate[], which: 'sentences' | 'topical' = 'sentences'): number[] {
+  if (members.length === 1) return members[0]![which];
+  const all = members.flatMap((m) => m[which]).sort((a, b) => a - b);
   return all.filter((index, i) => i === 0 || all[i - 1] !== index);
 }
+
+/**
+ * Whether an issue is only common words, spoken of in fewer than COMMON_SENTENCES sentences: a
+ * rare word ("tariffs") twice is a topic, a common one ("items", "negotiation") must come back
+ * more often, and not as a bare noun of purpose or means ("for negotiation", "by phone").
+ */
+const fleeting = (members: Candidate[]): boolean =>
+  members.every((m) => !m.entity && specificityOf(m) < SPECIFIC) && sentencesOf(members, 'topical').length < COMMON_SENTENCES;
 
 /** What is known of a token's text, worked out once per distinct text and kept across articles. */
 interface Word {
@@ -344,7 +360,7 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
 }
 
 /** Receives a noun phrase: its key, the words before the head ('' for a lone noun), and where it is written in the sentence. */
-type PhraseSink = (key: string, prefix: string, nounPrefix: boolean, start: number, end: number, head: KeyFacts) => void;
+type PhraseSink = (key: string, prefix: string, nounPrefix: boolean, start: number, end: number, head: KeyFacts, adjunct: boolean) => void;
 
 /** Whether an adjective and the noun after it are one noun in WordNet ("rare earth", "free trade"). */
 function isCompound(adjective: Word, next: Word | undefined): boolean {
@@ -379,7 +395,9 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     }
     const before = tags[to - 2];
     const nounPrefix = prefix !== '' && ((to - start > 1 && (before === 'NN' || before === 'NNS')) || isNoun(prefix));
-    sink(prefix ? `${prefix} ${head}` : head, prefix, nounPrefix, tokens[start]!.start, tokens[to - 1]!.end, facts);
+    // A bare noun after "for" or "by" says what for or by what means, not what about ("items for negotiation", "by phone").
+    const adjunct = !prefix && tags[start] === 'NN' && start > 0 && ADJUNCT.test(tokens[start - 1]!.text);
+    sink(prefix ? `${prefix} ${head}` : head, prefix, nounPrefix, tokens[start]!.start, tokens[to - 1]!.end, facts, adjunct);
   };
   const end = (i: number): void => {
     if (i > from) flush(i);
@@ -459,6 +477,8 @@ function emptyCandidate(key: string, entity: Entity | null = null): Candidate {
     positions: 0,
     surfaces: shared ? (NO_SURFACES as Map<string, number>) : new Map(),
     sentences: shared ? (NO_SENTENCES as number[]) : [],
+    topical: NO_SENTENCES as number[],
+    title: null,
     member: false,
     entity,
   };
@@ -471,15 +491,112 @@ interface Occurrences {
   /** The offsets of the words as written when the candidate was the whole phrase; -1 for a part. */
   start: number[];
   end: number[];
+  /** Whether it was a bare noun of purpose or means ("for negotiation"), not a mention of a topic. */
+  adjunct: boolean[];
 }
 
-/** Every noun phrase of the article, with its parts, tallied and scored; and where each occurred. */
-function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[][], lead: number): { tally: Map<string, Candidate>; occurrences: Occurrences } {
-  const occurrences: Occurrences = { candidate: [], sentence: [], start: [], end: [] };
+// Nouns of armed conflict: said with the places at war, they name one issue ("Norland-Sudmark war").
+const CONFLICT = new Set(['war', 'wars', 'conflict', 'conflicts', 'invasion', 'invasions', 'fighting']);
+const SAYS_CONFLICT = /\b(?:wars?|conflicts?|invasions?|fighting)\b/i;
+// What joins a conflict to the places after it: "war in X", "war between X and Y", "invasion of X".
+const CONFLICT_PLACE = /^(?:in|on|with|against|between|of)$/i;
+
+interface ConflictMention {
+  sentence: number;
+  /** The words that name it, as written: "X's war in Y". */
+  start: number;
+  end: number;
+  places: Entity[];
+  noun: string;
+}
+
+/** The places that make up a token whole, hyphens apart ("X-Y"), or none. */
+function placesIn(token: Token, places: NameHit[], text: string, placeNamed: (name: string) => Entity | undefined): Entity[] {
+  const inside = places.filter((h) => h.start >= token.start && h.end <= token.end);
+  let at = token.start;
+  for (const h of inside) {
+    if (!/^[-–]?$/.test(text.slice(at, h.start))) break;
+    at = h.end;
+  }
+  if (inside.length && at === token.end) return inside.map((h) => h.entity);
+  // Names are not always found inside a hyphenated word: its parts are looked up.
+  const parts = token.text.split(/[-–]/).map(placeNamed);
+  return parts.length > 1 && parts.every((p) => p !== undefined) ? (parts as Entity[]) : [];
+}
+
+/**
+ * Wars and invasions said with their places: "X-Y war", "X's war in Y", "the war between X and Y",
+ * "the invasion of Y". Only sentences that say one are read.
+ */
+function conflictMentions(sentences: Sentence[], hits: NameHit[][], places: Entity[]): ConflictMention[] {
+  const found: ConflictMention[] = [];
+  let names: Map<string, Entity> | null = null;
+  const placeNamed = (name: string): Entity | undefined => {
+    if (!names) {
+      names = new Map();
+      for (const p of places) for (const n of [p.name, ...p.aliases]) names.set(n, p);
+    }
+    return names.get(name);
+  };
+  sentences.forEach((sentence, index) => {
+    const { tokens, text } = sentence;
+    if (!SAYS_CONFLICT.test(text)) return;
+    const places = hits[index]!.filter((h) => h.kind === 'place');
+    tokens.forEach((token, i) => {
+      const noun = token.text.toLowerCase();
+      if (!CONFLICT.has(noun) || !(token.pos ?? 'NN').startsWith('NN')) return;
+      let start = token.start;
+      let end = token.end;
+      // Before it: "X-Y war", "X's war".
+      let j = i - 1;
+      if (j > 0 && /^['’]s$/.test(tokens[j]!.text)) j--;
+      const named = j >= 0 ? placesIn(tokens[j]!, places, text, placeNamed) : [];
+      if (named.length) start = tokens[j]!.start;
+      // After it: "war in Y", "war between X and Y".
+      let k = i + 1;
+      if (k < tokens.length && CONFLICT_PLACE.test(tokens[k]!.text)) {
+        k++;
+        if (tokens[k]?.text.toLowerCase() === 'the') k++;
+        for (let hit = places.find((h) => h.start === tokens[k]?.start); hit; ) {
+          named.push(hit.entity);
+          end = hit.end;
+          k = firstFrom(tokens, hit.end);
+          hit = tokens[k]?.text === 'and' ? places.find((h) => h.start === tokens[k + 1]?.start) : undefined;
+        }
+      }
+      const entities = [...new Set(named)].slice(0, 2);
+      if (entities.length) found.push({ sentence: index, start, end, places: entities, noun: singular(noun) });
+    });
+  });
+  return found;
+}
+
+/**
+ * The article's conflicts, each the mentions that share a place, named "X-Y war" after the first
+ * that names two (or "Y war" after one) and by the noun most said.
+ */
+function conflicts(mentions: ConflictMention[]): { name: string; mentions: ConflictMention[] }[] {
+  const groups: ConflictMention[][] = [];
+  for (const m of mentions) {
+    const group = groups.find((g) => g.some((other) => other.places.some((p) => m.places.includes(p))));
+    if (group) group.push(m);
+    else groups.push([m]);
+  }
+  return groups.map((group) => {
+    const places = (group.find((m) => m.places.length > 1) ?? group[0]!).places;
+    const nouns = group.map((m) => m.noun);
+    const noun = nouns.reduce((best, n) => (nouns.filter((x) => x === n).length > nouns.filter((x) => x === best).length ? n : best));
+    return { name: `${places.map((p) => p.name).join('-')} ${noun}`, mentions: group };
+  });
+}
+
+/** Every noun phrase of the article, with its parts, and its conflicts, tallied and scored; and where each occurred. */
+function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[][], places: Entity[], lead: number): { tally: Map<string, Candidate>; occurrences: Occurrences } {
+  const occurrences: Occurrences = { candidate: [], sentence: [], start: [], end: [], adjunct: [] };
   const tally = new Map<string, Candidate>();
   let index = 0;
   let position = 0;
-  const credit = (key: string, amount: number, start: number, end: number, parent: string | null, facts: KeyFacts | null): void => {
+  const credit = (key: string, amount: number, start: number, end: number, parent: string | null, facts: KeyFacts | null, adjunct = false): void => {
     let c = tally.get(key);
     if (!c) tally.set(key, (c = emptyCandidate(key)));
     c.facts ??= facts;
@@ -493,9 +610,10 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
     occurrences.sentence.push(index);
     occurrences.start.push(start);
     occurrences.end.push(end);
+    occurrences.adjunct.push(adjunct);
   };
-  const sink: PhraseSink = (key, prefix, nounPrefix, start, end, head) => {
-    credit(key, 1, start, end, null, prefix ? null : head);
+  const sink: PhraseSink = (key, prefix, nounPrefix, start, end, head, adjunct) => {
+    credit(key, 1, start, end, null, prefix ? null : head, adjunct);
     if (!prefix) return;
     credit(head.key, PART_CREDIT, -1, -1, key, head);
     if (nounPrefix) credit(prefix, PART_CREDIT, -1, -1, key, null);
@@ -512,6 +630,15 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
   for (; index < sentences.length; index++) {
     position = bit(positionOf(sentences[index]!, lead));
     phrases(sentences[index]!, titleCase[index]!, hits[index]!, writtenLower, sink);
+  }
+  for (const conflict of conflicts(conflictMentions(sentences, hits, places))) {
+    const key = normalize(conflict.name);
+    for (const m of conflict.mentions) {
+      index = m.sentence;
+      position = bit(positionOf(sentences[index]!, lead));
+      credit(key, 1, m.start, m.end, null, null);
+    }
+    tally.get(key)!.title = conflict.name;
   }
   // A phrase met once has nothing to lead with; it can only join another (and is scored if it does).
   for (const c of tally.values()) if (c.count >= LEAD_COUNT) c.score = scoreOf(c);
@@ -696,9 +823,15 @@ function mostUsed(surfaces: Map<string, number>, fallback: string): string {
   return best;
 }
 
-/** The one compound of the cluster a head stands for ("rationing" of "water rationing"), if there is one. */
+/**
+ * The one compound of the cluster a word stands for, if there is one: a head always ("rationing" of
+ * "water rationing"), a modifier when no other lone word shares the issue ("export" of "export
+ * controls", but not "levy" beside "tariffs", which says what the issue is about).
+ */
 function soleParent(c: Candidate, members: Candidate[]): Candidate | undefined {
-  const parents = members.filter((m) => c.parents.has(m.key) && m.key.endsWith(` ${c.key}`));
+  // Other lone words count only if the text says them on their own.
+  const alone = members.every((m) => m === c || m.key.includes(' ') || m.surfaces.size === 0);
+  const parents = members.filter((m) => c.parents.has(m.key) && (alone || m.key.endsWith(` ${c.key}`)));
   return parents.length === 1 ? parents[0] : undefined;
 }
 
@@ -725,7 +858,7 @@ export function extractIssues(
   const entryOf = (c: Candidate): string | undefined =>
     forms.size === 0 ? undefined : [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
   const titleCase = sentences.map(isTitleCase);
-  const { tally, occurrences } = nounPhrases(sentences, titleCase, hits, lead);
+  const { tally, occurrences } = nounPhrases(sentences, titleCase, hits, entities.places, lead);
   const all = [...tally.values(), ...entityCandidates(sentences, hits, lead)];
 
   // Whatever the taxonomy names gathers its variants; everything else merges by form and meaning.
@@ -765,6 +898,7 @@ export function extractIssues(
     c.member = true;
     c.surfaces = new Map();
     c.sentences = [];
+    c.topical = [];
     if (c.score === 0 && c.count >= 1) c.score = scoreOf(c);
   }
   for (let i = 0; i < occurrences.candidate.length; i++) {
@@ -772,6 +906,7 @@ export function extractIssues(
     if (!c.member) continue;
     const index = occurrences.sentence[i]!;
     if (c.sentences.at(-1) !== index) c.sentences.push(index);
+    if (!occurrences.adjunct[i] && c.topical.at(-1) !== index) c.topical.push(index);
     const start = occurrences.start[i]!;
     if (start < 0) continue;
     const written = sentences[index]!.text.slice(start, occurrences.end[i]);
@@ -784,10 +919,9 @@ export function extractIssues(
     const taxonomyKey = root.startsWith('taxonomy:') ? root.slice('taxonomy:'.length) : null;
     const entry = taxonomyKey === null ? undefined : taxonomy[taxonomyKey];
     const indices = sentencesOf(members);
-    if (entry?.drop || indices.length < MIN_SENTENCES) continue;
+    if (entry?.drop || indices.length < MIN_SENTENCES || (taxonomyKey === null && fleeting(members))) continue;
     members.sort((a, b) => b.score - a.score);
-    // Named by what the text says whole and most ("export controls", not "export" of them), and after the
-    // compound a part stands for ("water rationing", not "rationing").
+    // Named by what the text says whole and most, and after the compound a word of it stands for.
     let main = members[0]!;
     if (!main.entity) {
       let best = 0;
@@ -798,7 +932,7 @@ export function extractIssues(
       }
     }
     for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;
-    const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? upperFirst(mostUsed(main.surfaces, main.key));
+    const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? main.title ?? upperFirst(mostUsed(main.surfaces, main.key));
     const aliases = new Map<string, string>();
     for (const m of members) {
       for (const surface of [...m.surfaces.keys(), ...(m.entity?.aliases ?? [])]) {
