@@ -176,6 +176,29 @@ describe('extractIssues', () => {
     expect(found.some((n) => n.startsWith('Norland'))).toBe(false);
   });
 
+  it('never makes an issue of units counted in the plural', () => {
+    const sentences = prose(
+      'The salt mine in Kessby will cost 40m euros, and the salt mine will employ 300 people.',
+      'Investors have put 12m euros into the salt mine so far.',
+      'A further 5m euros will come from the region, which hopes the salt mine lasts decades.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found).toContain('salt mine');
+    expect(found).not.toContain('euros');
+  });
+
+  it('keeps verbs out of topics where the tagger read them as nouns', () => {
+    const sentences = prose(
+      ['title', 'Chipmaker Planning A Share Sale'],
+      'The survey comes as the chipmaker is planning a share sale worth 2bn crowns.',
+      'The share sale will fund a new plant, and the survey comes as rivals cut prices.',
+      'Analysts said the share sale would be the largest this year, though the chipmaker tries to play it down.',
+    );
+    const found = extractIssues(sentences, none).flatMap((i) => [i.name, ...i.aliases].map((n) => n.toLowerCase()));
+    expect(found).toContain('share sale');
+    expect(found.some((n) => /\b(comes|planning|tries)\b/.test(n))).toBe(false);
+  });
+
   it('reads a title-case headline as a sentence, not as one phrase', () => {
     const sentences = prose(
       ['title', 'Mill Fire Destroys Warehouses'],

@@ -10,7 +10,7 @@ import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { generality, rarity, singular } from './lexicon.ts';
-import { isNoun, isPersonOrTime, adjectiveKind, isVerb, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
+import { isNoun, mainKind, adjectiveKind, isVerb, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
 /** What the user says about an issue, keyed by a name or variant as found in text ("trade", "tariffs"). */
 export interface TaxonomyEntry {
@@ -83,6 +83,11 @@ const NOUN = /^NNS?$/;
 // Tags before a gerund that is a noun ("water rationing", "the rationing"), and after a plural read as a verb.
 const AFTER_GERUND = new Set(['NN', 'NNS', 'JJ', 'DT', 'PRP$']);
 const BEFORE_PLURAL = new Set(['IN', 'MD', 'TO', 'CC', ',', '.']);
+// Words tagged IN that open a clause, as after a verb ("the poll comes as ...", "the firm says that ..."); a
+// verb is also what an infinitive follows ("the virus tries to spread").
+const SUBORDINATOR = /^(?:as|that|if|because|after|before|since|while|than|like|though|although|unless|until|whether)$/i;
+// What starts a gerund's object ("planning a sale", "buying $10m of shares"): then it is a verb.
+const OBJECT_START = new Set(['DT', 'CD', '$', 'PRP', 'PRP$']);
 // What may follow a headline's verb ("Strike Halts Exports", "Court Rejects the Claim").
 const HEADLINE_OBJECT = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'DT', 'CD', 'JJ', 'PRP$', '$']);
 const capitalised = (text: string): boolean => {
@@ -237,8 +242,15 @@ function isLetters(text: string): boolean {
   return text.length > 0;
 }
 
-/** Whether a lemma (a noun WordNet knows, or not) can head a topic: a noun and no person or time, or a word too new for the word list. */
-const canHead = (lemma: string, noun: boolean): boolean => (noun ? !isPersonOrTime(lemma) : rarity(lemma) === 1);
+/**
+ * Whether a lemma (a noun WordNet knows, or not) can head a topic: a word too new for the word list,
+ * or a noun but no person or time (actors and dates), nor a unit counted in the plural, an amount ("euros", "tonnes").
+ */
+function canHead(lemma: string, noun: boolean, plural: boolean): boolean {
+  if (!noun) return rarity(lemma) === 1;
+  const kind = mainKind(lemma);
+  return kind === null || (kind === 'unit' && !plural);
+}
 
 function newWord(text: string, lower: string, letters: boolean): Word {
   const hyphen = text.lastIndexOf('-');
@@ -294,8 +306,8 @@ const lemmaOf = (w: Word): string => (w.letters && !w.lastNoun ? pluralOf(w) : w
 const headFacts = (w: Word, tag: string): KeyFacts => (tag === 'NNS' ? (w.pluralFacts ??= factsOf(pluralOf(w))) : (w.facts ??= factsOf(lemmaOf(w))));
 const headTopical = (w: Word, tag: string): boolean =>
   tag === 'NNS'
-    ? (w.pluralTopical ??= w.letters && canHead(pluralOf(w), w.pluralNoun!))
-    : (w.topical ??= w.letters && canHead(lemmaOf(w), w.lastNoun || w.pluralNoun!));
+    ? (w.pluralTopical ??= w.letters && canHead(pluralOf(w), w.pluralNoun!, true))
+    : (w.topical ??= w.letters && canHead(lemmaOf(w), w.lastNoun || w.pluralNoun!, lemmaOf(w) !== w.last));
 function pluralIsNoun(w: Word): boolean {
   pluralOf(w);
   return w.pluralNoun!;
@@ -346,8 +358,16 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
       else if (word.lower.endsWith('s') && headTopical(word, 'NNS') && pluralIsNoun(word)) tags[i] = 'NNS';
     } else if (tag === 'VBG') {
       // Not after a verb the tagger took for a plural ("considers taking stakes").
-      if (AFTER_GERUND.has(before) && wordAt(i).noun && (before !== 'NNS' || wordAt(i - 1).nominal)) tags[i] = 'NN';
-    } else if (tag === 'VBZ' && (before === 'NN' || before === 'NNS') && BEFORE_PLURAL.has(tags[i + 1] ?? '.') && pluralIsNoun(wordAt(i))) {
+      const object = OBJECT_START.has(tags[i + 1] ?? '');
+      if (AFTER_GERUND.has(before) && !object && wordAt(i).noun && (before !== 'NNS' || wordAt(i - 1).nominal)) tags[i] = 'NN';
+    } else if (
+      tag === 'VBZ' &&
+      (before === 'NN' || before === 'NNS') &&
+      BEFORE_PLURAL.has(tags[i + 1] ?? '.') &&
+      !SUBORDINATOR.test(tokens[i + 1]?.text ?? '') &&
+      !(tags[i + 1] === 'TO' && tags[i + 2] === 'VB') &&
+      pluralIsNoun(wordAt(i))
+    ) {
       tags[i] = 'NNS';
     }
   }

@@ -161,22 +161,28 @@ function depthOf(net: WordNet, synset: number): number {
   return depth;
 }
 
-/** The lexicographer file of a synset: 18 is people ("noun.person"), 28 is time ("noun.time"). */
+/** The lexicographer file of a synset: 18 is people ("noun.person"), 23 amounts ("noun.quantity"), 28 time ("noun.time"). */
 function lexicalFile(net: WordNet, offset: number): number {
   // "13337021 21 n ...": eight digits of offset, a space, two digits of file.
   return Number(net.data.slice(offset + 9, offset + 11));
 }
 
 const PERSON = 18;
+const QUANTITY = 23;
 const TIME = 28;
+// Hypernym steps from a unit ("euro", "tonne") up to "unit of measurement".
+const UNIT_DEPTH = 6;
 
-/** Whether a noun's main sense is a kind of person or a stretch of time: actors and dates, not topics. */
-export function isPersonOrTime(lemma: string): boolean {
+/** What a noun's main sense is when it is a kind of person, a unit of measure ("euro", "tonne"), or a stretch of time; else null. */
+export function mainKind(lemma: string): 'person' | 'unit' | 'time' | null {
   const net = load();
   const first = sensesOf(net, lemma)?.[0];
-  if (first === undefined) return false;
+  if (first === undefined) return null;
   const file = lexicalFile(net, first);
-  return file === PERSON || file === TIME;
+  if (file === PERSON) return 'person';
+  if (file === TIME) return 'time';
+  const unit = sensesOf(net, 'unit of measurement')?.[0];
+  return file === QUANTITY && unit !== undefined && ancestors(net, [first], UNIT_DEPTH).has(unit) ? 'unit' : null;
 }
 
 let pairs: Map<string, Set<string>> | null = null;
