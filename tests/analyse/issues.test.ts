@@ -142,12 +142,13 @@ describe('extractIssues', () => {
 
   it('keeps a lone word as the name when it shares the issue with its kin', () => {
     const sentences = prose(
-      'The government raised tariffs on imported steel, and its levy powers were challenged in court.',
-      'The new levies take effect in March, and tariffs on aluminium will follow.',
-      'Exporters said the levies and tariffs would cost them dearly.',
+      'The council raised tolls on the bridge, and its fee powers were challenged in court.',
+      'The new fees take effect in March, and tolls on the tunnel will follow.',
+      'Drivers said the fees and tolls would cost them dearly.',
     );
-    const issue = issueWith(sentences, 'levy powers')!;
-    expect(issue.name.toLowerCase()).not.toBe('levy powers');
+    const issue = issueWith(sentences, 'fee powers')!;
+    expect(issue.aliases).toContain('fees');
+    expect(issue.name.toLowerCase()).not.toBe('fee powers');
   });
 
   it('makes one issue of a war, named after the places at war, however it is phrased', () => {

@@ -2,9 +2,8 @@
  * Issues: what an article is about. Noun phrases are weighed by how often they come, how rare
  * their words are in general English, and whether the title, first paragraph or a heading names
  * them; entities count when the article discusses them rather than has them act. Variants merge:
- * plurals and hyphenation, WordNet kin ("tariffs"/"levies"/"duties", "export controls"/"export
- * restrictions"), and compounds with the term they extend ("rare earth magnets"/"rare earth
- * minerals"). A user taxonomy can merge, rename and drop issues.
+ * plurals and hyphenation, WordNet kin ("fees"/"tolls", "water restrictions"/"water limits"), and compounds
+ * with the term they extend ("fuel cell cars"/"fuel cell buses"). A user taxonomy can merge, rename and drop issues.
  */
 import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
@@ -12,7 +11,7 @@ import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { generality, rarity, singular } from './lexicon.ts';
 import { isNoun, mainKind, adjectiveKind, isVerb, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
-/** What the user says about an issue, keyed by a name or variant as found in text ("trade", "tariffs"). */
+/** What the user says about an issue, keyed by a name or variant as found in text ("energy", "fees"). */
 export interface TaxonomyEntry {
   /** The issue's display name; defaults to the key. */
   name?: string;
@@ -42,7 +41,7 @@ interface Candidate {
   /** The words as written and how often, and the indices of the sentences it is in, ascending: filled in for entities and for the phrases of issues. */
   surfaces: Map<string, number>;
   sentences: number[];
-  /** The sentences that speak of it, not merely of what for or by what means ("by phone"). */
+  /** The sentences that speak of it, not merely of what for or by what means ("by email"). */
   topical: number[];
   /** The name it goes by, when not the words of the text ("X-Y war"). */
   title: string | null;
@@ -54,7 +53,7 @@ interface Candidate {
 // The title and first paragraph say what the story is about; headings what its parts are about.
 const BOOST: Record<Position, number> = { title: 1, lead: 0.5, heading: 0.25, body: 0 };
 const HUB = 0.1;
-// A compound credits its head and first part at this share ("trade deal" → "trade", "deal").
+// A compound credits its head and first part at this share ("price war" → "price", "war").
 const PART_CREDIT = 0.5;
 const MAX_PHRASE = 4;
 // Below this specificity a noun is one every kind of story uses.
@@ -72,8 +71,8 @@ const MAX_ISSUES = 10;
 const MIN_ISSUES = 5;
 // Issues scoring under this share of the best one are left out once MIN_ISSUES are in.
 const RELATIVE_FLOOR = 0.2;
-// Bare nouns must be close in their main senses; a shared modifier ("export controls"/"export
-// restrictions") already narrows the meaning, so less frequent senses may meet.
+// Bare nouns must be close in their main senses; a shared modifier ("water restrictions"/"water
+// limits") already narrows the meaning, so less frequent senses may meet.
 const BARE: Kinship = { senses: 3, depth: 3, anySense: false };
 const SHARED_MODIFIER: Kinship = { senses: 6, depth: 3, anySense: true };
 // Entities are topics when at least this share of their uses are as the thing discussed.
@@ -88,7 +87,7 @@ const BEFORE_PLURAL = new Set(['IN', 'MD', 'TO', 'CC', ',', '.']);
 const SUBORDINATOR = /^(?:as|that|if|because|after|before|since|while|than|like|though|although|unless|until|whether)$/i;
 // What starts a gerund's object ("planning a sale", "buying $10m of shares"): then it is a verb.
 const OBJECT_START = new Set(['DT', 'CD', '$', 'PRP', 'PRP$']);
-// What may follow a headline's verb ("Strike Halts Exports", "Court Rejects the Claim").
+// What may follow a headline's verb ("Strike Halts Shipments", "Court Rejects the Claim").
 const HEADLINE_OBJECT = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'DT', 'CD', 'JJ', 'PRP$', '$']);
 const capitalised = (text: string): boolean => {
   const c = text.charCodeAt(0);
@@ -146,10 +145,10 @@ function specificity(key: string): number {
   return best * (1 + 0.1 * (words.length - 1));
 }
 
-/** What is known of a candidate's key ("export control"), worked out when first asked and kept across articles. */
+/** What is known of a candidate's key ("water restriction"), worked out when first asked and kept across articles. */
 interface KeyFacts {
   key: string;
-  /** The words before the head ("export"), or ''. */
+  /** The words before the head ("water"), or ''. */
   modifier: string;
   /** specificity(key), or -1 until asked. */
   specificity: number;
@@ -166,7 +165,7 @@ function factsOf(key: string): KeyFacts {
 
 const specificityIn = (f: KeyFacts): number => (f.specificity < 0 ? (f.specificity = specificity(f.key)) : f.specificity);
 
-/** A word every kind of story uses ("progress", "issue", "items"): part of a topic's name at most, never a topic. */
+/** A word every kind of story uses ("progress", "issue", "matter"): part of a topic's name at most, never a topic. */
 const isGeneric = (key: string): boolean => specificityIn(factsOf(key)) < GENERIC;
 
 const factsOfCandidate = (c: Candidate): KeyFacts => (c.facts ??= factsOf(c.key));
@@ -177,7 +176,7 @@ const NO_PARENTS: ReadonlySet<string> = new Set();
 function scoreOf(c: Candidate, share = 1): number {
   let boost = 1;
   for (let i = 0; i < POSITIONS.length; i++) if (c.positions & (1 << i)) boost += BOOST[POSITIONS[i]!];
-  // A term many compounds build on is a hub of the story ("trade" of "trade deal", "trade truce").
+  // A term many compounds build on is a hub of the story ("water" of "water rationing", "water supply").
   boost += HUB * c.parents.size;
   return damped(c.count) * share * specificityOf(c) * boost;
 }
@@ -191,8 +190,8 @@ function sentencesOf(members: Candidate[], which: 'sentences' | 'topical' = 'sen
 
 /**
  * Whether an issue is only common words, spoken of in fewer than COMMON_SENTENCES sentences: a
- * rare word ("tariffs") twice is a topic, a common one ("items", "negotiation") must come back
- * more often, and not as a bare noun of purpose or means ("for negotiation", "by phone").
+ * rare word ("tolls") twice is a topic, a common one ("matters", "discussion") must come back
+ * more often, and not as a bare noun of purpose or means ("for discussion", "by email").
  */
 const fleeting = (members: Candidate[]): boolean =>
   members.every((m) => !m.entity && specificityOf(m) < SPECIFIC) && sentencesOf(members, 'topical').length < COMMON_SENTENCES;
@@ -205,7 +204,7 @@ interface Word {
   capital: boolean;
   /** A noun WordNet knows. */
   noun: boolean;
-  /** Has a noun reading: WordNet knows it or its singular, or it is too new for the word list ("chipmaker"). */
+  /** Has a noun reading: WordNet knows it or its singular, or it is too new for the word list ("vlogger"). */
   nominal: boolean;
   /** The last hyphen part ("border" of "cross-border"), and whether WordNet knows it as a noun. */
   last: string;
@@ -340,8 +339,8 @@ function isTitleCase(sentence: Sentence): boolean {
  * Tags as if the sentence were running text, mending what matters here: capitalised common nouns
  * in titles, headings and at the start are common nouns; a gerund after a noun or determiner is a noun ("water
  * rationing", "the rationing"); a plural noun is often read as a verb after another noun
- * ("export controls on ...", "export controls may ..."); and in a headline, a word in -s between
- * two nouns is its verb ("Port Strike Halts Exports").
+ * ("fishing quotas on ...", "fishing quotas may ..."); and in a headline, a word in -s between
+ * two nouns is its verb ("Port Strike Halts Shipments").
  */
 function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => Word): string[] {
   const tokens = sentence.tokens;
@@ -382,7 +381,7 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
 /** Receives a noun phrase: its key, the words before the head ('' for a lone noun), and where it is written in the sentence. */
 type PhraseSink = (key: string, prefix: string, nounPrefix: boolean, start: number, end: number, head: KeyFacts, adjunct: boolean) => void;
 
-/** Whether an adjective and the noun after it are one noun in WordNet ("rare earth", "free trade"). */
+/** Whether an adjective and the noun after it are one noun in WordNet ("real estate", "hot dog"). */
 function isCompound(adjective: Word, next: Word | undefined): boolean {
   return next?.letters === true && (adjective.compounds ??= secondWords(adjective.lower)).has(lemmaOf(next));
 }
@@ -390,7 +389,7 @@ function isCompound(adjective: Word, next: Word | undefined): boolean {
 /**
  * Noun phrases of a sentence outside entity names, head singular. A phrase is a run of nouns and
  * relational adjectives ending in a noun: a verb, a name, a descriptive adjective ("additional",
- * "restrictive") or any other word ends it. Its key is lower case with hyphens as spaces: "rare earth magnet".
+ * "restrictive") or any other word ends it. Its key is lower case with hyphens as spaces: "fuel cell car".
  */
 function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writtenLower: (lower: string) => boolean, sink: PhraseSink): void {
   const { tokens } = sentence;
@@ -415,7 +414,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     }
     const before = tags[to - 2];
     const nounPrefix = prefix !== '' && ((to - start > 1 && (before === 'NN' || before === 'NNS')) || isNoun(prefix));
-    // A bare noun after "for" or "by" says what for or by what means, not what about ("items for negotiation", "by phone").
+    // A bare noun after "for" or "by" says what for or by what means, not what about ("plans for discussion", "by email").
     const adjunct = !prefix && tags[start] === 'NN' && start > 0 && ADJUNCT.test(tokens[start - 1]!.text);
     sink(prefix ? `${prefix} ${head}` : head, prefix, nounPrefix, tokens[start]!.start, tokens[to - 1]!.end, facts, adjunct);
   };
@@ -442,8 +441,8 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
       continue;
     }
     const word = wordAt(i);
-    // In running text a capital past the first word marks a name or a proper adjective ("Chinese"),
-    // unless the article also writes the word in lower case ("including Trade, Fentanyl and ...").
+    // In running text a capital past the first word marks a name or a proper adjective ("Danish"),
+    // unless the article also writes the word in lower case ("we talked about Cobalt, Lithium and ...").
     let proper = !titleCase && i > 0 && word.capital;
     if (proper && word.nominal && writtenLower(word.lower)) {
       proper = false;
@@ -454,7 +453,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     let inRun = false;
     if (!proper && word.nominal) {
       if (tags[i] === 'NN' || tags[i] === 'NNS') inRun = true;
-      // A noun the tagger read as an adjective ("combat fentanyl trafficking").
+      // A noun the tagger read as an adjective ("curb cobalt smuggling").
       else if (tags[i] === 'JJ' && word.noun && adjectiveOf(word) === null) {
         tags[i] = 'NN';
         inRun = true;
@@ -511,7 +510,7 @@ interface Occurrences {
   /** The offsets of the words as written when the candidate was the whole phrase; -1 for a part. */
   start: number[];
   end: number[];
-  /** Whether it was a bare noun of purpose or means ("for negotiation"), not a mention of a topic. */
+  /** Whether it was a bare noun of purpose or means ("for discussion"), not a mention of a topic. */
   adjunct: boolean[];
 }
 
@@ -637,7 +636,7 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
     if (!prefix) return;
     credit(head.key, PART_CREDIT, -1, -1, key, head);
     if (nounPrefix) credit(prefix, PART_CREDIT, -1, -1, key, null);
-    // "restrictive trade measures" also speaks of "trade measures".
+    // "coastal water rules" also speaks of "water rules".
     if (prefix.includes(' ')) credit(key.slice(key.indexOf(' ') + 1), PART_CREDIT, -1, -1, key, null);
   };
   const lower = new Map<string, boolean>();
@@ -764,15 +763,15 @@ function kinOf(facts: KeyFacts): Kin {
   return (facts.kin = { key, modifier, specific: !isGeneric(head), profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) });
 }
 
-/** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific ("products" never joins "sidelines" by a rare sense). */
+/** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific (no word joins another through a rare sense it lies under). */
 function joins(a: Kin, b: Kin): boolean {
   if (!a.profile || !b.profile || a.modifier !== b.modifier) return false;
   return kinship(a.profile, b.profile, a.modifier !== '' || (a.specific && b.specific)) !== null;
 }
 
 /**
- * Joins phrases whose heads are WordNet kin and whose modifiers are the same ("tariffs"/"duties",
- * "export controls"/"export restrictions"). Only the best candidates lead; each other phrase joins
+ * Joins phrases whose heads are WordNet kin and whose modifiers are the same ("fees"/"tolls",
+ * "water restrictions"/"water limits"). Only the best candidates lead; each other phrase joins
  * the first leader it is kin to, never a chain of kin of kin.
  */
 function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: Groups): void {
@@ -798,10 +797,10 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
   }
 }
 
-// More compounds on one modifier than this make it a hub, not a kind ("trade" of "trade deal", "trade war").
+// More compounds on one modifier than this make it a hub, not a kind ("water" of "water rationing", "water supply").
 const MAX_KIN_PARENTS = 3;
 
-/** Whether the compounds a word modifies are all kin of the first ("export controls", "export restrictions"). */
+/** Whether the compounds a word modifies are all kin of the first ("water restrictions", "water limits"). */
 function kindredParents(c: Candidate): boolean {
   let first: Kin | null = null;
   for (const p of c.parents) {
@@ -816,12 +815,12 @@ function kindredParents(c: Candidate): boolean {
 /** Joins parts with the compounds they come from. */
 function mergeParts(candidates: Iterable<Candidate>, groups: Groups): void {
   for (const c of candidates) {
-    // A generic part is not the compound's topic ("fight" of "tariff fight" is not about tariffs).
+    // A generic part is not the compound's topic ("fight" of "subsidy fight" is not about subsidies).
     if (c.parents.size === 0 || specificityOf(c) < GENERIC) continue;
     // A part of just one compound stands for it ("the rationing" after "water rationing"), and so
-    // does the modifier of compounds that are kin ("export" of "export controls", "export restrictions").
+    // does the modifier of compounds that are kin ("water" of "water restrictions", "water limits").
     if (c.parents.size === 1 || (c.parents.size <= MAX_KIN_PARENTS && kindredParents(c))) for (const p of c.parents) groups.union(p, c.key);
-    // A multi-word part shared by compounds is their topic ("rare earth magnets", "rare earth minerals").
+    // A multi-word part shared by compounds is their topic ("fuel cell cars", "fuel cell buses").
     if (c.key.includes(' ') && c.parents.size > 1) for (const p of c.parents) groups.union(c.key, p);
   }
 }
@@ -845,8 +844,8 @@ function mostUsed(surfaces: Map<string, number>, fallback: string): string {
 
 /**
  * The one compound of the cluster a word stands for, if there is one: a head always ("rationing" of
- * "water rationing"), a modifier when no other lone word shares the issue ("export" of "export
- * controls", but not "levy" beside "tariffs", which says what the issue is about).
+ * "water rationing"), a modifier when no other lone word shares the issue ("grain" of "grain
+ * quotas", but not "fee" beside "tolls", which says what the issue is about).
  */
 function soleParent(c: Candidate, members: Candidate[]): Candidate | undefined {
   // Other lone words count only if the text says them on their own.

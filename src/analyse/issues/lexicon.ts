@@ -53,7 +53,7 @@ const SUFFIXES: [string, string][] = [
 
 const singulars = new Map<string, string>();
 
-/** The singular of a plural noun ("tariffs" → "tariff", "crises" → "crisis"); other words unchanged. */
+/** The singular of a plural noun ("taxes" → "tax", "crises" → "crisis"); other words unchanged. */
 export function singular(plural: string): string {
   let found = singulars.get(plural);
   if (found === undefined) singulars.set(plural, (found = morphy(plural.toLowerCase())));

