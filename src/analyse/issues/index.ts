@@ -226,7 +226,9 @@ interface Word {
   /** Its lemmas' facts as a phrase's head. */
   facts: KeyFacts | undefined;
   pluralFacts: KeyFacts | undefined;
-  /** The words it makes a two-word noun with ("earth" of "rare"). */
+  /** A noun of armed conflict ("war"). */
+  conflict: boolean;
+  /** The words it makes a two-word noun with ("estate" of "real"). */
   compounds: ReadonlySet<string> | undefined;
 }
 
@@ -270,6 +272,7 @@ function newWord(text: string, lower: string, letters: boolean): Word {
     pluralNoun,
     spaced: hyphen === -1 ? lower : lower.replace(/-+/g, ' '),
     lead: hyphen === -1 ? '' : text.slice(0, hyphen + 1).toLowerCase().replace(/-+/g, ' '),
+    conflict: CONFLICT.has(lower),
     topical: undefined,
     pluralTopical: undefined,
     adjective: undefined,
@@ -391,7 +394,7 @@ function isCompound(adjective: Word, next: Word | undefined): boolean {
  * relational adjectives ending in a noun: a verb, a name, a descriptive adjective ("additional",
  * "restrictive") or any other word ends it. Its key is lower case with hyphens as spaces: "fuel cell car".
  */
-function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writtenLower: (lower: string) => boolean, sink: PhraseSink): void {
+function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writtenLower: (lower: string) => boolean, sink: PhraseSink): boolean {
   const { tokens } = sentence;
   // Each token's word, looked up once and only if asked for.
   const run: (Word | undefined)[] = new Array(tokens.length);
@@ -423,6 +426,8 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     from = i + 1;
   };
   let hit = 0;
+  // Whether a noun of armed conflict is among the words.
+  let conflict = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const tag = tags[i]!;
@@ -441,6 +446,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
       continue;
     }
     const word = wordAt(i);
+    conflict ||= word.conflict;
     // In running text a capital past the first word marks a name or a proper adjective ("Danish"),
     // unless the article also writes the word in lower case ("we talked about Cobalt, Lithium and ...").
     let proper = !titleCase && i > 0 && word.capital;
@@ -465,6 +471,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     if (!inRun) end(i);
   }
   end(tokens.length);
+  return conflict;
 }
 
 const isLetterAt = (text: string, i: number): boolean => {
@@ -516,7 +523,6 @@ interface Occurrences {
 
 // Nouns of armed conflict: said with the places at war, they name one issue ("Norland-Sudmark war").
 const CONFLICT = new Set(['war', 'wars', 'conflict', 'conflicts', 'invasion', 'invasions', 'fighting']);
-const SAYS_CONFLICT = /\b(?:wars?|conflicts?|invasions?|fighting)\b/i;
 // What joins a conflict to the places after it: "war in X", "war between X and Y", "invasion of X".
 const CONFLICT_PLACE = /^(?:in|on|with|against|between|of)$/i;
 
@@ -545,9 +551,9 @@ function placesIn(token: Token, places: NameHit[], text: string, placeNamed: (na
 
 /**
  * Wars and invasions said with their places: "X-Y war", "X's war in Y", "the war between X and Y",
- * "the invasion of Y". Only sentences that say one are read.
+ * "the invasion of Y", in the sentences of the given indices.
  */
-function conflictMentions(sentences: Sentence[], hits: NameHit[][], places: Entity[]): ConflictMention[] {
+function conflictMentions(sentences: Sentence[], indices: number[], hits: NameHit[][], places: Entity[]): ConflictMention[] {
   const found: ConflictMention[] = [];
   let names: Map<string, Entity> | null = null;
   const placeNamed = (name: string): Entity | undefined => {
@@ -557,9 +563,8 @@ function conflictMentions(sentences: Sentence[], hits: NameHit[][], places: Enti
     }
     return names.get(name);
   };
-  sentences.forEach((sentence, index) => {
-    const { tokens, text } = sentence;
-    if (!SAYS_CONFLICT.test(text)) return;
+  for (const index of indices) {
+    const { tokens, text } = sentences[index]!;
     const places = hits[index]!.filter((h) => h.kind === 'place');
     tokens.forEach((token, i) => {
       const noun = token.text.toLowerCase();
@@ -586,7 +591,7 @@ function conflictMentions(sentences: Sentence[], hits: NameHit[][], places: Enti
       const entities = [...new Set(named)].slice(0, 2);
       if (entities.length) found.push({ sentence: index, start, end, places: entities, noun: singular(noun) });
     });
-  });
+  }
   return found;
 }
 
@@ -646,11 +651,13 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
     if (found === undefined) lower.set(word, (found = hasWord((text ??= sentences.map((s) => s.text).join('\n')), word)));
     return found;
   };
+  // The sentences that say a noun of armed conflict.
+  const warlike: number[] = [];
   for (; index < sentences.length; index++) {
     position = bit(positionOf(sentences[index]!, lead));
-    phrases(sentences[index]!, titleCase[index]!, hits[index]!, writtenLower, sink);
+    if (phrases(sentences[index]!, titleCase[index]!, hits[index]!, writtenLower, sink)) warlike.push(index);
   }
-  for (const conflict of conflicts(conflictMentions(sentences, hits, places))) {
+  for (const conflict of conflicts(conflictMentions(sentences, warlike, hits, places))) {
     const key = normalize(conflict.name);
     for (const m of conflict.mentions) {
       index = m.sentence;
