@@ -445,19 +445,30 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
       end(i);
       continue;
     }
-    const word = wordAt(i);
-    conflict ||= word.conflict;
     // In running text a capital past the first word marks a name or a proper adjective ("Danish"),
     // unless the article also writes the word in lower case ("we talked about Cobalt, Lithium and ...").
-    let proper = !titleCase && i > 0 && word.capital;
-    if (proper && word.nominal && writtenLower(word.lower)) {
-      proper = false;
-      tags[i] = word.noun ? 'NN' : 'NNS';
+    // A name's word is not looked up.
+    const capital = capitalised(token.text);
+    let proper = !titleCase && i > 0 && capital;
+    let word: Word | null = null;
+    if (proper) {
+      const lower = token.text.toLowerCase();
+      conflict ||= CONFLICT.has(lower);
+      if (writtenLower(lower) && (word = wordAt(i)).nominal) {
+        proper = false;
+        tags[i] = word.noun ? 'NN' : 'NNS';
+      }
     }
     // A capitalised word before a name is a title ("Mr", "Senator"), part of the name.
-    if (word.capital && hit < names.length && names[hit]!.start === tokens[i + 1]?.start) proper = true;
+    if (capital && hit < names.length && names[hit]!.start === tokens[i + 1]?.start) proper = true;
+    if (proper) {
+      end(i);
+      continue;
+    }
+    word ??= wordAt(i);
+    conflict ||= word.conflict;
     let inRun = false;
-    if (!proper && word.nominal) {
+    if (word.nominal) {
       if (tags[i] === 'NN' || tags[i] === 'NNS') inRun = true;
       // A noun the tagger read as an adjective ("curb cobalt smuggling").
       else if (tags[i] === 'JJ' && word.noun && adjectiveOf(word) === null) {
@@ -465,7 +476,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
         inRun = true;
       }
     }
-    if (!inRun && !proper && word.letters && tags[i] === 'JJ') {
+    if (!inRun && word.letters && tags[i] === 'JJ') {
       inRun = adjectiveOf(word) === 'relational' || isCompound(word, i + 1 < tokens.length ? wordAt(i + 1) : undefined);
     }
     if (!inRun) end(i);
