@@ -204,8 +204,6 @@ interface Word {
   capital: boolean;
   /** A noun WordNet knows. */
   noun: boolean;
-  /** Has a noun reading: WordNet knows it or its singular, or it is too new for the word list ("vlogger"). */
-  nominal: boolean;
   /** The last hyphen part ("border" of "cross-border"), and whether WordNet knows it as a noun. */
   last: string;
   lastNoun: boolean;
@@ -213,6 +211,8 @@ interface Word {
   spaced: string;
   lead: string;
   // The rest is worked out when first asked (undefined until then): most words never are.
+  /** Has a noun reading: WordNet knows it or its singular, or it is too new for the word list ("vlogger"). */
+  nominal: boolean | undefined;
   /** The head lemma when tagged plural: the last part singular; and whether WordNet knows it as a noun. */
   plural: string | undefined;
   pluralNoun: boolean | undefined;
@@ -257,15 +257,15 @@ function newWord(text: string, lower: string, letters: boolean): Word {
   const hyphen = text.lastIndexOf('-');
   const last = lower.slice(lower.lastIndexOf('-') + 1);
   const lastNoun = letters && isNoun(last);
-  // A known noun's singular is sought only if it is tagged plural.
-  const plural = !letters ? last : lastNoun ? undefined : singular(last);
-  const pluralNoun = plural === undefined ? undefined : letters ? plural !== last && isNoun(plural) : isNoun(last);
+  // Anything else is not a head, whose singular is sought when it is asked for.
+  const plural = letters ? undefined : last;
+  const pluralNoun = letters ? undefined : isNoun(last);
   return {
     lower,
     letters,
     capital: capitalised(text),
     noun: letters && ((hyphen === -1 ? lastNoun : isNoun(lower)) || (hyphen !== -1 && isNoun(lower.replace(/-/g, ' ')))),
-    nominal: letters && (lastNoun || pluralNoun! || rarity(lower) === 1),
+    nominal: letters ? undefined : false,
     last,
     lastNoun,
     plural,
@@ -306,6 +306,7 @@ function pluralOf(w: Word): string {
 const lemmaOf = (w: Word): string => (w.letters && !w.lastNoun ? pluralOf(w) : w.last);
 /** The facts of the word as a phrase's head: its lemma's, singular or plural as tagged. */
 const headFacts = (w: Word, tag: string): KeyFacts => (tag === 'NNS' ? (w.pluralFacts ??= factsOf(pluralOf(w))) : (w.facts ??= factsOf(lemmaOf(w))));
+const nominalOf = (w: Word): boolean => (w.nominal ??= w.lastNoun || pluralIsNoun(w) || rarity(w.lower) === 1);
 const headTopical = (w: Word, tag: string): boolean =>
   tag === 'NNS'
     ? (w.pluralTopical ??= w.letters && canHead(pluralOf(w), w.pluralNoun!, true))
@@ -361,7 +362,7 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
     } else if (tag === 'VBG') {
       // Not after a verb the tagger took for a plural ("considers taking stakes").
       const object = OBJECT_START.has(tags[i + 1] ?? '');
-      if (AFTER_GERUND.has(before) && !object && wordAt(i).noun && (before !== 'NNS' || wordAt(i - 1).nominal)) tags[i] = 'NN';
+      if (AFTER_GERUND.has(before) && !object && wordAt(i).noun && (before !== 'NNS' || nominalOf(wordAt(i - 1)))) tags[i] = 'NN';
     } else if (
       tag === 'VBZ' &&
       (before === 'NN' || before === 'NNS') &&
@@ -454,7 +455,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     if (proper) {
       const lower = token.text.toLowerCase();
       conflict ||= CONFLICT.has(lower);
-      if (writtenLower(lower) && (word = wordAt(i)).nominal) {
+      if (writtenLower(lower) && nominalOf((word = wordAt(i)))) {
         proper = false;
         tags[i] = word.noun ? 'NN' : 'NNS';
       }
@@ -468,13 +469,11 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     word ??= wordAt(i);
     conflict ||= word.conflict;
     let inRun = false;
-    if (word.nominal) {
-      if (tags[i] === 'NN' || tags[i] === 'NNS') inRun = true;
-      // A noun the tagger read as an adjective ("curb cobalt smuggling").
-      else if (tags[i] === 'JJ' && word.noun && adjectiveOf(word) === null) {
-        tags[i] = 'NN';
-        inRun = true;
-      }
+    if (tags[i] === 'NN' || tags[i] === 'NNS') inRun = nominalOf(word);
+    // A noun the tagger read as an adjective ("curb cobalt smuggling").
+    else if (tags[i] === 'JJ' && word.noun && nominalOf(word) && adjectiveOf(word) === null) {
+      tags[i] = 'NN';
+      inRun = true;
     }
     if (!inRun && word.letters && tags[i] === 'JJ') {
       inRun = adjectiveOf(word) === 'relational' || isCompound(word, i + 1 < tokens.length ? wordAt(i + 1) : undefined);
