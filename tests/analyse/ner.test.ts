@@ -62,6 +62,25 @@ describe('tagDocument', () => {
       expect(slow.flat().filter((l) => l !== 0).length).toBeGreaterThan(50);
     }
   });
+
+  it('still labels as the model does when its tables of summed weights grow', () => {
+    const model = loadModel(readFileSync(NER_WEIGHTS));
+    // Two thousand names never seen before, each summed afresh.
+    const name = (k: number) => `Q${(k * 7919).toString(36)}x`;
+    const lines = Array.from({ length: 1000 }, (_, k) => `${name(2 * k)} met ${name(2 * k + 1)} in Westbury on ${k % 28 + 1} May.`);
+    const prepared = prepareDocument(sentences('Notes', ...lines).map((s) => ({ words: s.tokens.map((t) => t.text), pos: s.tokens.map((t) => t.pos!) })));
+    const ints = new Int32Array(LABELS.length);
+    const scorer = (f: Uint32Array, n: number, sc: Float32Array) => {
+      ints.fill(0);
+      addWeights(model, f, n, ints);
+      sc.set(ints);
+    };
+    const fast = tagDocument(prepared);
+    const history = newHistory();
+    const slow: number[][] = [];
+    for (const k of documentOrder(prepared)) slow[k] = decode(prepared[k]!, scorer, undefined, history);
+    expect(fast.map((l) => [...l])).toEqual(slow);
+  });
 });
 
 describe('BILOU decoding', () => {

@@ -1,5 +1,5 @@
-import { feat1, feat2, hashString } from '../text/perceptron.ts';
-import { canonical, shape } from '../text/pos.ts';
+import { feat1, feat2, FNV, fnv, hashString } from '../text/perceptron.ts';
+import { canonical, shapeHash } from '../text/pos.ts';
 import { fit, onReset, reserve, wordId } from '../text/vocab.ts';
 import { GAZ_KINDS, GAZ_MASK, PLACE_SHIFT, phraseMatches, wordGazetteer } from './gazetteer.ts';
 
@@ -155,17 +155,32 @@ function entry(id: number, w: string, caseless: boolean): number {
   hashes = fit(hashes, (e + 1) * WIDTH);
   const c = canonical(w);
   const lower = c.toLowerCase();
-  const lw = /^\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
+  // The lower-cased word with its digits as 0 when it starts with one ("1990s" -> "0000s").
+  const zeros = lower.charCodeAt(0) >= 48 && lower.charCodeAt(0) <= 57;
+  const n = lower.length;
   const at = e * WIDTH;
-  hashes[at + LOWER] = hashString(lw);
-  hashes[at + EXACT] = caseless ? hashString(lw) : hashString(c);
-  hashes[at + SHAPE] = hashString(caseless ? '~' + shape(lower) : shape(c));
-  hashes[at + PRE2] = hashString(lw.slice(0, 2));
-  hashes[at + PRE3] = hashString(lw.slice(0, 3));
-  hashes[at + SUF2] = hashString(lw.slice(-2));
-  hashes[at + SUF3] = hashString(lw.slice(-3));
-  hashes[at + SUF4] = hashString(lw.slice(-4));
+  hashes[at + LOWER] = hashRange(lower, 0, n, zeros);
+  hashes[at + EXACT] = caseless ? hashes[at + LOWER]! : hashString(c);
+  hashes[at + SHAPE] = caseless ? shapeHash(lower, TILDE) : shapeHash(c);
+  hashes[at + PRE2] = hashRange(lower, 0, Math.min(2, n), zeros);
+  hashes[at + PRE3] = hashRange(lower, 0, Math.min(3, n), zeros);
+  hashes[at + SUF2] = hashRange(lower, Math.max(0, n - 2), n, zeros);
+  hashes[at + SUF3] = hashRange(lower, Math.max(0, n - 3), n, zeros);
+  hashes[at + SUF4] = hashRange(lower, Math.max(0, n - 4), n, zeros);
   return e;
+}
+
+/** Marks the shape of a caseless word, which says nothing of its case. */
+const TILDE = 126;
+
+/** `hashString` of w[from, to), digits read as "0" when `zeros`. */
+function hashRange(w: string, from: number, to: number, zeros: boolean): number {
+  let h = FNV;
+  for (let i = from; i < to; i++) {
+    const c = w.charCodeAt(i);
+    h = fnv(h, zeros && c >= 48 && c <= 57 ? 48 : c);
+  }
+  return h >>> 0;
 }
 
 /** The hashes of all word entries, WIDTH per entry (valid until more words are prepared). */
@@ -189,7 +204,7 @@ function tagIndex(tag: string): number {
 /**
  * A sentence is caseless (capitalization says nothing about names) when its letters are
  * mostly upper-case, or when it is in Title Case: no lower-case word but small ones, and a
- * capitalized function word inside ("Xi Asks Trump To Avoid ..."), which a list of names
+ * capitalized function word inside ("Council Votes To Delay Harbour Plan"), which a list of names
  * ("Dale 69, Morris 69") does not have.
  */
 export function isCaseless(words: string[]): boolean {
@@ -216,7 +231,7 @@ function caselessFlags(fs: Int32Array, from: number, to: number): boolean {
 
 /**
  * Whether `word` occurs in lower case in a cased sentence of the document last prepared
- * ("trade" for a "Trade" in a headline). Valid until the next document is prepared.
+ * ("weather" for a "Weather" in a headline). Valid until the next document is prepared.
  */
 export function usedInLowerCase(word: string): boolean {
   const id = wordId(word);
@@ -225,9 +240,16 @@ export function usedInLowerCase(word: string): boolean {
   return rec[key + R_DOC_STAMP] === documents && (rec[key + R_DOC_FLAGS]! & 1) !== 0;
 }
 
-/** Per token of a document being prepared: `wordGazetteer` answers, and who may begin a name. */
+/**
+ * Per token of the document being prepared, in its layout (boundary entries unused): words,
+ * their ids and flags, `wordGazetteer` answers, and who may begin a name.
+ */
+const words: string[] = [];
+let ids = new Int32Array(1024);
+let fs = new Int32Array(1024);
 let single = new Int32Array(1024);
 let capitalized = new Uint8Array(1024);
+const lowerAt = (i: number) => canonical(words[i]!).toLowerCase();
 
 /** Builds per-sentence inputs for one document (its sentences' words and POS tags). */
 export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerSentence[] {
@@ -235,27 +257,26 @@ export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerS
   for (const s of doc) size += s.words.length + PAD;
   // Each word may bring its lower-cased form.
   reserve(2 * size);
-  // Word ids and flags, in the document layout (boundaries are id 0 and flags 0, unused).
-  const ids = new Int32Array(size);
-  const fs = new Int32Array(size);
+  ids = fit(ids, size);
+  fs = fit(fs, size);
   let at = PAD;
   for (const s of doc) {
     for (const w of s.words) {
       const id = wordId(w);
+      words[at] = w;
       ids[at] = id;
       fs[at++] = wordFlags(id, w);
     }
     at += PAD;
   }
   const stamp = ++documents;
-  const caseless: boolean[] = [];
+  const caseless = new Uint8Array(doc.length);
   at = PAD;
-  for (const s of doc) {
+  doc.forEach((s, k) => {
     const from = at;
     at += s.words.length;
-    const cl = caselessFlags(fs, from, at);
-    caseless.push(cl);
-    if (!cl) {
+    caseless[k] = caselessFlags(fs, from, at) ? 1 : 0;
+    if (!caseless[k]) {
       for (let i = from; i < at; i++) {
         const f = fs[i]!;
         const key = rec[ids[i]! * REC + R_LOWER]! * REC;
@@ -267,7 +288,7 @@ export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerS
       }
     }
     at += PAD;
-  }
+  });
   const entries = new Int32Array(size);
   const tags = new Int32Array(size);
   const gaz = new Uint32Array(size);
@@ -279,7 +300,7 @@ export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerS
   at = PAD;
   return doc.map((s, k) => {
     const start = at;
-    const cl = caseless[k]!;
+    const cl = caseless[k] === 1;
     for (let i = 0; i < s.words.length; i++, at++) {
       const id = ids[at]!;
       const f = fs[at]!;
@@ -290,10 +311,11 @@ export function prepareDocument(doc: { words: string[]; pos: string[] }[]): NerS
       cased[at] = f & HAS_UPPER ? 1 : 0;
       keys[at] = key;
       // In a caseless sentence any word may be a name's.
-      capitalized[at] = f & STARTS_UPPER || (cl && f & STARTS_LETTER) ? 1 : 0;
-      single[at] = capitalized[at] ? gazetteerOf(id, s.words[i]!) : 0;
+      const cap = f & STARTS_UPPER || (cl && f & STARTS_LETTER) ? 1 : 0;
+      capitalized[at] = cap;
+      single[at] = cap ? gazetteerOf(id, s.words[i]!) : 0;
     }
-    phraseMatches(single, capitalized, start, at, (i) => canonical(s.words[i - start]!).toLowerCase(), gaz);
+    phraseMatches(single, capitalized, start, at, lowerAt, gaz);
     at += PAD;
     return { words: s.words, start, caseless: cl, entries, tags, gaz, doc: docs, cased, keys, generation };
   });
@@ -398,12 +420,17 @@ export function docFeature(doc: number, cl: number): number {
   return feat2(27, doc, cl);
 }
 
-/** The word with its neighbours. */
-export function contextFeatures(h: Uint32Array, prev: number, cur: number, next: number, out: Uint32Array, n: number): number {
+/** The word's shape with its neighbours' (shape hashes). */
+export function shapeContextFeatures(prev: number, shape: number, next: number, out: Uint32Array, n: number): number {
+  out[n++] = feat2(13, prev, shape);
+  out[n++] = feat2(14, shape, next);
+  out[n++] = feat2(15, feat2(15, prev, shape), next);
+  return n;
+}
+
+/** The word with its neighbours' words and suffixes. */
+export function wordContextFeatures(h: Uint32Array, prev: number, cur: number, next: number, out: Uint32Array, n: number): number {
   const shape = h[cur + SHAPE]!;
-  out[n++] = feat2(13, h[prev + SHAPE]!, shape);
-  out[n++] = feat2(14, shape, h[next + SHAPE]!);
-  out[n++] = feat2(15, feat2(15, h[prev + SHAPE]!, shape), h[next + SHAPE]!);
   out[n++] = feat2(23, h[prev + LOWER]!, h[cur + LOWER]!);
   out[n++] = feat2(24, h[cur + LOWER]!, h[next + LOWER]!);
   out[n++] = feat2(29, h[prev + SUF3]!, shape);
@@ -461,7 +488,10 @@ export function features(s: NerSentence, i: number, p1: number, p2: number, out:
   for (let d = -1; d <= 1; d++) g[n++] = posFeature(d, posHash[s.tags[j + d]!]!);
   n = labelFeatures(p1, p2, g, n);
   g[n++] = docFeature(doc, cl);
-  n = contextFeatures(h, e[j - 1]! * WIDTH, cur, e[j + 1]! * WIDTH, g, n);
+  const prev = e[j - 1]! * WIDTH;
+  const next = e[j + 1]! * WIDTH;
+  n = shapeContextFeatures(h[prev + SHAPE]!, h[cur + SHAPE]!, h[next + SHAPE]!, g, n);
+  n = wordContextFeatures(h, prev, cur, next, g, n);
   for (let k = 0; k < FIXED; k++) out[TRAINING_ORDER[k]!] = g[k]!;
   n = gazetteerFeatures(s, j, h[cur + SHAPE]!, out, FIXED);
   return historyFeatures(historyCode(hist, s.keys[j]!), cl, out, n);

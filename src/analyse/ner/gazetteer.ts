@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 
 /**
  * Name lists from npm data packages, used as NER features (membership, never as the answer)
- * and by the entity layer to merge country names ("US" = "United States" = "U.S.").
+ * and by the entity layer to merge country names ("UK" = "United Kingdom" = "U.K.").
  */
 const require = createRequire(import.meta.url);
 
@@ -45,9 +45,9 @@ interface City {
 }
 
 export interface Country {
-  /** Canonical English name ("United States"). */
+  /** Canonical English name ("United Kingdom"). */
   name: string;
-  /** All English names and codes it goes by ("US", "USA", "U.S.", "United States of America"). */
+  /** All English names and codes it goes by ("UK", "U.K.", "Great Britain"). */
   names: string[];
   demonyms: string[];
 }
@@ -57,12 +57,12 @@ export interface Gazetteer {
   phrases: Map<string, number>;
   /** Lower-cased proper prefixes of multi-word phrases, to know when to extend a match. */
   prefixes: Set<string>;
-  /** Country codes are matched case-sensitively ("US" but not "us"). */
+  /** Country codes are matched case-sensitively ("UK" but not "uk"). */
   codes: Map<string, number>;
   countries: Country[];
   /** Any name, code or demonym (lower-cased, dots removed) → its country. */
   countryByName: Map<string, Country>;
-  /** Capital (lower-cased) → its country, for metonyms ("Beijing's foreign ministry"). */
+  /** Capital (lower-cased) → its country, for metonyms ("Ottawa's response"). */
   countryByCapital: Map<string, Country>;
 }
 
@@ -99,7 +99,7 @@ function addWordNet(add: (phrase: string, bit: number) => void): void {
   }
 }
 
-/** Dotted and undotted forms are one name: "U.S." = "US", "U.K." = "UK". */
+/** Dotted and undotted forms are one name: "U.K." = "UK", "U.A.E." = "UAE". */
 export function countryKey(name: string): string {
   return name.toLowerCase().replace(/\./g, '').replace(/’/g, "'").trim();
 }

@@ -7,7 +7,6 @@ import {
   NEIGHBOURS,
   WIDTH,
   checkFresh,
-  contextFeatures,
   docFeature,
   entryHashes,
   features,
@@ -22,10 +21,13 @@ import {
   newHistory,
   remember,
   selfFeatures,
+  shapeContextFeatures,
   SHAPE,
+  wordContextFeatures,
   type History,
   type NerSentence,
 } from './features.ts';
+import { GAZ_KINDS, GAZ_MASK } from './gazetteer.ts';
 
 export const NER_WEIGHTS = new URL('./ner.bin.gz', import.meta.url);
 
@@ -114,79 +116,98 @@ export function spans(labels: ArrayLike<number>): [number, number, string][] {
   return out;
 }
 
-/** Open addressing from a non-negative integer key to a list [start, end) of the pool. */
-class ListTable {
+/** Summed weights are packed with their label: weight << 8 | label. */
+const LABEL_BITS = 8;
+
+/**
+ * Open addressing from a key of three 32-bit integers to a list [start, end) of the pool.
+ * Slots are the key, start and end; end 0 marks an empty slot (lists start at 1). Keys are
+ * kept signed: hashes come in unsigned, and a slot reads back signed.
+ */
+class Lists {
   private mask = 1023;
-  private slots = new Int32Array(1024 * 3);
+  private slots = new Int32Array(1024 * 5);
   private size = 0;
 
-  /** The first cell of `key`'s slot: key + 1, start, end; 0 there when absent. */
-  slot(key: number): number {
-    let s = this.index(key);
+  /** The first cell of the slot of (a, b, c): the key's, or the empty one where it would go. */
+  slot(a: number, b: number, c: number): number {
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    let s = Lists.index(a, b, c) & this.mask;
     for (;;) {
-      const at = s * 3;
-      const k = this.slots[at]!;
-      if (k === 0 || k === key + 1) return at;
+      const at = s * 5;
+      if (this.slots[at + 4] === 0 || (this.slots[at] === a && this.slots[at + 1] === b && this.slots[at + 2] === c)) return at;
       s = (s + 1) & this.mask;
     }
   }
 
   has(at: number): boolean {
-    return this.slots[at] !== 0;
+    return this.slots[at + 4] !== 0;
   }
 
   start(at: number): number {
-    return this.slots[at + 1]!;
+    return this.slots[at + 3]!;
   }
 
   end(at: number): number {
-    return this.slots[at + 2]!;
+    return this.slots[at + 4]!;
   }
 
-  put(at: number, key: number, start: number, end: number): void {
-    this.slots.set([key + 1, start, end], at);
+  put(at: number, a: number, b: number, c: number, start: number, end: number): void {
+    const slots = this.slots;
+    slots[at] = a | 0;
+    slots[at + 1] = b | 0;
+    slots[at + 2] = c | 0;
+    slots[at + 3] = start;
+    slots[at + 4] = end;
     if (++this.size * 2 > this.mask) this.grow();
   }
 
-  private index(key: number): number {
-    const x = Math.imul(key, 0x9e3779b1);
-    return (x ^ (x >>> 16)) & this.mask;
+  private static index(a: number, b: number, c: number): number {
+    const x = Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35);
+    return x ^ (x >>> 15);
   }
 
   private grow(): void {
     const old = this.slots;
     this.mask = this.mask * 2 + 1;
-    this.slots = new Int32Array((this.mask + 1) * 3);
-    for (let at = 0; at < old.length; at += 3) {
-      if (old[at] === 0) continue;
-      let s = this.index(old[at]! - 1);
-      while (this.slots[s * 3] !== 0) s = (s + 1) & this.mask;
-      this.slots.set(old.subarray(at, at + 3), s * 3);
+    this.slots = new Int32Array((this.mask + 1) * 5);
+    for (let at = 0; at < old.length; at += 5) {
+      if (old[at + 4] === 0) continue;
+      let s = Lists.index(old[at]!, old[at + 1]!, old[at + 2]!) & this.mask;
+      while (this.slots[s * 5 + 4] !== 0) s = (s + 1) & this.mask;
+      this.slots.set(old.subarray(at, at + 5), s * 5);
     }
   }
 }
 
-/** Summed weights are packed with their label: weight << 8 | label. */
-const LABEL_BITS = 8;
 /** Variants of a word's own features: document flags (3 bits), first in its sentence, previous label O. */
 const VARIANTS = 32;
+/** History codes are -1 (none) to 9. */
+const HISTORY_CODES = 11;
 
 /**
  * The run-time tagger: the same scores as `decode` with every feature, but the weights of
- * the groups that read only the word and its document flags, a neighbour, a POS tag, the
- * previous labels are summed once and kept in one flat pool as (label, weight) lists. Per
- * token that leaves a few lists to add and the features of the word with its neighbours.
+ * feature groups are summed once and kept in one flat pool as (label, weight) lists: per word
+ * entry and variant its own features, per word entry its features as each neighbour, per
+ * triple of POS tags, per pair of previous labels with the document flags, per triple of
+ * shapes, per gazetteer context, per history code. Per token that leaves a dozen lists to
+ * add and the few features of the word with its neighbours' words.
  */
 class NerTagger {
   private readonly model: Model;
   private pool = new Int32Array(1 << 16);
   private used = 1;
-  /** Per word entry and variant: its own features' list. */
-  private self = new ListTable();
-  /** Per POS tag index and offset (-1, 0, 1), per label pair, per document flags and case: [start, end). */
-  private tagLists = new Int32Array(0);
-  private readonly labelLists = new Int32Array(2 * LABELS.length * LABELS.length);
-  private readonly docLists = new Int32Array(2 * 16);
+  private self = new Lists();
+  /** Per word entry, the [start, end) of its list as each neighbour (-2, -1, 1, 2); 0 before it is summed. */
+  private neighbours = new Int32Array(0);
+  private readonly tags = new Lists();
+  private readonly shapes = new Lists();
+  private readonly gazetteer = new Lists();
+  /** Per pair of previous labels, document flags and case; per history code and case: [start, end). */
+  private readonly labelLists = new Int32Array(2 * LABELS.length * LABELS.length * 16);
+  private readonly historyLists = new Int32Array(2 * HISTORY_CODES * 2);
   private readonly scores = new Int32Array(LABELS.length);
   private readonly dense = new Int32Array(LABELS.length);
   private readonly feats = new Uint32Array(MAX_FEATURES);
@@ -197,12 +218,10 @@ class NerTagger {
     onReset(() => this.reset());
   }
 
+  /** Word entries change meaning when the vocabulary is emptied; the other keys do not. */
   private reset(): void {
-    this.used = 1;
-    this.self = new ListTable();
-    this.tagLists = new Int32Array(64 * 3 * 2);
-    this.labelLists.fill(0);
-    this.docLists.fill(0);
+    this.self = new Lists();
+    this.neighbours = new Int32Array(0);
   }
 
   /** Sums the weights of `n` features into a new pool list; returns its start (its end is `used`). */
@@ -210,18 +229,15 @@ class NerTagger {
     const dense = this.dense;
     addWeights(this.model, this.feats, n, dense);
     this.pool = fit(this.pool, this.used + dense.length);
+    const pool = this.pool;
     const start = this.used;
+    let used = start;
     for (let l = 0; l < dense.length; l++) {
-      if (dense[l] !== 0) this.pool[this.used++] = (dense[l]! << LABEL_BITS) | l;
+      if (dense[l] !== 0) pool[used++] = (dense[l]! << LABEL_BITS) | l;
       dense[l] = 0;
     }
+    this.used = used;
     return start;
-  }
-
-  /** Sums `n` features into a list kept in `lists` at `k` ([start, end) pairs). */
-  private list(lists: Int32Array, k: number, n: number): void {
-    lists[2 * k] = this.sum(n);
-    lists[2 * k + 1] = this.used;
   }
 
   private add(start: number, end: number): void {
@@ -232,7 +248,45 @@ class NerTagger {
     }
   }
 
-  private addList(lists: Int32Array, k: number): void {
+  /** Adds the list at `k` of `lists` ([start, end) pairs) if it is summed. */
+  private addListAt(lists: Int32Array, k: number): boolean {
+    if (lists[2 * k + 1] === 0) return false;
+    this.add(lists[2 * k]!, lists[2 * k + 1]!);
+    return true;
+  }
+
+  /** Sums the `n` features in `feats` into the list at `k` of `lists`, and adds it. */
+  private addNewList(lists: Int32Array, k: number, n: number): void {
+    lists[2 * k] = this.sum(n);
+    lists[2 * k + 1] = this.used;
+    this.add(lists[2 * k]!, this.used);
+  }
+
+  /** Adds the list in slot `at` of `table` if it has one. */
+  private addSlot(table: Lists, at: number): boolean {
+    if (!table.has(at)) return false;
+    this.add(table.start(at), table.end(at));
+    return true;
+  }
+
+  /** Sums the `n` features in `feats` into a list for (a, b, c) in slot `at` of `table`, and adds it. */
+  private addNewSlot(table: Lists, at: number, a: number, b: number, c: number, n: number): void {
+    const start = this.sum(n);
+    // (`put` may move the slots.)
+    table.put(at, a, b, c, start, this.used);
+    this.add(start, this.used);
+  }
+
+  /** Adds the list of the word at entry `e` as the neighbour at offset `d`. */
+  private addNeighbour(h: Uint32Array, e: number, d: number): void {
+    const k = 4 * e + (d < 0 ? d + 2 : d + 1);
+    if (2 * k >= this.neighbours.length) this.neighbours = fit(this.neighbours, 2 * k + 2);
+    const lists = this.neighbours;
+    if (lists[2 * k + 1] === 0) {
+      this.feats[0] = neighbourFeature(d, h, e * WIDTH);
+      lists[2 * k] = this.sum(1);
+      lists[2 * k + 1] = this.used;
+    }
     this.add(lists[2 * k]!, lists[2 * k + 1]!);
   }
 
@@ -242,10 +296,9 @@ class NerTagger {
     const h = entryHashes();
     const n = s.words.length;
     const out = new Uint8Array(n);
-    const { entries: e, tags } = s;
+    const { entries: e, tags, gaz } = s;
     const cl = s.caseless ? 1 : 0;
-    const scores = this.scores;
-    const feats = this.feats;
+    const { scores, feats, model } = this;
     let p1 = 0;
     let p2 = 0;
     for (let i = 0; i < n; i++) {
@@ -257,44 +310,45 @@ class NerTagger {
       const j = s.start + i;
       const cur = e[j]!;
       const doc = s.doc[j]!;
+      const first = i === 0 ? 1 : 0;
       scores.fill(0);
       // The word itself (with the previous label when that is O, as it mostly is).
-      const variant = (doc << 2) | (i === 0 ? 2 : 0) | (p1 === 0 ? 1 : 0);
-      const k = cur * VARIANTS + variant;
-      const at = this.self.slot(k);
-      if (!this.self.has(at)) {
-        let m = selfFeatures(h, cur * WIDTH, cl, i === 0 ? 1 : 0, doc, feats, 0);
-        if (p1 === 0) m = labelWordFeatures(h, cur * WIDTH, 0, feats, m);
-        const start = this.sum(m);
-        this.self.put(at, k, start, this.used);
+      const variant = (doc << 2) | (first << 1) | (p1 === 0 ? 1 : 0);
+      let at = this.self.slot(cur, variant, 0);
+      if (!this.addSlot(this.self, at)) {
+        const m = selfFeatures(h, cur * WIDTH, cl, first, doc, feats, 0);
+        this.addNewSlot(this.self, at, cur, variant, 0, p1 === 0 ? labelWordFeatures(h, cur * WIDTH, 0, feats, m) : m);
       }
-      this.add(this.self.start(at), this.self.end(at));
-      for (let d = -1; d <= 1; d++) {
-        const t = tags[j + d]! * 3 + d + 1;
-        if (t >= this.tagLists.length / 2) this.tagLists = fit(this.tagLists, 2 * (t + 1));
-        if (this.tagLists[2 * t] === 0) {
-          feats[0] = posFeature(d, posHash[tags[j + d]!]!);
-          this.list(this.tagLists, t, 1);
-        }
-        this.addList(this.tagLists, t);
+      for (const d of NEIGHBOURS) this.addNeighbour(h, e[j + d]!, d);
+      at = this.tags.slot(tags[j - 1]!, tags[j]!, tags[j + 1]!);
+      if (!this.addSlot(this.tags, at)) {
+        for (let d = -1; d <= 1; d++) feats[d + 1] = posFeature(d, posHash[tags[j + d]!]!);
+        this.addNewSlot(this.tags, at, tags[j - 1]!, tags[j]!, tags[j + 1]!, 3);
       }
-      const lk = p1 * LABELS.length + p2;
-      if (this.labelLists[2 * lk] === 0) this.list(this.labelLists, lk, labelFeatures(p1, p2, feats, 0));
-      this.addList(this.labelLists, lk);
-      const dk = doc * 2 + cl;
-      if (this.docLists[2 * dk] === 0) {
-        feats[0] = docFeature(doc, cl);
-        this.list(this.docLists, dk, 1);
+      const k = ((p1 * LABELS.length + p2) * 8 + doc) * 2 + cl;
+      if (!this.addListAt(this.labelLists, k)) {
+        feats[labelFeatures(p1, p2, feats, 0)] = docFeature(doc, cl);
+        this.addNewList(this.labelLists, k, 3);
       }
-      this.addList(this.docLists, dk);
-      // Features read per token: the neighbours, the word with its neighbours, gazetteer, history.
-      // (A neighbour is one feature: its weights are one probe, kept or not.)
+      const prev = e[j - 1]! * WIDTH;
+      const next = e[j + 1]! * WIDTH;
+      const ps = h[prev + SHAPE]!;
+      const shape = h[cur * WIDTH + SHAPE]!;
+      const ns = h[next + SHAPE]!;
+      at = this.shapes.slot(ps, shape, ns);
+      if (!this.addSlot(this.shapes, at)) this.addNewSlot(this.shapes, at, ps, shape, ns, shapeContextFeatures(ps, shape, ns, feats, 0));
+      // The gazetteer features read the word's match and its shape, and its neighbours' kinds.
+      const around = ((gaz[j - 1]! & GAZ_MASK) << GAZ_KINDS) | (gaz[j + 1]! & GAZ_MASK);
+      if (gaz[j] || around) {
+        at = this.gazetteer.slot(gaz[j]!, shape, around);
+        if (!this.addSlot(this.gazetteer, at)) this.addNewSlot(this.gazetteer, at, gaz[j]!, shape, around, gazetteerFeatures(s, j, shape, feats, 0));
+      }
+      const hc = historyCode(hist, s.keys[j]!);
+      if (hc >= 0 && !this.addListAt(this.historyLists, hc * 2 + cl)) this.addNewList(this.historyLists, hc * 2 + cl, historyFeatures(hc, cl, feats, 0));
+      // Read per token: the word with the previous label (when not O) and with its neighbours' words.
       let m = p1 === 0 ? 0 : labelWordFeatures(h, cur * WIDTH, p1, feats, 0);
-      for (const d of NEIGHBOURS) feats[m++] = neighbourFeature(d, h, e[j + d]! * WIDTH);
-      m = contextFeatures(h, e[j - 1]! * WIDTH, cur * WIDTH, e[j + 1]! * WIDTH, feats, m);
-      m = gazetteerFeatures(s, j, h[cur * WIDTH + SHAPE]!, feats, m);
-      m = historyFeatures(historyCode(hist, s.keys[j]!), cl, feats, m);
-      addWeights(this.model, feats, m, scores);
+      m = wordContextFeatures(h, prev, cur * WIDTH, next, feats, m);
+      addWeights(model, feats, m, scores);
       let label = 0;
       for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[label]!) label = l;
       out[i] = label;
