@@ -245,7 +245,8 @@ function isLetters(text: string): boolean {
 
 /**
  * Whether a lemma (a noun WordNet knows, or not) can head a topic: a word too new for the word list,
- * or a noun but no person or time (actors and dates), nor a unit counted in the plural, an amount ("euros", "tonnes").
+ * or a noun but no person or time (actors and dates), no number ("half", "dozen"), nor a unit counted
+ * in the plural, an amount ("euros", "tonnes").
  */
 function canHead(lemma: string, noun: boolean, plural: boolean): boolean {
   if (!noun) return rarity(lemma) === 1;

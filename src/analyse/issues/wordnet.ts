@@ -170,19 +170,25 @@ function lexicalFile(net: WordNet, offset: number): number {
 const PERSON = 18;
 const QUANTITY = 23;
 const TIME = 28;
-// Hypernym steps from a unit ("euro", "tonne") up to "unit of measurement".
-const UNIT_DEPTH = 6;
+// Hypernym steps from an amount ("euro", "half", "dozen") up to what it is a kind of.
+const AMOUNT_DEPTH = 6;
 
-/** What a noun's main sense is when it is a kind of person, a unit of measure ("euro", "tonne"), or a stretch of time; else null. */
-export function mainKind(lemma: string): 'person' | 'unit' | 'time' | null {
+/**
+ * What a noun's main sense is when it is a kind of person, a stretch of time, a unit of measure
+ * ("euro", "tonne") or a number ("half", "dozen"); else null.
+ */
+export function mainKind(lemma: string): 'person' | 'time' | 'unit' | 'number' | null {
   const net = load();
   const first = sensesOf(net, lemma)?.[0];
   if (first === undefined) return null;
   const file = lexicalFile(net, first);
   if (file === PERSON) return 'person';
   if (file === TIME) return 'time';
-  const unit = sensesOf(net, 'unit of measurement')?.[0];
-  return file === QUANTITY && unit !== undefined && ancestors(net, [first], UNIT_DEPTH).has(unit) ? 'unit' : null;
+  if (file !== QUANTITY) return null;
+  const above = ancestors(net, [first], AMOUNT_DEPTH);
+  const is = (kind: string): boolean => sensesOf(net, kind)?.some((s) => above.has(s)) ?? false;
+  if (is('unit of measurement')) return 'unit';
+  return is('integer') || is('fraction') ? 'number' : null;
 }
 
 let pairs: Map<string, Set<string>> | null = null;
