@@ -200,7 +200,11 @@ class NerTagger {
   private pool = new Int32Array(1 << 16);
   private used = 1;
   private self = new Lists();
-  /** Per word entry, the [start, end) of its list as each neighbour (-2, -1, 1, 2); 0 before it is summed. */
+  /**
+   * Per word, the [start, end) of its list as each neighbour (-2, -1, 1, 2); 0 before it is
+   * summed. A neighbour is read in lower case, so a word's two entries (1 + 2 × id, in a
+   * cased or caseless sentence) share them, and the boundary (entry 0) comes first.
+   */
   private neighbours = new Int32Array(0);
   private readonly tags = new Lists();
   private readonly shapes = new Lists();
@@ -279,7 +283,7 @@ class NerTagger {
 
   /** Adds the list of the word at entry `e` as the neighbour at offset `d`. */
   private addNeighbour(h: Uint32Array, e: number, d: number): void {
-    const k = 4 * e + (d < 0 ? d + 2 : d + 1);
+    const k = 4 * ((e + 1) >> 1) + (d < 0 ? d + 2 : d + 1);
     if (2 * k >= this.neighbours.length) this.neighbours = fit(this.neighbours, 2 * k + 2);
     const lists = this.neighbours;
     if (lists[2 * k + 1] === 0) {
