@@ -100,6 +100,19 @@ describe('extractEntities: organizations', () => {
     expect(byName(e.organizations, 'World Health Organization')?.aliases).toContain('WHO');
     expect(names(e.organizations)).not.toContain('NATO');
   });
+
+  it('reads a legal suffix with the sentence\'s full stop as a suffix', () => {
+    const e = extractEntities(
+      article(
+        'Deal',
+        'The bank signed a deal with Northwind LLC. Shares rose.',
+        'Tailspin signed with Adatum PLC. Adatum said it was pleased.',
+      ),
+    );
+    expect(byName(e.organizations, 'Northwind')?.aliases).toEqual(['Northwind LLC']);
+    expect(byName(e.organizations, 'Adatum')?.aliases).toEqual(['Adatum PLC']);
+    for (const o of e.organizations) expect(o.name).not.toMatch(/LLC|PLC/);
+  });
 });
 
 describe('extractEntities: places', () => {

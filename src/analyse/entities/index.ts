@@ -5,7 +5,6 @@ import { recognizeDocument } from '../ner/index.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   COMPANY_DESCRIPTORS,
-  COMPANY_SUFFIXES,
   FIRM_NOUNS,
   HONORIFICS,
   worldRegions,
@@ -36,6 +35,7 @@ import {
   POSSESSIVE_WORD,
   REGION_START,
   STOP,
+  SUFFIX_FULL_STOP,
   TAIL,
   TITLE_WORD,
   UPPER_LOWER,
@@ -177,6 +177,12 @@ function surface(s: Sentence, from: number, to: number): string {
   return s.text.slice(s.tokens[from]!.start, s.tokens[to - 1]!.end);
 }
 
+/** A name's text, without the sentence's full stop on a legal suffix ("Northwind LLC."). */
+function nameSurface(d: Doc, si: number, from: number, to: number): string {
+  const s = d.sentences[si]!;
+  return s.text.slice(s.tokens[from]!.start, s.tokens[to - 1]!.end - (d.at(si, to - 1) & SUFFIX_FULL_STOP ? 1 : 0));
+}
+
 /** Trims articles, connectors, possessives and punctuation; null when no capitalized word remains. */
 function trim(d: Doc, si: number, from: number, to: number): [number, number] | null {
   while (from < to && d.at(si, from) & LEAD) from++;
@@ -190,13 +196,19 @@ function trim(d: Doc, si: number, from: number, to: number): [number, number] | 
 /**
  * Splits a tagged span where a name cannot go on: punctuation (other than "." "&" and
  * hyphens), possessives (the owner is kept: "Ruiz's plan" → "Ruiz"), and lower-case
- * words that are not name connectors ("War between Peru" → "War", "Peru").
+ * words that are not name connectors ("War between Peru" → "War", "Peru"); a name ends at a
+ * legal suffix with a full stop ("Adatum PLC." + "Tailspin said", where sentences were not split).
  */
 function pieces(d: Doc, si: number, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let start = from;
   for (let i = from; i <= to; i++) {
     const b = i < to ? d.at(si, i) : 0;
+    if (b & SUFFIX_FULL_STOP) {
+      out.push([start, i + 1]);
+      start = i + 1;
+      continue;
+    }
     const possessive = b & POSSESSIVE_WORD && i > from;
     if (i < to && !possessive && !(b & BREAKS)) continue;
     if (i > start) out.push([start, i]);
@@ -333,7 +345,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       if (after) roles.push(after);
     }
     if (isTitleOnly(s, r[0], r[1])) return;
-    const text = surface(s, r[0], r[1]);
+    const text = nameSurface(d, si, r[0], r[1]);
     const n = nameOf(text);
     if (n.country) kind = 'LOC';
     else if (kind === 'LOC' && n.demonymOnly) kind = 'MISC';
@@ -362,7 +374,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
         let from = i;
         while (from > 0 && (d.at(si, from - 1) & (CAPITALIZED | STOP | COMPANY_SUFFIX)) === CAPITALIZED) from--;
         if (from < i && !caseless[si]) {
-          const text = surface(s, from, i + 1);
+          const text = nameSurface(d, si, from, i + 1);
           items.push({ kind: 'ORG', sentence: si, from, to: i + 1, text, n: nameOf(text), roles: [] });
         }
       }
@@ -569,7 +581,7 @@ function splitOn(r: [number, number], cut: (i: number) => boolean): [number, num
 function orgBase(text: string): string {
   const words = text.split(/\s+/);
   let stripped = false;
-  while (words.length > 1 && COMPANY_SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/,$/, ''))) {
+  while (words.length > 1 && isCompanySuffix(words[words.length - 1]!.replace(/,$/, ''))) {
     words.pop();
     stripped = true;
     if (words.length > 1 && words[words.length - 1] === '&') words.pop();

@@ -93,6 +93,8 @@ export const IN_ON = 1 << 23;
 export const COMMON_HEAD = 1 << 24;
 /** The first word of a world region's name ("Latin", "Balkans"). */
 export const REGION_START = 1 << 25;
+/** A legal suffix carrying the sentence's full stop ("LLC." for "LLC"): the stop is no part of the name. */
+export const SUFFIX_FULL_STOP = 1 << 26;
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const LETTER = /\p{L}/u;
@@ -120,6 +122,7 @@ export const wordBits = memoBits((w) => {
   if (/^\p{Lu}/u.test(w)) b |= CAPITALIZED;
   if (/^\p{Ll}/u.test(w)) b |= STARTS_LOWER;
   if (COMPANY_SUFFIXES.has(l)) b |= COMPANY_SUFFIX;
+  else if (l.endsWith('.') && COMPANY_SUFFIXES.has(l.slice(0, -1))) b |= COMPANY_SUFFIX | SUFFIX_FULL_STOP;
   if (/^\p{Lu}\p{Ll}/u.test(w)) b |= UPPER_LOWER;
   if (/^["“‘'(]$/.test(w)) b |= OPENING;
   if (PERSON_TITLES.has(l)) b |= PERSON_TITLE;

@@ -361,8 +361,10 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
       if (word.noun) tags[i] = 'NN';
       else if (word.lower.endsWith('s') && headTopical(word, 'NNS') && pluralIsNoun(word)) tags[i] = 'NNS';
     } else if (tag === 'VBG') {
-      // Not after a verb the tagger took for a plural ("considers taking stakes").
-      const object = OBJECT_START.has(tags[i + 1] ?? '');
+      // Not after a verb the tagger took for a plural ("considers taking stakes"), nor with an object,
+      // nor between a determiner and a noun, where it is a participle ("the coming election").
+      const next = tags[i + 1] ?? '';
+      const object = OBJECT_START.has(next) || (before === 'DT' && (next === 'JJ' || next === 'NN' || next === 'NNS'));
       if (AFTER_GERUND.has(before) && !object && wordAt(i).noun && (before !== 'NNS' || nominalOf(wordAt(i - 1)))) tags[i] = 'NN';
     } else if (
       tag === 'VBZ' &&
