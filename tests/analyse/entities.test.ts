@@ -101,6 +101,20 @@ describe('extractEntities: organizations', () => {
     expect(names(e.organizations)).not.toContain('NATO');
   });
 
+  it('gives a name that took in the place before it no alias of the rest alone', () => {
+    const e = extractEntities(
+      article(
+        'Talks',
+        'Ministers gathered for the Nordic-Baltic Fisheries Forum in Riga.',
+        'The complaint went to the US Federal Trade Commission on Friday.',
+      ),
+    );
+    expect(byName(e.organizations, 'Nordic-Baltic Fisheries Forum')?.aliases).toEqual([]);
+    expect(byName(e.organizations, 'US Federal Trade Commission')?.aliases).toEqual([]);
+    // A known place before the name still names the place.
+    expect(byName(e.places, 'United States')?.sentences).toEqual(['s2']);
+  });
+
   it('reads a legal suffix with the sentence\'s full stop as a suffix', () => {
     const e = extractEntities(
       article(

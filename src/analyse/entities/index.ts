@@ -154,6 +154,11 @@ class Name {
     return (this.words_ ||= this.text.split(' ').length);
   }
 
+  /** A country or a place the gazetteer knows well ("US", "Lima", "Europe"). */
+  get knownPlace(): boolean {
+    return this.country !== null || ((gazetteer().phrases.get(this.lower) ?? 0) & PLACES) !== 0;
+  }
+
   /** A demonym and no country ("French"). */
   get demonymOnly(): boolean {
     return demonymOnly(this.text);
@@ -168,6 +173,8 @@ class Name {
     return this.display_;
   }
 }
+
+const PLACES = GAZ.COUNTRY | GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CAPITAL | GAZ.REGION;
 
 const nameOf = memo((text) => new Name(text));
 const isCompanySuffix = (w: string) => (wordBits(w) & COMPANY_SUFFIX) !== 0;
@@ -412,19 +419,27 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   regionsAsPlaces(d, all, caseless);
   // "US Constitutional Court", "French Foreign Ministry", "Baltic" + "Fisheries Council":
   // a place or demonym right before an institution is part of its name (not before a brand:
-  // "US Contoso" is Contoso's US business).
+  // "US Contoso" is Contoso's US business). The mention takes it in, so that the bare rest
+  // ("Fisheries Council") is no alias unless the text uses it on its own; a known place stays
+  // a mention of its own.
+  const taken: Item[] = [];
   for (const it of all) {
     if (it.kind !== 'ORG' || it.name || !(wordBits(it.text.slice(it.text.lastIndexOf(' ') + 1)) & (ORG_HEAD | PLACE_ORG_HEAD))) continue;
     // The last name other than a person's that ends where this one begins.
     const prev = all.findLast((p) => p.kind !== 'PER' && p.sentence === it.sentence && p.to === it.from);
-    if (prev) it.name = `${prev.text} ${it.n.base}`;
+    if (!prev) continue;
+    it.from = prev.from;
+    it.text = nameSurface(d, it.sentence, it.from, it.to);
+    it.n = nameOf(it.text);
+    if (!isPlaceIn(prev)) taken.push(prev);
   }
+  for (const p of taken) all.splice(all.indexOf(p), 1);
   // Headlines: only names the article confirms in its cased sentences, and known places.
   let confirmed: string | null = null;
   const isConfirmed = (it: Item) => {
     const l = it.n.lower;
     confirmed ??= all.filter((x) => !caseless[x.sentence]).map((x) => ` ${x.n.lower} `).join('\0');
-    return confirmed.includes(` ${l} `) || it.n.country || (g.phrases.get(l) ?? 0) & (GAZ.COUNTRY | GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CAPITAL | GAZ.REGION);
+    return confirmed.includes(` ${l} `) || it.n.knownPlace;
   };
   // A lone word the article also uses in lower case ("Trade", "Court") is no name, unless a
   // longer name in the document contains it (a surname).
@@ -491,6 +506,9 @@ function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
   });
   items.sort((a, b) => a.sentence - b.sentence || a.from - b.from);
 }
+
+/** A known place inside an organization's name ("Hong Kong" in "Hong Kong Rugby Union") still names the place. */
+const isPlaceIn = (it: Item) => it.kind === 'LOC' && it.n.knownPlace;
 
 /**
  * How two names in a sentence are joined: "," and/or "and"/"or" ("plain"), the same before
