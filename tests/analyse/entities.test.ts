@@ -101,6 +101,29 @@ describe('extractEntities: organizations', () => {
     expect(names(e.organizations)).not.toContain('NATO');
   });
 
+  it('makes one organization of an acronym and the words that spell it, however the tagger split them', () => {
+    const e = extractEntities(
+      article(
+        'Talks',
+        'Envoys met at the start of the Indo-Pacific Economic Partnership talks in Manila.',
+        'The IPEP talks resume in May. Officials from the Department of Justice spoke.',
+        'The DOJ declined to comment.',
+      ),
+    );
+    const ipep = byName(e.organizations, 'Indo-Pacific Economic Partnership');
+    expect(ipep?.aliases).toEqual(['IPEP']);
+    expect(ipep?.sentences).toEqual(['s1', 's2']);
+    expect(names(e.organizations)).not.toContain('IPEP');
+    // A connector may give its letter ("of" → O).
+    expect(byName(e.organizations, 'Department of Justice')?.aliases).toEqual(['DOJ']);
+  });
+
+  it('spells no acronym with a function word capitalized only because it begins a sentence', () => {
+    const e = extractEntities(article('Hearing', 'So Mr Halvorsen told the SMH committee he was right.', 'The SMH met again on Friday.'));
+    expect(names(e.people)).toContain('Halvorsen');
+    expect(names(e.organizations)).toEqual(['SMH']);
+  });
+
   it('gives a name that took in the place before it no alias of the rest alone', () => {
     const e = extractEntities(
       article(

@@ -34,6 +34,7 @@ import {
   PLACE_ORG_HEAD,
   POSSESSIVE_WORD,
   REGION_START,
+  STARTS_LOWER,
   STOP,
   SUFFIX_FULL_STOP,
   TAIL,
@@ -417,6 +418,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
+  expansionsOfAcronyms(d, all, caseless);
   // "US Constitutional Court", "French Foreign Ministry", "Baltic" + "Fisheries Council":
   // a place or demonym right before an institution is part of its name (not before a brand:
   // "US Contoso" is Contoso's US business). The mention takes it in, so that the bare rest
@@ -509,6 +511,50 @@ function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
 
 /** A known place inside an organization's name ("Hong Kong" in "Hong Kong Rugby Union") still names the place. */
 const isPlaceIn = (it: Item) => it.kind === 'LOC' && it.n.knownPlace;
+
+/**
+ * "the Indo-Pacific Economic Partnership talks ... at IPEP": an acronym tagged as an organization
+ * in a cased sentence makes an organization of the words that spell it, wherever the article
+ * writes them and whatever the tagger made of them (nothing, or pieces). Not where the words run
+ * on into a longer name, or another name reaches past them, or a rule made them a place, nor of a
+ * person or a known place. A two-letter acronym spells too easily: only a name tagged whole.
+ */
+function expansionsOfAcronyms(d: Doc, items: Item[], caseless: boolean[]): void {
+  const acronyms = new Set<string>();
+  for (const it of items) {
+    if (it.kind === 'ORG' && !caseless[it.sentence] && !(it.n.bits & NO_NAME) && !it.n.country && isAcronym(it.text)) acronyms.add(letters(it.text));
+  }
+  if (!acronyms.size) return;
+  let added = false;
+  d.sentences.forEach((s, si) => {
+    if (caseless[si]) return;
+    const t = s.tokens;
+    const word = (i: number) => t[i]?.text;
+    const runsOn = (end: number) => end < t.length && (d.at(si, end) & CAPITALIZED) !== 0;
+    for (let i = 0; i < t.length; i++) {
+      // A function word is capitalized at the start of a sentence for no other reason ("So").
+      if (!(d.at(si, i) & CAPITALIZED) || (d.at(si, i) & STOP && (i === 0 || d.at(si, i - 1) & OPENING))) continue;
+      for (const acr of acronyms) {
+        if (acr[0] !== t[i]!.text[0]) continue;
+        const end = spell(acr, word, i, (e) => !runsOn(e));
+        if (end < 0) continue;
+        const over = items.filter((x) => x.sentence === si && x.from < end && i < x.to);
+        const exact = over.length === 1 && over[0]!.from === i && over[0]!.to === end ? over[0]! : null;
+        if (over.some((x) => x.from < i || x.to > end || x.rule) || exact?.kind === 'PER' || exact?.kind === 'ORG') continue;
+        if (acr.length < 3 && !(exact && end - i >= 2)) continue;
+        const text = surface(s, i, end);
+        const n = nameOf(text);
+        if (n.knownPlace || n.demonymOnly) continue;
+        for (const x of over) if (x === exact || !isPlaceIn(x)) items.splice(items.indexOf(x), 1);
+        items.push({ kind: 'ORG', sentence: si, from: i, to: end, text, n, roles: [], rule: true });
+        added = true;
+        i = end - 1;
+        break;
+      }
+    }
+  });
+  if (added) items.sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+}
 
 /**
  * How two names in a sentence are joined: "," and/or "and"/"or" ("plain"), the same before
@@ -609,16 +655,45 @@ function orgBase(text: string): string {
   return words.join(' ');
 }
 
-/** Initials of a multi-word name: "North Atlantic Treaty Organization" → "NATO". */
-const initials = memo((name) =>
-  name
-    .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join(''),
-);
-
 const isAcronym = (t: string) => /^[A-Z][A-Z&.]{1,7}$/.test(t) && /^[A-Z.&]+$/.test(t);
+
+/** An acronym's letters: "U.N." → "UN", "AT&T" → "ATT". */
+const letters = (acronym: string) => acronym.replace(/[.&]/g, '');
+
+/**
+ * Whether words from `from` on spell `acr` by their initials, and where they end (the first end
+ * `accept` takes; -1 if none). Each capitalized word gives its first letter, a hyphenated one
+ * each capitalized part's ("Indo-Pacific" → I, P); connectors inside ("of", "and", "the", "&")
+ * may give theirs or be skipped ("Bank of England" = BOE = BE). No article begins the spelling.
+ */
+function spell(acr: string, word: (i: number) => string | undefined, from: number, accept: (end: number) => boolean): number {
+  const go = (pos: number, i: number): number => {
+    const w = word(i);
+    if (w === undefined) return -1;
+    const b = wordBits(w);
+    if ((b & STARTS_LOWER && !(b & BREAKS)) || w === '&') {
+      if (pos === 0) return -1;
+      const own = pos + 1 < acr.length && w[0]!.toUpperCase() === acr[pos] ? go(pos + 1, i + 1) : -1;
+      return own >= 0 ? own : go(pos, i + 1);
+    }
+    if (!(b & CAPITALIZED) || (pos === 0 && b & LEAD)) return -1;
+    let p = pos;
+    for (const part of w.split('-')) {
+      if (!/^\p{Lu}/u.test(part)) continue;
+      if (acr[p] !== part[0]) return -1;
+      p++;
+    }
+    if (p < acr.length) return go(p, i + 1);
+    return accept(i + 1) ? i + 1 : -1;
+  };
+  return go(0, from);
+}
+
+/** Whether a name spells an acronym's letters, all its words used ("World Health Organization", "WHO"). */
+function spells(name: string, acr: string): boolean {
+  const words = name.split(' ');
+  return spell(acr, (i) => words[i], 0, (end) => end === words.length) >= 0;
+}
 
 /** Prefers a form with lower-case letters ("London" over the dateline's "LONDON"). */
 function display(forms: Name[]): string {
@@ -708,51 +783,46 @@ function clusterPeople(items: Item[]): Cluster[] {
   return [...full.values(), ...singles.values()].filter((c) => c.items.length);
 }
 
+/** Hyphens make no other organization: "High-Speed Packet Access" = "High Speed Packet Access". */
+const orgKey = memo((key) => key.replace(/-/g, ' '));
+
 function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   const orgs = items.filter((i) => i.kind === 'ORG');
   const byKey = new Map<string, Cluster>();
   for (const it of orgs) {
     const name = it.name ?? it.n.base;
-    const k = it.name ? lower(it.name) : it.n.voteKey;
+    const k = orgKey(it.name ? lower(it.name) : it.n.voteKey);
     const c = byKey.get(k) ?? { kind: 'ORG' as EntityKind, name, forms: [], items: [] };
     c.forms.push(it.n);
     if (it.name) c.forms.push(nameOf(it.name));
     c.items.push(it);
     byKey.set(k, c);
   }
-  // Acronyms: "(NATO)" right after an expansion, or initials that match a name in the document.
+  // Acronyms: "(NATO)" right after an expansion, or the initials of a name in the document.
   const expansions = new Map<string, Cluster>();
-  for (const c of byKey.values()) if (/[\s-]/.test(c.name)) expansions.set(initials(c.name), c);
   for (const it of items) {
     if (it.kind !== 'ORG' && it.kind !== 'MISC') continue;
     const s = sentences[it.sentence]!;
     const next = s.tokens[it.to];
     const acr = s.tokens[it.to + 1];
-    if (next?.text === '(' && s.tokens[it.to + 2]?.text === ')' && acr && isAcronym(acr.text) && initials(it.text).length > 1) {
-      const ck = it.n.voteKey;
+    if (next?.text === '(' && s.tokens[it.to + 2]?.text === ')' && acr && isAcronym(acr.text) && /[\s-]/.test(it.text)) {
+      const ck = orgKey(it.n.voteKey);
       let c = byKey.get(ck);
       if (!c) {
         c = { kind: 'ORG', name: it.n.base, forms: [it.n], items: [it] };
         byKey.set(ck, c);
       }
-      expansions.set(acr.text.replace(/\./g, ''), c);
+      expansions.set(letters(acr.text), c);
     }
   }
   for (const [k, c] of [...byKey]) {
-    const exp = isAcronym(c.name) ? expansions.get(c.name.replace(/\./g, '')) : undefined;
+    if (!isAcronym(c.name)) continue;
+    const acr = letters(c.name);
+    const exp = expansions.get(acr) ?? [...byKey.values()].find((x) => x !== c && x.forms.some((f) => /[\s-]/.test(f.text) && spells(f.text, acr)));
     if (exp && exp !== c) {
       exp.forms.push(...c.forms);
       exp.items.push(...c.items);
       byKey.delete(k);
-    }
-  }
-  // An expansion tagged MISC ("... Fisheries Council summit") joins its acronym tagged ORG.
-  for (const it of items) {
-    if (it.kind !== 'MISC' || it.to - it.from < 2) continue;
-    const c = byKey.get(lower(initials(it.text)));
-    if (c && isAcronym(c.name) && initials(it.text) === c.name) {
-      c.forms.push(it.n);
-      c.name = it.text;
     }
   }
   return [...byKey.values()];
