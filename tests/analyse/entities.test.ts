@@ -175,6 +175,17 @@ describe('extractEntities: places', () => {
   it('never makes a demonym a place', () => {
     expect(names(e.places)).not.toContain('Japanese');
   });
+
+  it('reads a country\'s short name as the country where the article names it', () => {
+    const f = extractEntities(
+      article('Trade', 'The United States imposed new tariffs on steel.', 'Carmakers said they would build more plants in America.'),
+    );
+    expect(names(f.places)).toEqual(['United States']);
+    expect(f.places[0]!.aliases).toEqual(['America']);
+    expect(f.places[0]!.sentences).toEqual(['s1', 's2']);
+    const g = extractEntities(article('Travel', 'Tourists flocked to America this summer, a survey found.'));
+    expect(names(g.places)).toEqual(['America']);
+  });
 });
 
 describe('extractEntities: hygiene', () => {

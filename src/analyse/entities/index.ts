@@ -257,6 +257,29 @@ function hyphenParts(word: string, known: Map<string, EntityKind>): [string, Ent
   return out;
 }
 
+let shortNames: Map<string, Country | null> | null = null;
+
+/**
+ * A country by the short name its long name ends in ("Republic of Cabo Verde" → "Cabo Verde" for
+ * Cape Verde, "... of America"), unless another country's name ends so too ("Korea") or it is a
+ * country's name itself.
+ */
+function countryByShortName(lowerName: string): Country | null {
+  if (!shortNames) {
+    const g = gazetteer();
+    shortNames = new Map();
+    for (const c of g.countries) {
+      for (const n of c.names) {
+        const of = n.lastIndexOf(' of ');
+        const tail = of < 0 ? '' : n.slice(of + 4).replace(/^the /, '').toLowerCase();
+        if (!tail || g.countryByName.has(countryKey(tail))) continue;
+        shortNames.set(tail, shortNames.has(tail) && shortNames.get(tail) !== c ? null : c);
+      }
+    }
+  }
+  return shortNames.get(lowerName) ?? null;
+}
+
 const demonymOnly = memo((text) => gazetteer().countryByName.has(countryKey(text)) && !countryOf(text));
 
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
@@ -838,6 +861,16 @@ function clusterPlaces(items: Item[]): Cluster[] {
     c.forms.push(it.n);
     c.items.push(it);
     byKey.set(k, c);
+  }
+  // "plants in America" beside "the United States": where the article names the country, its
+  // short name is the country.
+  for (const [k, c] of byKey) {
+    const country = countryByShortName(k);
+    const into = country && byKey.get(`country:${country.name}`);
+    if (!into) continue;
+    into.forms.push(...c.forms);
+    into.items.push(...c.items);
+    byKey.delete(k);
   }
   return [...byKey.values()];
 }
