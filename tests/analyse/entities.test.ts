@@ -186,6 +186,14 @@ describe('extractEntities: places', () => {
     const g = extractEntities(article('Travel', 'Tourists flocked to America this summer, a survey found.'));
     expect(names(g.places)).toEqual(['America']);
   });
+
+  it('gives a name in the headline the one kind the body gives it', () => {
+    const f = extractEntities(
+      article('Asia shares slip after tech selloff', 'Share prices across Asia climbed on Tuesday as investors bet on lower rates.'),
+    );
+    expect(names(f.organizations)).toEqual([]);
+    expect(byName(f.places, 'Asia')?.sentences).toEqual(['title', 's1']);
+  });
 });
 
 describe('extractEntities: hygiene', () => {

@@ -745,10 +745,12 @@ interface Cluster {
 }
 
 /**
- * One type per surface form across the document, by majority ("Jordan" PER twice and LOC
- * once → PER). Ties keep the tagger's choice; rule-made items keep theirs.
+ * One type per name across the document, by majority ("Jordan" PER twice and LOC once → PER).
+ * The headline, whose capitalization tells the tagger little, follows the body where the body
+ * tags a name one way. A tie goes to the kind a rule gave (a world region is a place), else
+ * each mention keeps the tagger's (a team and its city, "Milan" in a sports report, are both).
  */
-function voteKinds(items: Item[]): void {
+function voteKinds(items: Item[], sentences: Sentence[]): void {
   const votes = new Map<string, Map<EntityKind, number>>();
   const keys = items.map((it) => it.n.voteKey);
   const vote = (k: string, kind: EntityKind, weight: number) => {
@@ -756,9 +758,21 @@ function voteKinds(items: Item[]): void {
     m.set(kind, (m.get(kind) ?? 0) + weight);
     votes.set(k, m);
   };
+  const inTitle = (it: Item) => sentences[it.sentence]!.kind === 'title';
+  // The body's kind of each name, null where the body has it more than one way.
+  const body = new Map<string, EntityKind | null>();
+  items.forEach((it, i) => {
+    const was = body.get(keys[i]!);
+    if (!inTitle(it)) body.set(keys[i]!, was === undefined || was === it.kind ? it.kind : null);
+  });
+  items.forEach((it, i) => {
+    if (inTitle(it)) it.kind = body.get(keys[i]!) ?? it.kind;
+  });
+  const ruled = new Map<string, EntityKind>();
   items.forEach((it, i) => {
     // A role marks a person, a legal suffix a company (all but certainly): more weight.
     vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : 1);
+    if (it.rule && !ruled.has(keys[i]!)) ruled.set(keys[i]!, it.kind);
   });
   // A surname tagged as a person elsewhere votes for the full name ("Scholz" → "Olaf Scholz").
   // Votes of one-word names are read here, and only those of longer names change.
@@ -768,9 +782,11 @@ function voteKinds(items: Item[]): void {
     if (per) vote(keys[i]!, 'PER', per);
   });
   items.forEach((it, i) => {
-    if (it.rule) return;
     const m = votes.get(keys[i]!)!;
-    for (const [k, n] of m) if (n > m.get(it.kind)!) it.kind = k;
+    let kind = ruled.get(keys[i]!) ?? it.kind;
+    let most = m.get(kind)!;
+    for (const [x, n] of m) if (n > most) [kind, most] = [x, n];
+    it.kind = kind;
   });
 }
 
@@ -919,8 +935,8 @@ function rescan(d: Doc, clusters: Cluster[], items: Item[], caseless: boolean[])
   });
 }
 
-function toEntities(clusters: Cluster[], sentences: Sentence[]): Entity[] {
-  const used = new Set<string>();
+/** Entities of clusters; `used` holds the ids the article's entities of any kind already have. */
+function toEntities(clusters: Cluster[], sentences: Sentence[], used: Set<string>): Entity[] {
   const out: { entity: Entity; first: number }[] = [];
   for (const c of clusters) {
     const name = c.kind === 'PER' ? personName(c) : c.name || display(c.forms);
@@ -967,7 +983,7 @@ function personName(c: Cluster): string {
 
 export function extractEntities(sentences: Sentence[]): Entities {
   const { items, caseless, doc } = collect(sentences);
-  voteKinds(items);
+  voteKinds(items, sentences);
   firmsInLists(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes).
@@ -979,9 +995,11 @@ export function extractEntities(sentences: Sentence[]): Entities {
   const places = clusterPlaces(items);
   const all = [...people, ...orgs, ...places];
   rescan(doc, all, items, caseless);
+  // Ids are unique across kinds: links and pages find an article's entity by its id.
+  const used = new Set<string>();
   return {
-    people: toEntities(people, sentences),
-    organizations: toEntities(orgs, sentences),
-    places: toEntities(places, sentences),
+    people: toEntities(people, sentences, used),
+    organizations: toEntities(orgs, sentences, used),
+    places: toEntities(places, sentences, used),
   };
 }
