@@ -53,9 +53,6 @@ function shapeCode(w: string, i: number): number {
   return s.toLowerCase() !== s ? 88 : s.toUpperCase() !== s ? 120 : c;
 }
 
-/** Hashes go through bit operations only, so they may be kept in signed words. */
-type Hashes = Uint32Array | Int32Array;
-
 /** Hashes of a word the features read, WIDTH per word: normalized word, suffix, first letter, shape. */
 const WIDTH = 4;
 const WORD = 0;
@@ -69,7 +66,7 @@ const DIGITS = [hashString('!DIGITS'), hashString('ITS')] as const;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Hashes of the normalized word (a number's class, or the word in lower case) and of its last three code units. */
-function wordHashes(w: string, out: Hashes, at: number): void {
+function wordHashes(w: string, out: Uint32Array, at: number): void {
   const c0 = w.charCodeAt(0);
   out[at + PRE1] = w.length === 0 ? FNV : fnv(FNV, c0) >>> 0;
   out[at + SHAPE] = shapeHash(w);
@@ -110,7 +107,7 @@ const ROLES = 5;
 const shapeAndFirst = (shape: number, first: number) => feat2(15, shape, first);
 
 /** Features of the word at hashes[at] in role `role`, into out[n...]; returns the new n. */
-function roleFeatures(role: number, h: Hashes, at: number, out: Uint32Array, n: number, first = 0): number {
+function roleFeatures(role: number, h: Uint32Array, at: number, out: Uint32Array, n: number, first = 0): number {
   switch (role) {
     case SELF:
       out[n++] = feat1(0, 0);
@@ -199,18 +196,17 @@ export function posFeatures(ctx: PosContext, i: number, p1: number, p2: number, 
 const CLASS_BITS = 8;
 
 /**
- * What the tagger knows of a word entry (vocabulary id + PAD_WORDS), ENTRY numbers in one flat
- * array, one cache line: its tag-dictionary tag + 1 (0 when the model scores it; -1 before the
- * word is seen), its hashes, and per role the [start, end) of a list in the pool: the summed
- * weights of the word's features in that role, summed the first time a token needs them
- * (start 0 until then). A token's five-word window then reads five lists, mostly those the
- * previous token read. Dictionary words are never scored themselves, and most words are
- * never near a scored token in some role, so lists are summed only when asked for.
+ * What the tagger needs of a word, summed when it is first seen, in a region of one flat pool:
+ * a header (its tag-dictionary tag + 1, or 0 when the model scores it; its word and shape
+ * hashes; the end of each role's list), then the summed weights of its features in each role.
+ * A token's five-word window then reads five regions, mostly those the previous token read,
+ * each in a few adjacent cache lines.
  */
-const ENTRY = 16;
-const E_TAG = 0;
-const E_HASHES = 1;
-const E_LISTS = E_HASHES + WIDTH;
+const H_TAG = 0;
+const H_WORD = 1;
+const H_SHAPE = 2;
+const H_ENDS = 3;
+const HEADER = H_ENDS + ROLES;
 
 /** The sentence boundaries are words too: entries 0-3 are START[1], START[0], END[0], END[1]. */
 const PAD_WORDS = 4;
@@ -219,17 +215,19 @@ class PosTagger {
   private readonly model: Model;
   private readonly classes: number;
   private readonly dict: Map<string, number>;
-  private words = new Int32Array(0);
+  /** Per word entry (vocabulary id + PAD_WORDS): start of its region, 0 before it is seen. */
+  private region = new Int32Array(0);
   private pool = new Int32Array(1 << 16);
   private used = 1;
   /** Summed weights of the tag features per pair of previous tags, dense, `classes` each. */
   private readonly pairs: Int32Array;
   private readonly pairDone: Uint8Array;
-  /** Entry offsets (into `words`) of a sentence's tokens, boundaries included. */
+  /** Region starts of a sentence's tokens, boundaries included. */
   private seq = new Int32Array(64);
   private readonly scores: Int32Array;
   private readonly dense: Int32Array;
   private readonly feats = new Uint32Array(POS_FEATURES);
+  private readonly hashes = new Uint32Array(WIDTH);
 
   constructor(model: Model) {
     this.model = model;
@@ -244,36 +242,36 @@ class PosTagger {
   }
 
   private reset(): void {
-    this.words = new Int32Array(1024 * ENTRY).fill(-1);
+    this.region = new Int32Array(1024);
     this.used = 1;
     for (const [w, h] of [START[1]!, START[0]!, END[0]!, END[1]!].entries()) {
-      this.know(w * ENTRY, 0);
-      this.words.fill(h, w * ENTRY + E_HASHES, w * ENTRY + E_HASHES + WIDTH);
+      this.hashes.fill(h);
+      this.region[w] = this.summarize(0);
     }
   }
 
-  /** Makes entry `e` known with its tag, no list summed yet; the caller writes its hashes. */
-  private know(e: number, tag: number): void {
-    this.words.fill(0, e, e + ENTRY);
-    this.words[e + E_TAG] = tag;
-  }
-
-  /** Sums the features of the word at entry `e` in `role` into a list; returns its start. */
-  private summarize(e: number, role: number): number {
-    const { dense, feats, words } = this;
-    addWeights(this.model, feats, roleFeatures(role, words, e + E_HASHES, feats, 0), dense);
-    this.pool = fit(this.pool, this.used + dense.length);
+  /** Writes the region of the word whose hashes are in `this.hashes`; returns its start. */
+  private summarize(tag: number): number {
+    const { dense, feats, hashes } = this;
+    this.pool = fit(this.pool, this.used + HEADER + ROLES * dense.length);
     const pool = this.pool;
-    const start = this.used;
-    let used = start;
-    for (let c = 0; c < dense.length; c++) {
-      if (dense[c] !== 0) pool[used++] = (dense[c]! << CLASS_BITS) | c;
-      dense[c] = 0;
+    const r = this.used;
+    let used = r + HEADER;
+    pool[r + H_ENDS + SELF] = used;
+    pool[r + H_TAG] = tag;
+    pool[r + H_WORD] = hashes[WORD]!;
+    pool[r + H_SHAPE] = hashes[SHAPE]!;
+    // A dictionary word is never scored itself: its own list stays empty.
+    for (let role = tag > 0 ? SELF + 1 : SELF; role < ROLES; role++) {
+      addWeights(this.model, feats, roleFeatures(role, hashes, 0, feats, 0), dense);
+      for (let c = 0; c < dense.length; c++) {
+        if (dense[c] !== 0) pool[used++] = (dense[c]! << CLASS_BITS) | c;
+        dense[c] = 0;
+      }
+      pool[r + H_ENDS + role] = used;
     }
     this.used = used;
-    words[e + E_LISTS + 2 * role] = start;
-    words[e + E_LISTS + 2 * role + 1] = used;
-    return start;
+    return r;
   }
 
   /** Offset in `pairs` of the summed weights of the tag features. */
@@ -287,30 +285,24 @@ class PosTagger {
     return at;
   }
 
-  /** Entry offset of a token's word, hashed on first sight. */
+  /** Region of a token's word, summed on first sight. */
   private entry(text: string): number {
-    const e = (wordId(text) + PAD_WORDS) * ENTRY;
-    if (e >= this.words.length) {
-      const n = this.words.length;
-      this.words = fit(this.words, e + ENTRY);
-      this.words.fill(-1, n);
-    }
-    if (this.words[e + E_TAG] === -1) {
+    const w = wordId(text) + PAD_WORDS;
+    if (w >= this.region.length) this.region = fit(this.region, w + 1);
+    let r = this.region[w]!;
+    if (r === 0) {
       const c = canonical(text);
-      this.know(e, (this.dict.get(c) ?? -1) + 1);
-      wordHashes(c, this.words, e + E_HASHES);
+      wordHashes(c, this.hashes, 0);
+      this.region[w] = r = this.summarize((this.dict.get(c) ?? -1) + 1);
     }
-    return e;
+    return r;
   }
 
-  /** Adds the list of `role` of the word at entry `e` into the scores. */
-  private addRole(e: number, role: number): void {
-    const { words, scores } = this;
-    const at = e + E_LISTS + 2 * role;
-    const start = words[at] || this.summarize(e, role);
-    const end = words[at + 1]!;
-    const pool = this.pool;
-    for (let j = start; j < end; j++) {
+  /** Adds the list of `role` of the region at `r` into the scores. */
+  private addRole(r: number, role: number): void {
+    const { pool, scores } = this;
+    const end = pool[r + H_ENDS + role]!;
+    for (let j = role === 0 ? r + HEADER : pool[r + H_ENDS + role - 1]!; j < end; j++) {
       const p = pool[j]!;
       scores[p & 255]! += p >> CLASS_BITS;
     }
@@ -322,37 +314,36 @@ class PosTagger {
     reserve(n);
     this.seq = fit(this.seq, n + 2 * PAD);
     const seq = this.seq;
-    seq[0] = 0;
-    seq[1] = ENTRY;
+    seq[0] = this.region[0]!;
+    seq[1] = this.region[1]!;
     for (let i = 0; i < n; i++) seq[i + PAD] = this.entry(tokens[i]!.text);
-    seq[n + PAD] = 2 * ENTRY;
-    seq[n + PAD + 1] = 3 * ENTRY;
-    const { scores, pairs, model } = this;
+    seq[n + PAD] = this.region[2]!;
+    seq[n + PAD + 1] = this.region[3]!;
+    const { scores, pairs, model, pool } = this;
     const nc = this.classes;
     let p1 = -1;
     let p2 = -2;
     for (let i = 0; i < n; i++) {
       const j = i + PAD;
-      const e = seq[j]!;
-      let tag = this.words[e + E_TAG]! - 1;
+      const r = seq[j]!;
+      let tag = pool[r + H_TAG]! - 1;
       if (tag < 0) {
         const at = this.pair(p1, p2);
         for (let c = 0; c < nc; c++) scores[c] = pairs[at + c]!;
-        this.addRole(e, SELF);
+        this.addRole(r, SELF);
         this.addRole(seq[j - 1]!, PREV);
         this.addRole(seq[j - 2]!, PREV2);
         this.addRole(seq[j + 1]!, NEXT);
         this.addRole(seq[j + 2]!, NEXT2);
-        const words = this.words;
-        const word = words[e + E_HASHES + WORD]! >>> 0;
+        const word = pool[r + H_WORD]! >>> 0;
         if (i === 0) {
           // The word's own list assumes it is not first: swap that one feature.
-          const shape = words[e + E_HASHES + SHAPE]! >>> 0;
+          const shape = pool[r + H_SHAPE]! >>> 0;
           addWeight(model, shapeAndFirst(shape, 0), scores, -1);
           addWeight(model, shapeAndFirst(shape, 1), scores);
         }
         addWeight(model, previousTagAndWord(p1, word), scores);
-        addWeight(model, wordAndNext(word, words[seq[j + 1]! + E_HASHES + WORD]! >>> 0), scores);
+        addWeight(model, wordAndNext(word, pool[seq[j + 1]! + H_WORD]! >>> 0), scores);
         tag = 0;
         for (let c = 1; c < nc; c++) if (scores[c]! > scores[tag]!) tag = c;
       }
