@@ -41,14 +41,15 @@ export function recognizeDocument(sentences: Sentence[]): Recognition {
 /** One type per name in a document, by majority of its mentions (ties keep each mention's). */
 function consistent(mentions: Mention[]): void {
   const votes = new Map<string, Map<EntityKind, number>>();
-  for (const m of mentions) {
+  const ballots = mentions.map((m) => {
     const k = m.text.toLowerCase();
-    const v = votes.get(k) ?? new Map<EntityKind, number>();
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = new Map<EntityKind, number>()));
     v.set(m.kind, (v.get(m.kind) ?? 0) + 1);
-    votes.set(k, v);
-  }
-  for (const m of mentions) {
-    const v = votes.get(m.text.toLowerCase())!;
+    return v;
+  });
+  mentions.forEach((m, i) => {
+    const v = ballots[i]!;
     for (const [kind, n] of v) if (n > v.get(m.kind)!) m.kind = kind;
-  }
+  });
 }

@@ -84,6 +84,11 @@ export function documentOrder(sents: NerSentence[]): number[] {
   return [...idx.filter((k) => !sents[k]!.caseless), ...idx.filter((k) => sents[k]!.caseless)];
 }
 
+/** Per label: its BILOU prefix (a character code) and its type. */
+const PREFIX = LABELS.map((l) => l.charCodeAt(0));
+const TYPE = LABELS.map((l) => l.slice(2));
+const [B, L, O, U] = [...'BLOU'].map((c) => c.charCodeAt(0));
+
 /**
  * Entity spans [from, to, type] of a label sequence. Invalid sequences are read leniently:
  * an I/L continues an open entity even with another type (the entity keeps its first type),
@@ -94,26 +99,31 @@ export function spans(labels: ArrayLike<number>): [number, number, string][] {
   const out: [number, number, string][] = [];
   let open = -1;
   let type = '';
-  const close = (end: number) => {
-    if (open < 0) return;
-    const prev = out[out.length - 1];
-    if (prev && prev[1] === open && prev[2] === 'PER' && type === 'PER') prev[1] = end;
-    else out.push([open, end, type]);
-    open = -1;
-  };
-  for (let i = 0; i < labels.length; i++) {
-    const name = LABELS[labels[i]!]!;
-    const p = name[0];
-    if (p === 'O' || (open >= 0 && (p === 'B' || p === 'U'))) close(i);
-    if (p === 'O') continue;
+  // One step past the end, where an O closes what is open.
+  for (let i = 0; i <= labels.length; i++) {
+    const l = i < labels.length ? labels[i]! : 0;
+    const p = PREFIX[l];
+    if (open >= 0 && (p === O || p === B || p === U)) {
+      addSpan(out, open, i, type);
+      open = -1;
+    }
+    if (p === O) continue;
     if (open < 0) {
       open = i;
-      type = name.slice(2);
+      type = TYPE[l]!;
     }
-    if (p === 'U' || p === 'L') close(i + 1);
+    if (p === U || p === L) {
+      addSpan(out, open, i + 1, type);
+      open = -1;
+    }
   }
-  close(labels.length);
   return out;
+}
+
+function addSpan(out: [number, number, string][], from: number, to: number, type: string): void {
+  const prev = out[out.length - 1];
+  if (prev && prev[1] === from && prev[2] === 'PER' && type === 'PER') prev[1] = to;
+  else out.push([from, to, type]);
 }
 
 /** Summed weights are packed with their label: weight << 8 | label. */
@@ -177,7 +187,7 @@ class Lists {
       if (old[at + 4] === 0) continue;
       let s = Lists.index(old[at]!, old[at + 1]!, old[at + 2]!) & this.mask;
       while (this.slots[s * 5 + 4] !== 0) s = (s + 1) & this.mask;
-      this.slots.set(old.subarray(at, at + 5), s * 5);
+      for (let k = 0; k < 5; k++) this.slots[s * 5 + k] = old[at + k]!;
     }
   }
 }

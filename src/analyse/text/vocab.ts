@@ -53,7 +53,7 @@ function grow(): void {
     const h1 = old[at]!;
     let slot = (h1 ^ (h1 >>> 15)) & mask;
     while (table[(slot << 2) + 2] !== 0) slot = (slot + 1) & mask;
-    table.set(old.subarray(at, at + 4), slot << 2);
+    for (let k = 0; k < 3; k++) table[(slot << 2) + k] = old[at + k]!;
   }
 }
 
