@@ -134,6 +134,7 @@ const digitAt = (text: string, i: number): boolean => {
 };
 const SPACE = /\s/y;
 const spaceAt = (text: string, i: number): boolean => {
+  if (text.charCodeAt(i) === 32) return true;
   SPACE.lastIndex = i;
   return SPACE.test(text);
 };
@@ -662,9 +663,16 @@ const PREFIX_SRC = '\\b(early|earlier|late|later|mid|middle)(?:[-\\s]+(?:(?:in|o
 /** The modifier ending where the expression starts, as a whole (group 1); within a stretch of text, at its end. */
 const PREFIX = new RegExp(`(?<=(${PREFIX_SRC}))`, 'iy');
 const PREFIX_WITHIN = new RegExp(`(${PREFIX_SRC})$`, 'i');
+const PREFIX_LAST_WORDS = new Set(['early', 'earlier', 'late', 'later', 'mid', 'middle', 'in', 'on', 'the', 'around', 'approximately', 'roughly', 'circa', 'of']);
 
 /** The modifier that ends at `start` and does not reach before `from` (the end of the expression before). */
 function prefixAt(text: string, start: number, from: number): RegExpExecArray | null {
+  // every modifier ends with one of a few words and a space or hyphen: look at that word first
+  let end = start;
+  while (end > from && (text.charCodeAt(end - 1) === 45 || spaceAt(text, end - 1))) end--;
+  let word = end;
+  while (word > from && letterAt(text, word - 1)) word--;
+  if (end === start || !PREFIX_LAST_WORDS.has(text.slice(word, end).toLowerCase())) return null;
   PREFIX.lastIndex = start;
   const p = PREFIX.exec(text);
   return !p || start - p[1]!.length >= from ? p : PREFIX_WITHIN.exec(text.slice(from, start));

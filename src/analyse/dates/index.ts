@@ -2,7 +2,7 @@ import type { DateFact, Sentence } from '../types.ts';
 import { addMonths, parseYmd, toDays } from './calendar.ts';
 import { findCandidates } from './grammar.ts';
 import { resolve, type Context } from './resolve.ts';
-import { tenseAt, wordsOf, type Word } from './tense.ts';
+import { tenseAt, wordsOf, type Words } from './tense.ts';
 
 /**
  * Every calendar time expression of an article (TimeML TIMEX3 type DATE), normalized against the
@@ -18,7 +18,7 @@ export function extractDates(sentences: readonly Sentence[], published: string |
     const found = findCandidates(s.text, s.tokens);
     if (found.length === 0) continue;
     ctx.sentence = i;
-    let words: Word[] | null = null;
+    let words: Words | null = null;
     for (const c of found) {
       const tenseOf = () => (c.lean === 'near' ? null : c.lean ?? tenseAt((words ??= wordsOf(s.text, s.tokens)), c.start, c.end));
       const r = resolve(c.expr, tenseOf, ctx);

@@ -17,16 +17,48 @@ export interface Word {
 
 const WORD_RE = /[A-Za-z]+(?:['’][A-Za-z]+)*|['’][a-z]+|\d+(?:[.,:/-]\d+)*|--|[;:,"“”()?!—–]/g;
 
+/**
+ * The words of a sentence, made from its tokens only as the tense reader reaches them: it looks at a few
+ * words either side of a date, not the whole sentence.
+ */
+export class Words {
+  readonly length: number;
+  private readonly tokens: readonly Pick<Token, 'text' | 'start' | 'end' | 'pos'>[];
+  private readonly made: (Word | undefined)[];
+
+  constructor(tokens: readonly Pick<Token, 'text' | 'start' | 'end' | 'pos'>[]) {
+    this.tokens = tokens;
+    this.length = tokens.length;
+    this.made = new Array<Word | undefined>(tokens.length);
+  }
+
+  /** Word i, or undefined outside the sentence. */
+  at(i: number): Word | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    let w = this.made[i];
+    if (w === undefined) {
+      const t = this.tokens[i]!;
+      w = { start: t.start, end: t.end, lower: t.text.toLowerCase().replace('’', "'"), pos: t.pos };
+      this.made[i] = w;
+    }
+    return w;
+  }
+
+  /** Where word i starts and ends, without making it. */
+  startOf(i: number): number {
+    return this.tokens[i]!.start;
+  }
+  endOf(i: number): number {
+    return this.tokens[i]!.end;
+  }
+}
+
 /** Words of a sentence: the tokenizer's tokens when present, else a regex split. */
-export function wordsOf(text: string, tokens: readonly Token[]): Word[] {
-  if (tokens.length > 0) {
-    return tokens.map((t) => ({ start: t.start, end: t.end, lower: t.text.toLowerCase().replace('’', "'"), pos: t.pos }));
-  }
-  const out: Word[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase().replace('’', "'"), pos: undefined });
-  }
-  return out;
+export function wordsOf(text: string, tokens: readonly Token[]): Words {
+  if (tokens.length > 0) return new Words(tokens);
+  const split: Pick<Token, 'text' | 'start' | 'end' | 'pos'>[] = [];
+  for (const m of text.matchAll(WORD_RE)) split.push({ text: m[0], start: m.index, end: m.index + m[0].length, pos: undefined });
+  return new Words(split);
 }
 
 const MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'wo', 'could', 'might', 'may', 'can', 'should', 'must', 'ca']);
@@ -69,18 +101,18 @@ const INFINITIVE_BLOCK = new Set(['the', 'a', 'an', 'be']);
 
 type Group = 'past' | 'present' | 'future' | 'uncertain' | 'verb' | null;
 
-/** Is words[i] a "to" whose infinitive looks ahead ("agreed to admit")? */
-function futureTo(words: readonly Word[], i: number): boolean {
-  const prev = words[i - 1];
-  const next = words[i + 1];
-  return words[i]?.lower === 'to' && prev !== undefined && next !== undefined && GOVERNOR.test(prev.lower) &&
+/** Is word i a "to" whose infinitive looks ahead ("agreed to admit")? */
+function futureTo(words: Words, i: number): boolean {
+  const prev = words.at(i - 1);
+  const next = words.at(i + 1);
+  return words.at(i)?.lower === 'to' && prev !== undefined && next !== undefined && GOVERNOR.test(prev.lower) &&
     !INFINITIVE_BLOCK.has(next.lower) && (next.pos === undefined || next.pos === 'VB');
 }
 
-/** What words[i] says about tense, from its tag when tagged, else from the lexicon. */
-function classify(words: readonly Word[], i: number): Group {
-  const w = words[i]!;
-  const next = words[i + 1]?.lower;
+/** What word i says about tense, from its tag when tagged, else from the lexicon. */
+function classify(words: Words, i: number): Group {
+  const w = words.at(i)!;
+  const next = words.at(i + 1)?.lower;
   const x = w.lower;
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || w.pos === 'MD') return 'future';
@@ -106,15 +138,15 @@ function classify(words: readonly Word[], i: number): Group {
  * "next to the embassy" is a place, "the plan" announced is a thing: neither looks ahead; nor does a
  * participle that qualifies the subject of a past-tense clause.
  */
-function isCue(words: readonly Word[], i: number): boolean {
-  const w = words[i]!;
-  const next = words[i + 1]?.lower;
+function isCue(words: Words, i: number): boolean {
+  const w = words.at(i)!;
+  const next = words.at(i + 1)?.lower;
   if (w.lower === 'next') return next !== 'to';
   // "a service planned for Saturday was canceled": a bare participle qualifies a noun, and when the clause's own
   // verb then tells of the past, the plan is history ("a summit scheduled for October" stays ahead)
-  if (w.pos === 'VBN' && !AUX_BEFORE_PARTICIPLE.has(words[i - 1]?.lower ?? '') && !DETERMINERS.has(words[i - 1]?.lower ?? '')) {
+  if (w.pos === 'VBN' && !AUX_BEFORE_PARTICIPLE.has(words.at(i - 1)?.lower ?? '') && !DETERMINERS.has(words.at(i - 1)?.lower ?? '')) {
     for (let j = i + 1; j < words.length && j <= i + 12; j++) {
-      const x = words[j]!;
+      const x = words.at(j)!;
       if (BOUNDARY.has(x.lower) || x.lower === ',') break;
       if (PAST_AUX.has(x.lower) || x.pos === 'VBD') return false;
     }
@@ -122,7 +154,7 @@ function isCue(words: readonly Word[], i: number): boolean {
   if (w.lower === 'plan' || w.lower === 'plans') {
     if (next === 'to' || next === 'for') return true;
     if (w.pos !== undefined) return w.pos.startsWith('VB');
-    return !DETERMINERS.has(words[i - 1]?.lower ?? '');
+    return !DETERMINERS.has(words.at(i - 1)?.lower ?? '');
   }
   return true;
 }
@@ -130,12 +162,12 @@ const AUX_BEFORE_PARTICIPLE = new Set(['is', 'are', 'am', "'s", "'re", 'was', 'w
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'new']);
 
 /** "guidelines to be published", "a show to be aired": an event still to come. */
-function passiveInfinitive(words: readonly Word[], i: number): Group | undefined {
-  return words[i - 1]?.lower === 'be' && words[i - 2]?.lower === 'to' ? 'future' : undefined;
+function passiveInfinitive(words: Words, i: number): Group | undefined {
+  return words.at(i - 1)?.lower === 'be' && words.at(i - 2)?.lower === 'to' ? 'future' : undefined;
 }
 
-function auxBefore(words: readonly Word[], i: number): Group {
-  const x = words[i - 1]?.lower;
+function auxBefore(words: Words, i: number): Group {
+  const x = words.at(i - 1)?.lower;
   if (x === undefined) return null;
   if (x === 'to') return futureTo(words, i - 1) ? 'future' : null;
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
@@ -154,18 +186,17 @@ const REACH = 32;
  * will vote", "but in March a judge ruled"). A modal or "to"-infinitive makes a group future, a
  * perfect or past form past.
  */
-export function tenseAt(words: readonly Word[], start: number, end: number): Tense {
+export function tenseAt(words: Words, start: number, end: number): Tense {
   let before = -1;
   let after = words.length;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w.end <= start) before = i;
-    else if (w.start >= end) { after = i; break; }
+    if (words.endOf(i) <= start) before = i;
+    else if (words.startOf(i) >= end) { after = i; break; }
   }
   let back: Tense | undefined;
   for (let i = before, n = 0; i >= 0 && n < REACH; i--, n++) {
-    const w = words[i]!;
-    if (BOUNDARY.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || (w.lower === ',' && words[i + 1]?.lower === 'and')) break;
+    const w = words.at(i)!;
+    if (BOUNDARY.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || (w.lower === ',' && words.at(i + 1)?.lower === 'and')) break;
     const c = classify(words, i);
     if (c) { back = groupTense(words, i, c); break; }
   }
@@ -173,7 +204,7 @@ export function tenseAt(words: readonly Word[], start: number, end: number): Ten
   // past a comma lies another clause (", Castro said"), unless the date opens its own ("In January, a bomb killed")
   const opens = clauseInitial(words, before);
   for (let i = after, n = 0; i < words.length && n < REACH; i++, n++) {
-    const w = words[i]!;
+    const w = words.at(i)!;
     if (BOUNDARY.has(w.lower) || (w.lower === ',' && !opens)) break;
     const c = classify(words, i);
     if (c) return groupTense(words, i, c);
@@ -184,18 +215,18 @@ export function tenseAt(words: readonly Word[], start: number, end: number): Ten
 const FILLERS = new Set(['not', "n't", 'also', 'still', 'already', 'just', 'be', 'been', 'being', 'have', "'ve", 'has', 'had', 'to', 'then', 'now', 'soon', 'again', 'never']);
 
 /** Do at most two words (a preposition, a conjunction) stand between the clause start and word i + 1? */
-function clauseInitial(words: readonly Word[], i: number): boolean {
+function clauseInitial(words: Words, i: number): boolean {
   for (let n = 0; n <= 2; n++, i--) {
-    const w = words[i];
+    const w = words.at(i);
     if (w === undefined || BOUNDARY.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || w.lower === ',') return true;
   }
   return false;
 }
 
 /** Tense of the verb group ending at word i: auxiliaries precede the verb in English, so look left. */
-function groupTense(words: readonly Word[], i: number, own: Group): Tense {
+function groupTense(words: Words, i: number, own: Group): Tense {
   if (own === 'future' || own === 'uncertain') {
-    const nx = words[i + 1]?.lower;
+    const nx = words.at(i + 1)?.lower;
     // "would have", "could have" + participle talk about the past
     return nx === 'have' || nx === "'ve" ? 'past' : own;
   }
@@ -203,11 +234,11 @@ function groupTense(words: readonly Word[], i: number, own: Group): Tense {
   let present = own === 'present';
   let perfect = false;
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
-    const w = words[j]!;
+    const w = words.at(j)!;
     if (w.lower === 'has' || w.lower === 'have' || w.lower === "'ve") perfect = true;
     const c = classify(words, j);
     if (c === 'future' || c === 'uncertain') {
-      const nx = words[j + 1]?.lower;
+      const nx = words.at(j + 1)?.lower;
       return nx === 'have' || nx === "'ve" ? 'past' : c;
     }
     if (c === 'past') past = true;
@@ -218,7 +249,7 @@ function groupTense(words: readonly Word[], i: number, own: Group): Tense {
   if (own === 'verb') {
     if (perfect || !present) return 'past'; // a bare participle ("the bill passed Friday") reads as past in news
     // "is meeting Friday" is a plan; "is held Friday" a present passive
-    return words[i]!.pos === 'VBG' || words[i]!.lower.endsWith('ing') ? 'future' : 'present';
+    return words.at(i)!.pos === 'VBG' || words.at(i)!.lower.endsWith('ing') ? 'future' : 'present';
   }
   return present ? 'present' : null;
 }
