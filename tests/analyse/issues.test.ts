@@ -177,6 +177,22 @@ describe('extractIssues', () => {
     expect(found.some((n) => n.startsWith('Norland'))).toBe(false);
   });
 
+  it('never makes an issue of a lone noun for an actor or a container, though its compounds and real topics stand', () => {
+    const sentences = prose(
+      ['title', 'Glassworks company to close two plants'],
+      'The company said on Monday that it would close two plants in the valley, and the network of suppliers will shrink.',
+      'The company blamed falling demand, and the company expects further losses this year.',
+      'Pollution from the plants has worried residents for years, and the network of streams near them is grey.',
+      'Pollution near the river rose again last year, the company admitted.',
+      'Company pensions will be cut. Workers fear that company pensions may vanish altogether.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found).not.toContain('company');
+    expect(found).not.toContain('network');
+    expect(found).toContain('company pensions');
+    expect(found).toContain('pollution');
+  });
+
   it('never makes an issue of an amount: units counted in the plural, numbers', () => {
     const sentences = prose(
       'The salt mine in Kessby will cost 40m euros, and half of the salt mine will be underground.',

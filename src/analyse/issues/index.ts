@@ -9,7 +9,7 @@ import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { generality, rarity, singular } from './lexicon.ts';
-import { isNoun, mainKind, adjectiveKind, isVerb, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
+import { isNoun, mainKind, adjectiveKind, isVerb, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
 /** What the user says about an issue, keyed by a name or variant as found in text ("energy", "fees"). */
 export interface TaxonomyEntry {
@@ -75,6 +75,11 @@ const RELATIVE_FLOOR = 0.2;
 // limits") already narrows the meaning, so less frequent senses may meet.
 const BARE: Kinship = { senses: 3, depth: 3, anySense: false };
 const SHARED_MODIFIER: Kinship = { senses: 6, depth: 3, anySense: true };
+// A body of people this general in edited English is who acts in the news ("company", "council"), not
+// what it is about; a particular one comes in bursts when it is the story ("school", "court").
+const BODY_GENERALITY = 0.3;
+// Containers and vague abstractions the data does not mark: on their own they say where or how, not what.
+const HOLLOW = new Set(['network', 'service', 'state', 'unit', 'trend', 'run', 'post', 'side', 'move', 'way']);
 // Entities are topics when at least this share of their uses are as the thing discussed.
 const MIN_TOPICALITY = 0.5;
 
@@ -153,13 +158,15 @@ interface KeyFacts {
   /** specificity(key), or -1 until asked. */
   specificity: number;
   kin: Kin | undefined;
+  /** Whether it makes an issue on its own, once asked. */
+  alone: boolean | undefined;
 }
 
 const keyFacts = new Map<string, KeyFacts>();
 
 function factsOf(key: string): KeyFacts {
   let found = keyFacts.get(key);
-  if (!found) keyFacts.set(key, (found = { key, modifier: key.slice(0, Math.max(0, key.lastIndexOf(' '))), specificity: -1, kin: undefined }));
+  if (!found) keyFacts.set(key, (found = { key, modifier: key.slice(0, Math.max(0, key.lastIndexOf(' '))), specificity: -1, kin: undefined, alone: undefined }));
   return found;
 }
 
@@ -167,6 +174,13 @@ const specificityIn = (f: KeyFacts): number => (f.specificity < 0 ? (f.specifici
 
 /** A word every kind of story uses ("progress", "issue", "matter"): part of a topic's name at most, never a topic. */
 const isGeneric = (key: string): boolean => specificityIn(factsOf(key)) < GENERIC;
+
+/**
+ * Whether a key makes an issue on its own: a compound does ("government debt", "network security"), a
+ * lone noun unless it names who acts or what holds the news ("the company", "the network", "a move").
+ */
+const standsAlone = (f: KeyFacts): boolean =>
+  (f.alone ??= f.key.includes(' ') || !(HOLLOW.has(f.key) || (generality(f.key) >= BODY_GENERALITY && isSocialBody(f.key))));
 
 const factsOfCandidate = (c: Candidate): KeyFacts => (c.facts ??= factsOf(c.key));
 const specificityOf = (c: Candidate): number => specificityIn(factsOfCandidate(c));
@@ -918,7 +932,7 @@ export function extractIssues(
   const leaders: Candidate[] = [];
   for (const c of free) {
     if (leaders.length === LEADERS) break;
-    if (c.entity || specificityOf(c) >= GENERIC) leaders.push(c);
+    if (c.entity || (specificityOf(c) >= GENERIC && standsAlone(factsOfCandidate(c)))) leaders.push(c);
   }
   const phrasal = free.filter((c) => !c.entity);
   mergeParts(phrasal, groups);
@@ -963,8 +977,12 @@ export function extractIssues(
     // Named by what the text says whole and most, and after the compound a word of it stands for.
     let main = members[0]!;
     if (!main.entity) {
+      // A word that is no issue alone names none ("the firm" beside "firm profits").
+      const named = (m: Candidate): boolean => standsAlone(factsOfCandidate(m));
+      main = members.find(named) ?? main;
       let best = 0;
       for (const m of members) {
+        if (!named(m)) continue;
         let whole = 0;
         for (const n of m.surfaces.values()) whole += n;
         if (whole * specificityOf(m) > best) [main, best] = [m, whole * specificityOf(m)];

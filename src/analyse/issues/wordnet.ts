@@ -191,6 +191,22 @@ export function mainKind(lemma: string): 'person' | 'time' | 'unit' | 'number' |
   return is('integer') || is('fraction') ? 'number' : null;
 }
 
+const GROUP = 14;
+// Hypernym steps from an organised body ("division", "council") up to "social group".
+const BODY_DEPTH = 6;
+
+/**
+ * Whether a noun's main sense is a body of people, organised or gathered ("company", "council",
+ * "team", "court", "school"): a kind of social group, WordNet's noun.group file.
+ */
+export function isSocialBody(lemma: string): boolean {
+  const net = load();
+  const first = sensesOf(net, lemma)?.[0];
+  if (first === undefined || lexicalFile(net, first) !== GROUP) return false;
+  const above = ancestors(net, [first], BODY_DEPTH);
+  return sensesOf(net, 'social group')?.some((s) => above.has(s)) ?? false;
+}
+
 let pairs: Map<string, Set<string>> | null = null;
 const NONE: ReadonlySet<string> = new Set();
 
