@@ -20,18 +20,11 @@ export function canonical(w: string): string {
   return w.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[—–]/g, '--').replace(/…/g, '...');
 }
 
-/** Coarse word shape: "Xx", "X", "x", "d", "X.", "x-x"... with repeats collapsed, six characters at most. */
-export function shape(w: string): string {
-  let out = '';
-  for (let i = 0, last = -1; i < w.length && out.length < 6; i++) {
-    const k = shapeCode(w, i);
-    if (k !== last) out += String.fromCharCode(k);
-    last = k;
-  }
-  return out;
-}
-
-/** `hashString(shape(w))` without making the string, or of the shape after code unit `prefix`. */
+/**
+ * Hash (as `hashString`) of the coarse shape of a word: "Xx", "X", "x", "d", "X.", "x-x"...,
+ * its characters' kinds with repeats collapsed, six at most; after code unit `prefix` if given.
+ * Hashed as it is made, no string.
+ */
 export function shapeHash(w: string, prefix = -1): number {
   let h = prefix < 0 ? FNV : fnv(FNV, prefix);
   for (let i = 0, last = -1, n = 0; i < w.length && n < 6; i++) {
