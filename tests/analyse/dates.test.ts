@@ -145,6 +145,48 @@ for (const [mode, tagged] of MODES) {
       ]);
     });
 
+    it('reads the week or the day around a named day', () => {
+      expect(values('The shop closes for Christmas week.')).toEqual([['Christmas week', '2025-W52']]);
+      expect(values('The trial opens the week of October 6.')).toEqual([['the week of October 6', '2025-W41']]);
+      expect(values('The fair was held over the weekend of 9 and 10 August.')).toEqual([
+        ['the weekend of 9', '2025-W32-WE'], ['10 August', '2025-08-10'],
+      ]);
+      expect(values('Talks broke down the day before Christmas.')).toEqual([['the day before Christmas', '2024-12-24']]);
+    });
+
+    it('gives each day of a pair or range its month and year', () => {
+      expect(values('Hearings are set for 14 and 15 October.')).toEqual([['14', '2025-10-14'], ['15 October', '2025-10-15']]);
+      expect(values('The fair ran on October 3-5, 2024.')).toEqual([['October 3', '2024-10-03'], ['5', '2024-10-05']]);
+      // a count after the day is no second day
+      expect(values('On March 3 and 4 people were hurt.')).toEqual([['March 3', '2025-03-03']]);
+    });
+
+    it('reads years after pre- and post-, and May or March before a noun', () => {
+      expect(run('Prices stayed flat in the post-1990 market.').map((d) => [d.text, d.value, d.mod])).toEqual([['post-1990', '1990', 'AFTER']]);
+      expect(values('Results of the March vote were published.')).toEqual([['March', '2025-03']]);
+      // a person's name before such a noun is no month
+      expect(values('Critics of the May government protested.')).toEqual([]);
+    });
+
+    it('reads parts of a day after a mentioned day, not on their own', () => {
+      expect(values('The storm hit on Monday. Crews arrived the next morning.')).toEqual([['Monday', '2025-09-15'], ['the next morning', '2025-09-16']]);
+      expect(values('They left the next morning.')).toEqual([]);
+      // a time within a day already told, and "today's" for the present age, name no date
+      expect(values('Shares fell on Monday after rising earlier in the day.')).toEqual([['Monday', '2025-09-15']]);
+      expect(values("It is a worry for today's youth, unlike today's meeting.")).toEqual([["today's", '2025-09-17']]);
+    });
+
+    it('looks ahead from what is put off', () => {
+      expect(valueOf('The vote was postponed until Tuesday.', 'Tuesday')).toBe('2025-09-23');
+      expect(valueOf('The polls stayed open until Tuesday.', 'Tuesday')).toBe('2025-09-16');
+    });
+
+    if (tagged) {
+      it('reads a plan that qualifies a noun in a past clause as history', () => {
+        expect(valueOf('A parade planned in the old town for Saturday was cancelled.', 'Saturday')).toBe('2025-09-13');
+      });
+    }
+
     it('maps vague references to PRESENT_REF, PAST_REF and FUTURE_REF', () => {
       expect(values('The lake is now dry and currently closed.')).toEqual([['now', 'PRESENT_REF'], ['currently', 'PRESENT_REF']]);
       expect(values('The group recently split, as it has done in the past.')).toEqual([['recently', 'PAST_REF'], ['the past', 'PAST_REF']]);

@@ -44,8 +44,15 @@ export type Expr =
   /** A fixed value; `notInPast` drops it in a past-tense clause ("was soon released": soon after, not ahead). */
   | { kind: 'literal'; value: string; notInPast?: boolean }
   | { kind: 'holiday'; at: (y: number) => Ymd; y: number | null; rel: number | null }
-  /** "that day", "the next day": relative to the last date mentioned. */
-  | { kind: 'anaphor'; unit: Unit; n: number };
+  /**
+   * "that day", "the next day": relative to the last date mentioned. `part` for a part of the day ("that night",
+   * "the next morning"), which needs that date: without one it says nothing of the publication day.
+   */
+  | { kind: 'anaphor'; unit: Unit; n: number; part?: boolean }
+  /** The week (or its weekend) a day falls in: "the week of March 6", "Easter week", "the weekend of 9 July". */
+  | { kind: 'weekOf'; of: Expr; weekend: boolean }
+  /** The day before (-1) or after (1) a day: "the day before Christmas". */
+  | { kind: 'dayNext'; of: Expr; n: number };
 
 export interface Candidate {
   start: number;
@@ -202,11 +209,18 @@ function bareMonthOk(text: string, start: number, end: number, word: string): bo
   if (!isCap(word)) return false;
   if (endsAt(EVERY_BEFORE, text, start)) return false;
   const lw = word.toLowerCase();
-  if (lw === 'may' || lw === 'march') return endsAt(MODAL_MONTH_LEFT_OK, text, start);
+  // after a determiner and before a noun they are months again: "the March vote", "a May deadline"
+  if (lw === 'may' || lw === 'march') return endsAt(MODAL_MONTH_LEFT_OK, text, start) || attributiveMonth(text, start, end);
   if (endsAt(MONTH_LEFT_OK, text, start)) return true;
   // a capitalized word either side makes it part of a name ("April Smith", "Kim June")
   return !matchesAt(NAME_AFTER, text, end, 20) && !endsAt(NAME_BEFORE, text, start);
 }
+
+/** A month between a determiner and a noun qualifies the noun ("a June agreement"); not a person ("the May government"). */
+function attributiveMonth(text: string, start: number, end: number): boolean {
+  return endsAt(ATTRIBUTIVE_BEFORE, text, start) && matchesAt(NOUN_AFTER, text, end, 24) && !matchesAt(FOLLOWERS_AFTER, text, end, 24);
+}
+const FOLLOWERS_AFTER = /\s+(?:government|administration|cabinet|ministry|premiership|presidency|camp|team|family|aides|allies|supporters)\b/iy;
 
 /** "2 May be": the modal after a count. */
 const MODAL_AFTER = /\s+(?:be|have|not|also|well)\b/y;
@@ -265,6 +279,8 @@ const ENDED_AFTER = /\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b/iy;
 const FIXED_AFTER = /\s+(?:after|before|when|that|which|in\s+which|of|since)\b/iy;
 /** "the week" and "the month" are the current ones only after a preposition that anchors them. */
 const ANCHOR_BEFORE = /(?<=\b(?:of|during|earlier\s+in|later\s+in|early\s+in|late\s+in|end\s+of|for)\s+)/iy;
+/** What "today's" says of an age rather than a day. */
+const AGE_AFTER = /\s+(?:world|youth|society|societies|generations?|young|children|kids|teenagers|families|parents|consumers|culture|standards|technology|technologies|economy|workplace|politics)\b/iy;
 /** Titles: "the Today programme". */
 const SHOW_AFTER = /\s+(?:programme|program|show)\b/y;
 const CAPITAL_BEFORE = /(?<=[A-Z][A-Za-z]*\s+)/y;
@@ -344,19 +360,20 @@ const RULES: Rule[] = [
       if (!isCap(word)) return null;
       const yearRel = m[3] ? relOf(m[3]) : null;
       const end = m.index + m[0].length;
-      const near = !m[1] && !m[3] && (/['’]s$/.test(m[0]) ||
-        (endsAt(ATTRIBUTIVE_BEFORE, text, start) && matchesAt(NOUN_AFTER, text, end, 24)));
+      const near = !m[1] && !m[3] && (/['’]s$/.test(m[0]) || attributiveMonth(text, start, end));
       return { kind: 'month', y: null, m: monthOf(word), rel: relOf(m[1]), yearRel, near };
     },
   },
   // Christmas, Thanksgiving, New Year's Day ... (fixed or computed each year)
   {
-    re: /\b(?:(last|next|this)\s+)?(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine's\s+Day|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Election\s+Day|Christmas)\b(?:\s+(\d{4})\b)?/gi,
+    re: /\b(?:(last|next|this)\s+)?(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine's\s+Day|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Election\s+Day|Christmas)\b(?:\s+(\d{4})\b)?(\s+week\b)?/gi,
     keys: 'Christmas New Thanksgiving Easter Good Halloween Valentine Independence Labor Labour Memorial Boxing Election',
     build: (m) => {
       const at = holiday(m[2]!);
       if (!at || !isCap(m[2]!)) return null;
-      return { kind: 'holiday', at, y: m[3] ? Number(m[3]) : null, rel: relOf(m[1]) };
+      const day: Expr = { kind: 'holiday', at, y: m[3] ? Number(m[3]) : null, rel: relOf(m[1]) };
+      // "Easter week", "Christmas week": the week the holiday falls in
+      return m[4] ? { kind: 'weekOf', of: day, weekend: false } : day;
     },
   },
   // (last|next) Friday('s) (morning)
@@ -389,6 +406,8 @@ const RULES: Rule[] = [
       if (nearClock(text, m.index, end)) return null;
       // titles: "USA Today", "the Today programme", "Pandora Tomorrow"
       if (matchesAt(SHOW_AFTER, text, end, 12)) return null;
+      // "today's youth", "today's world": the present age, no day
+      if (/^today['’]s$/i.test(m[0]) && matchesAt(AGE_AFTER, text, end, 24)) return null;
       if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && endsAt(CAPITAL_BEFORE, text, m.index)) return null;
       const w = m[2]!.toLowerCase();
       let offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
@@ -571,7 +590,7 @@ const RULES: Rule[] = [
   },
   // 1998
   {
-    re: /(?<![\w.,$£€-])(?:mid-)?(1[0-9]\d\d|20\d\d|21\d\d)(?![\w]|[.,]\d)/gi,
+    re: /(?<![\w.,$£€-])(?:(?:mid|pre|post)-)?(1[0-9]\d\d|20\d\d|21\d\d)(?![\w]|[.,]\d)/gi,
     keys: '#4',
     build: (m, text) => {
       const y = Number(m[1]);
@@ -593,8 +612,8 @@ const RULES: Rule[] = [
   },
   // now, currently, current, recently, the future, soon ...
   {
-    re: /\b(?:(right\s+now|now|currently|current(?!\s+account)|at\s+present|at\s+the\s+moment|nowadays|these\s+days|today['’]s\s+world)|(recently|lately|the\s+past|more\s+recently|then[-\s]current)|(the\s+(?:near\s+|distant\s+)?future|(?<=\bin\s+)future(?=\s*[,.;:!?)"”]|\s+(?:we|i|you|he|she|it|they|there|this|that)\b|$)|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
-    keys: 'now currently current present moment nowadays days today recently lately past future soon term date',
+    re: /\b(?:(right\s+now|now|currently|current(?!\s+account)|at\s+present|at\s+the\s+moment|nowadays|these\s+days)|(recently|lately|the\s+past|more\s+recently|then[-\s]current)|(the\s+(?:near\s+|distant\s+)?future|(?<=\bin\s+)future(?=\s*[,.;:!?)"”]|\s+(?:we|i|you|he|she|it|they|there|this|that)\b|$)|soon|the\s+near\s+term|the\s+short\s+term|a\s+later\s+date))\b/gi,
+    keys: 'now currently current present moment nowadays days recently lately past future soon term date',
     build: (m, text) => {
       const end = m.index + m[0].length;
       if (m[1]) {
@@ -614,14 +633,15 @@ const RULES: Rule[] = [
       return { kind: 'literal', value: 'FUTURE_REF', notInPast: w === 'soon' };
     },
   },
-  // that day, the same day, the next day, the day before
+  // that day, the same day, the next day, the day before; the next morning, the previous night (the day, as for
+  // "Friday night"). "Later in the day" places an event within a day already told: a time of day, no date.
   {
-    re: /\b(?:(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior)\s+day|the\s+day\s+(before|after)(?=\s*(?:[,.;:)]|$))|(?<=\b(?:later|earlier|early|late)\s+in\s+)the\s+day)\b(?!\s+(?:of|when|that|in|on|yesterday|tomorrow)\b)/gi,
-    keys: 'day',
+    re: /\b(?:(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+prior)\s+(day|morning|afternoon|evening|night)|the\s+day\s+(before|after)(?=\s*(?:[,.;:)]|$)))\b(?!\s+(?:of|when|that|in|on|yesterday|tomorrow)\b)/gi,
+    keys: 'day morning afternoon evening night',
     build: (m) => {
-      const w = (m[1] ?? m[2] ?? 'the')!.toLowerCase().replace(/\s+/g, ' ');
+      const w = (m[1] ?? m[3])!.toLowerCase().replace(/\s+/g, ' ');
       const n = /next|following|after/.test(w) ? 1 : /previous|prior|before/.test(w) ? -1 : 0;
-      return { kind: 'anaphor', unit: 'day', n };
+      return { kind: 'anaphor', unit: 'day', n, part: m[2] !== undefined && m[2].toLowerCase() !== 'day' };
     },
   },
   // year-end, year's end
@@ -680,9 +700,59 @@ function prefixAt(text: string, start: number, from: number): RegExpExecArray | 
 
 /** A preposition that says which way the expression lies: "since June", "until Friday", "ahead of the weekend". */
 const LEAN_BEFORE = /(?<=(\b(since|until|till|through|ahead\s+of)\s+))/iy;
+/**
+ * The other day of a pair or range that names its month once: "April 24 and 25", "March 3-5, 2020",
+ * "24 and 25 April". Only a number that ends the phrase or goes on with a preposition is a day: "March 3 and 4
+ * people" counts people.
+ */
+const SECOND_DAY = new RegExp(`\\s*(?:-|–|and|or|to|through)\\s*(${DAY})\\b(?:,?\\s+(${YEAR})\\b)?(?!\\s*(?:%|percent|per\\s*cent)|[.,:]\\d)` +
+  '(?=\\s*(?:[,.;:)!?"”]|$)|\\s+(?:at|in|on|and|or|when|with|for|respectively|before|after|during|as|by)\\b)', 'iy');
+const FIRST_DAY = new RegExp(`(?<=(\\b(${DAY})\\s*(?:-|–|and|or|to)\\s*))`, 'iy');
+
+function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
+  const n = chosen.length;
+  const taken = new Set<Candidate>();
+  for (let i = 0; i < n; i++) {
+    const c = chosen[i]!;
+    const e = c.expr;
+    if (e.kind !== 'date') continue;
+    const next = chosen[i + 1];
+    const prev = i > 0 ? chosen[i - 1]!.end : 0;
+    const span = text.slice(c.start, c.end);
+    SECOND_DAY.lastIndex = c.end;
+    const after = /\d(?:st|nd|rd|th)?$/i.test(span) ? SECOND_DAY.exec(text) : null;
+    const at = after ? c.end + after[0].search(/\d/) : 0;
+    if (after && at + after[1]!.length <= (next?.start ?? text.length)) {
+      const d = dayOf(after[1]!);
+      // "October 3-5, 2024": the year is the pair's, not a year of its own
+      if (after[2] && next?.expr.kind === 'year' && next.start < SECOND_DAY.lastIndex) {
+        taken.add(next);
+        if (e.y === null) e.y = Number(after[2]);
+      }
+      if (d > e.d && d <= 31) chosen.push({ start: at, end: at + after[1]!.length, expr: { ...e, d }, mod: null, lean: null });
+      continue;
+    }
+    FIRST_DAY.lastIndex = c.start;
+    const before = /^\d/.test(span) ? FIRST_DAY.exec(text) : null;
+    if (before && c.start - before[1]!.length >= prev) {
+      const d = dayOf(before[2]!);
+      const start = c.start - before[1]!.length;
+      if (d < e.d) chosen.push({ start, end: start + before[2]!.length, expr: { ...e, d }, mod: null, lean: null });
+    }
+  }
+  if (chosen.length === n && taken.size === 0) return chosen;
+  return chosen.filter((c) => !taken.has(c)).sort((a, b) => a.start - b.start);
+}
+
+/** What names a day: a date, a weekday, a holiday, "yesterday". */
+const isDay = (e: Expr): boolean => e.kind === 'date' || e.kind === 'weekday' || e.kind === 'holiday' || e.kind === 'day';
+/** "the week of", "the weekend of", "the day before", "the day after" a day. */
+const AROUND_DAY_BEFORE = /(?<=(\b(?:the\s+)?(?:(week|weekend)\s+of|day\s+(before|after))\s+))/iy;
+/** "postponed until", "adjourned till": what is put off lies ahead of the putting off. */
+const PUT_OFF_BEFORE = /(?<=\b(?:postpon|delay|defer|adjourn|suspend|extend|put\s+off|push(?:ed|es|ing)?\s+back)\w*\s+)/iy;
 
 const PREFIX_MOD: Record<string, string> = {
-  early: 'START', earlier: 'START', late: 'END', later: 'END', mid: 'MID', middle: 'MID', around: 'APPROX',
+  early: 'START', earlier: 'START', late: 'END', later: 'END', mid: 'MID', middle: 'MID', pre: 'BEFORE', post: 'AFTER', around: 'APPROX',
   approximately: 'APPROX', roughly: 'APPROX', circa: 'APPROX', beginning: 'START', start: 'START', end: 'END',
   close: 'END', turn: 'END', 'first half': 'START', 'second half': 'END', 'latter part': 'END', 'early part': 'START',
   'first part': 'START', 'last part': 'END',
@@ -861,11 +931,12 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
   if (found.length === 0) return found;
   // longest wins; among equals the earlier rule (pushed first, stable sort)
   found.sort((a, b) => b.end - b.start - (a.end - a.start));
-  const chosen: Candidate[] = [];
+  let chosen: Candidate[] = [];
   for (const c of found) {
     if (chosen.every((o) => c.end <= o.start || c.start >= o.end)) chosen.push(c);
   }
   chosen.sort((a, b) => a.start - b.start);
+  chosen = pairedDays(text, chosen);
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
@@ -877,11 +948,23 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
       c.mod = PREFIX_MOD[key] ?? null;
     }
     c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
+    if (isDay(c.expr)) {
+      // "the week of March 6", "the day before Christmas"
+      AROUND_DAY_BEFORE.lastIndex = c.start;
+      const around = AROUND_DAY_BEFORE.exec(text);
+      if (around && c.start - around[1]!.length >= floor) {
+        c.start -= around[1]!.length;
+        c.expr = around[2]
+          ? { kind: 'weekOf', of: c.expr, weekend: around[2].toLowerCase() === 'weekend' }
+          : { kind: 'dayNext', of: c.expr, n: around[3]!.toLowerCase() === 'before' ? -1 : 1 };
+      }
+    }
     LEAN_BEFORE.lastIndex = c.start;
     const prep = LEAN_BEFORE.exec(text);
     if (prep && c.start - prep[1]!.length >= floor) {
       const p = prep[2]!.toLowerCase();
-      c.lean = p === 'since' ? 'past' : p.startsWith('ahead') ? 'future' : 'near';
+      const putOff = (p === 'until' || p === 'till') && endsAt(PUT_OFF_BEFORE, text, c.start - prep[1]!.length);
+      c.lean = p === 'since' ? 'past' : p.startsWith('ahead') || putOff ? 'future' : 'near';
     }
   }
   return chosen;
@@ -893,6 +976,6 @@ function modOf(expr: Expr, span: string): string | null {
     if (/^(?:less\s+than|under|nearly|almost|just|only)\b/i.test(span)) return 'AFTER';
     return 'APPROX';
   }
-  const lead = /^(?:the\s+)?(early|late|mid)\b/i.exec(span);
+  const lead = /^(?:the\s+)?(early|late|mid|pre|post)\b/i.exec(span);
   return lead ? PREFIX_MOD[lead[1]!.toLowerCase()]! : null;
 }

@@ -292,13 +292,23 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (expr.rel === null && Math.abs(span(y)[0] - toDays(dct)) > DAY_WINDOW) y = chooseYear(dct, 'near', span);
       return day(expr.at(y));
     }
+    case 'weekOf': {
+      const d = resolve(expr.of, tenseOf, ctx);
+      if (d?.period?.gran !== 'day') return lit(UNANCHORED[expr.weekend ? 'weekend' : 'week']);
+      const w = week(d.period.first);
+      return expr.weekend ? { value: `${w.value}-WE`, period: w.period } : w;
+    }
+    case 'dayNext': {
+      const d = resolve(expr.of, tenseOf, ctx);
+      return d?.period?.gran === 'day' ? day(addDays(d.period.first, expr.n)) : lit(UNANCHORED.day);
+    }
     case 'anaphor': {
       const last = ctx.last;
       if (last && ctx.sentence - last.sentence <= REF_REACH && granOk(last.period, expr.unit)) {
         // "the following year" after a day is a year: the anaphor's own unit sets the granularity
         return expr.unit === 'year' ? year(last.period.first.y + expr.n) : shiftPeriod(last.period, expr.unit, expr.n);
       }
-      if (expr.unit !== 'day' || !dct) return null;
+      if (expr.unit !== 'day' || !dct || expr.part) return null;
       return day(addDays(dct, expr.n));
     }
   }

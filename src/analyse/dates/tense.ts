@@ -142,12 +142,15 @@ function isCue(words: Words, i: number): boolean {
   const w = words.at(i)!;
   const next = words.at(i + 1)?.lower;
   if (w.lower === 'next') return next !== 'to';
-  // "a service planned for Saturday was canceled": a bare participle qualifies a noun, and when the clause's own
-  // verb then tells of the past, the plan is history ("a summit scheduled for October" stays ahead)
-  if (w.pos === 'VBN' && !AUX_BEFORE_PARTICIPLE.has(words.at(i - 1)?.lower ?? '') && !DETERMINERS.has(words.at(i - 1)?.lower ?? '')) {
+  // "a match scheduled for Sunday was called off": a bare participle qualifies a noun, and when the clause's own
+  // verb then tells of the past, the plan is history ("a summit scheduled for October" stays ahead). Taggers often
+  // read such a participle right after its noun as a past tense ("a rally planned/VBD in the park for Sunday was").
+  const prev = words.at(i - 1);
+  const participle = w.pos === 'VBN' || (w.pos === 'VBD' && prev?.pos?.startsWith('NN') === true);
+  if (participle && !AUX_BEFORE_PARTICIPLE.has(prev?.lower ?? '') && !DETERMINERS.has(prev?.lower ?? '')) {
     for (let j = i + 1; j < words.length && j <= i + 12; j++) {
       const x = words.at(j)!;
-      if (BOUNDARY.has(x.lower) || x.lower === ',') break;
+      if (BOUNDARY.has(x.lower) || x.lower === ',' || COORDINATORS.has(x.lower)) break;
       if (PAST_AUX.has(x.lower) || x.pos === 'VBD') return false;
     }
   }
@@ -158,6 +161,8 @@ function isCue(words: Words, i: number): boolean {
   }
   return true;
 }
+/** "and", "or", "but": a verb after one is the participle's own, coordinated, not the clause's. */
+const COORDINATORS = new Set(['and', 'or', 'but']);
 const AUX_BEFORE_PARTICIPLE = new Set(['is', 'are', 'am', "'s", "'re", 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'not', "n't", 'now', 'also', 'still', 'already']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'new']);
 
