@@ -18,13 +18,13 @@ export type Expr =
   /** A calendar day; a null year is inferred from tense. */
   | { kind: 'date'; y: number | null; m: number; d: number }
   /**
-   * A month; `rel` -1/0/1 for "last/this/next June", `yearRel` for "June last year". `near` when it
-   * qualifies a noun ("a June agreement", "November's vote"): the nearest such month unless the tense is past.
+   * A month; `rel` -1/0/1 for "last/this/next August", `yearRel` for "August last year". `near` when it
+   * qualifies a noun ("an August agreement", "March's vote"): the nearest such month unless the tense is past.
    */
   | { kind: 'month'; y: number | null; m: number; rel: number | null; yearRel: number | null; near?: boolean }
   | { kind: 'year'; y: number }
   /**
-   * `lean` overrides tense: "Friday's call" is an event already reported, "ahead of Friday's call" one
+   * `lean` overrides tense: "Friday's vote" is an event already reported, "ahead of Friday's vote" one
    * to come. A part of the day ("Friday night") stays in the span but the value is the day.
    */
   | { kind: 'weekday'; wd: number; rel: number | null; lean: 'past' | 'future' | null; prev?: boolean }
@@ -33,15 +33,15 @@ export type Expr =
   /** "this week" (0), "last month" (-1), "two years ago" (-2), "a year earlier" (anchor ref). */
   | { kind: 'shift'; unit: Unit; n: number; anchor: Anchor; approx: boolean }
   /**
-   * A quarter or half: numbered, the one under discussion ("the quarter"; with `y`, "the 1988 quarter"),
+   * A quarter or half: numbered, the one under discussion ("the quarter"; with `y`, "the 2019 quarter"),
    * or the last one finished ("the latest quarter"); `back` years for "the year-ago quarter"; `endM` the
-   * month it ended in ("its fourth quarter ended Sept. 30").
+   * month it ended in ("its fourth quarter ended Oct. 31").
    */
   | { kind: 'part'; unit: 'quarter' | 'half'; n: number | 'topic' | 'latest'; y: number | null; yearRel: number | null; back: number; endM: number | null }
   | { kind: 'season'; s: string; y: number | null; rel: number | null }
   /** "a year ago" and friends: the period under discussion (a quarter in earnings news) one year back. */
   | { kind: 'yearAgo'; anchor: Anchor }
-  /** A fixed value; `notInPast` drops it in a past-tense clause ("was soon released": soon after, not ahead). */
+  /** A fixed value; `notInPast` drops it in a past-tense clause ("was soon repaired": soon after, not ahead). */
   | { kind: 'literal'; value: string; notInPast?: boolean }
   | { kind: 'holiday'; at: (y: number) => Ymd; y: number | null; rel: number | null }
   /**
@@ -49,7 +49,7 @@ export type Expr =
    * "the next morning"), which needs that date: without one it says nothing of the publication day.
    */
   | { kind: 'anaphor'; unit: Unit; n: number; part?: boolean }
-  /** The week (or its weekend) a day falls in: "the week of March 6", "Easter week", "the weekend of 9 July". */
+  /** The week (or its weekend) a day falls in: "the week of October 6", "Easter week", "the weekend of 9 July". */
   | { kind: 'weekOf'; of: Expr; weekend: boolean }
   /** The day before (-1) or after (1) a day: "the day before Christmas". */
   | { kind: 'dayNext'; of: Expr; n: number };
@@ -60,8 +60,8 @@ export interface Candidate {
   expr: Expr;
   mod: string | null;
   /**
-   * What the preposition says whatever the tense: "since June" lies in the past, "ahead of the weekend"
-   * in the future; "until November", "through January" mark an end point, as often ahead as behind, so the
+   * What the preposition says whatever the tense: "since April" lies in the past, "ahead of the weekend"
+   * in the future; "until April", "through August" mark an end point, as often ahead as behind, so the
    * nearest one.
    */
   lean: 'past' | 'future' | 'near' | null;
@@ -197,7 +197,7 @@ function yearContextOk(text: string, start: number, end: number, y: number): boo
   return true;
 }
 
-/** "May" the modal, "March" the verb, "Rose Mary June": only take a bare month name that reads as one. */
+/** "May" the modal, "March" the verb, "Rose Mary April": only take a bare month name that reads as one. */
 const MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|of|during|before|after|through|to|and|or|early|late|mid|last|next|this|coming|past|between|around|on|for|the|end|beginning|start|middle)\s+|mid-)/iy;
 // "May" and "March" are a modal and a verb far more often: only after words that take a month
 const MODAL_MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|during|before|after|through|early|late|mid|last|next|this|month\s+of|(?:end|beginning|start|middle)\s+of)\s+|mid-)/iy;
@@ -212,11 +212,11 @@ function bareMonthOk(text: string, start: number, end: number, word: string): bo
   // after a determiner and before a noun they are months again: "the March vote", "a May deadline"
   if (lw === 'may' || lw === 'march') return endsAt(MODAL_MONTH_LEFT_OK, text, start) || attributiveMonth(text, start, end);
   if (endsAt(MONTH_LEFT_OK, text, start)) return true;
-  // a capitalized word either side makes it part of a name ("April Smith", "Kim June")
+  // a capitalized word either side makes it part of a name ("April Smith", "Kim August")
   return !matchesAt(NAME_AFTER, text, end, 20) && !endsAt(NAME_BEFORE, text, start);
 }
 
-/** A month between a determiner and a noun qualifies the noun ("a June agreement"); not a person ("the May government"). */
+/** A month between a determiner and a noun qualifies the noun ("an August agreement"); not a person ("the May government"). */
 function attributiveMonth(text: string, start: number, end: number): boolean {
   return endsAt(ATTRIBUTIVE_BEFORE, text, start) && matchesAt(NOUN_AFTER, text, end, 24) && !matchesAt(FOLLOWERS_AFTER, text, end, 24);
 }
@@ -225,7 +225,7 @@ const FOLLOWERS_AFTER = /\s+(?:government|administration|cabinet|ministry|premie
 /** "2 May be": the modal after a count. */
 const MODAL_AFTER = /\s+(?:be|have|not|also|well)\b/y;
 
-/** A month between a determiner and a noun qualifies the noun: "a June agreement", "for November transactions". */
+/** A month between a determiner and a noun qualifies the noun: "an August agreement", "for March transactions". */
 const ATTRIBUTIVE_BEFORE = /(?<=\b(?:a|an|the|its|their|his|her|our|for)\s+)/iy;
 const NOUN_AFTER = /\s+(?!(?:of|to|and|or|in|on|at|by|for|from|with|as|is|was|were|be|been|has|had|have|will|would|when|that|which|through|until|after|before|this|next|last|but|said|says|if|while|because|since|so|than|are|did|does|can|could|may|might|should|must|also|where|who|whose|the|a|an)\b)[a-z]{3,}\b/y;
 
@@ -271,7 +271,7 @@ const OF_IN_AFTER = /\s+(?:of|in)\b/y;
 const IN_BEFORE = /(?<=\b(?:in|since|by|until)\s+)/iy;
 const OF_IN_WORD_AFTER = /\s+(?:of|in)\s+(?!\d)/y;
 
-/** "ended Sept. 30" after "the quarter". */
+/** "ended Oct. 31" after "the quarter". */
 const QUARTER_ENDED = new RegExp(`\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH})`, 'iy');
 /** "the year ended March 31": a span of a year. */
 const ENDED_AFTER = /\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b/iy;
@@ -349,7 +349,7 @@ const RULES: Rule[] = [
       return isCap(m[1]!) && y ? { kind: 'month', y, m: monthOf(m[1]!), rel: null, yearRel: null } : null;
     },
   },
-  // (last|next|this) June (of last year)
+  // (last|next|this) August (of last year)
   {
     re: rx(`\\b(?:(${REL})\\s+)?(${MONTH_FULL}|sept\\.)(?:\\s+(?:of\\s+)?(this|last|next)\\s+year\\b)?(?:'s|’s)?`),
     keys: MONTH_KEYS,
@@ -578,12 +578,12 @@ const RULES: Rule[] = [
       return { kind: 'year', y: s.length === 2 ? 2000 + Number(s) : Number(s) };
     },
   },
-  // the 1988 quarter, the 1989 period: in earnings news, the quarter under discussion in that year
+  // the 2019 quarter, the 2019 period: in earnings news, the quarter under discussion in that year
   {
     re: rx(`\\b(?:the\\s+)?(${YEAR})\\s+(?:quarter|period)\\b`),
     keys: 'quarter period',
     build: (m, text) => {
-      // "In the first nine months, ... in the 1988 period": the period the sentence is about is no quarter
+      // "In the first nine months, ... in the 2019 period": the period the sentence is about is no quarter
       if (/\b(?:first|nine|six|\d+)[-\s]+(?:months?|half)\b/i.test(text.slice(0, m.index))) return { kind: 'year', y: Number(m[1]) };
       return { kind: 'part', unit: 'quarter', n: 'topic', y: Number(m[1]), yearRel: null, back: 0, endM: null };
     },
@@ -677,7 +677,7 @@ function computedHoliday(x: string): ((y: number) => Ymd) | null {
   return null;
 }
 
-/** Modifiers before an expression that belong to it: "late October", "the end of the year", "earlier this month". */
+/** Modifiers before an expression that belong to it: "late April", "the end of the year", "earlier this year". */
 const PREFIX_SRC = '\\b(early|earlier|late|later|mid|middle)(?:[-\\s]+(?:(?:in|on)\\s+)?(?:the\\s+)?|-)|\\b(around|approximately|roughly|circa)\\s+(?:the\\s+)?|' +
   '\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|turn|first\\s+half|second\\s+half|latter\\s+part|early\\s+part|first\\s+part|last\\s+part)\\s+of\\s+(?:the\\s+)?';
 /** The modifier ending where the expression starts, as a whole (group 1); within a stretch of text, at its end. */
@@ -698,7 +698,7 @@ function prefixAt(text: string, start: number, from: number): RegExpExecArray | 
   return !p || start - p[1]!.length >= from ? p : PREFIX_WITHIN.exec(text.slice(from, start));
 }
 
-/** A preposition that says which way the expression lies: "since June", "until Friday", "ahead of the weekend". */
+/** A preposition that says which way the expression lies: "since April", "until Friday", "ahead of the weekend". */
 const LEAN_BEFORE = /(?<=(\b(since|until|till|through|ahead\s+of)\s+))/iy;
 /**
  * The other day of a pair or range that names its month once: "April 24 and 25", "March 3-5, 2020",
@@ -826,7 +826,7 @@ function seeKey(seen: Seen, w: string, start: number, end: number, h: number): v
   }
 }
 
-/** Notes the keys of a word: itself in any case, the shape of its numbers, the parts of "mid-November", "Sept.". */
+/** Notes the keys of a word: itself in any case, the shape of its numbers, the parts of "mid-April", "Sept.". */
 function seeWord(seen: Seen, w: string): void {
   const c = w.charCodeAt(0);
   if (c >= 48 && c <= 57) {
@@ -941,7 +941,7 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
     const c = chosen[i]!;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
     const p = prefixAt(text, c.start, Math.max(floor, c.start - 30));
-    // "get around Wednesday's ruling": "around" approximates only a date or a year
+    // "work around Wednesday's outage": "around" approximates only a date or a year
     if (p && !(p[3]?.toLowerCase() === 'around' && c.expr.kind !== 'date' && c.expr.kind !== 'year' && c.expr.kind !== 'shift')) {
       c.start -= p[1]!.length;
       const key = (p[2] ?? p[3] ?? p[4])!.toLowerCase().replace(/\s+/g, ' ');
@@ -949,7 +949,7 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
     }
     c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
     if (isDay(c.expr)) {
-      // "the week of March 6", "the day before Christmas"
+      // "the week of October 6", "the day before Christmas"
       AROUND_DAY_BEFORE.lastIndex = c.start;
       const around = AROUND_DAY_BEFORE.exec(text);
       if (around && c.start - around[1]!.length >= floor) {

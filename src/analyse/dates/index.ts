@@ -8,7 +8,7 @@ import { tenseAt, wordsOf, type Words } from './tense.ts';
  * Every calendar time expression of an article (TimeML TIMEX3 type DATE), normalized against the
  * publication date (YYYY-MM-DD). Sentences must come in article order: "that day", "the quarter" and
  * "a year earlier" lean on what was mentioned before. Without a publication date, relative expressions
- * keep X placeholders ("XXXX-12-16", "XXXX-WXX-5") instead of a guessed year.
+ * keep X placeholders ("XXXX-11-21", "XXXX-WXX-5") instead of a guessed year.
  */
 export function extractDates(sentences: readonly Sentence[], published: string | null): DateFact[] {
   const ctx: Context = { dct: parseYmd(published), last: null, quarter: null, sentence: 0 };
@@ -24,9 +24,9 @@ export function extractDates(sentences: readonly Sentence[], published: string |
       const r = resolve(c.expr, tenseOf, ctx);
       if (!r) continue;
       out.push({ text: s.text.slice(c.start, c.end), value: r.value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });
-      // a comparison ("a year earlier", "the year-ago quarter", "the 1988 quarter") is no new reference point
+      // a comparison ("a year earlier", "the year-ago quarter", "the 2019 quarter") is no new reference point
       const derived = c.expr.kind === 'yearAgo' || (c.expr.kind === 'part' && (c.expr.back > 0 || (c.expr.n === 'topic' && c.expr.y !== null)));
-      // "the 1989 period" speaks of the quarter under discussion again: it stays the one "a year ago" leans on
+      // "the 2019 period" speaks of the quarter under discussion again: it stays the one "a year ago" leans on
       if (c.expr.kind === 'part' && c.expr.n === 'topic' && c.expr.y !== null && ctx.quarter) ctx.quarter.sentence = i;
       if (r.period && !derived) {
         ctx.last = { period: r.period, sentence: i };

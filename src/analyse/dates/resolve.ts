@@ -165,7 +165,7 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
         return [t, t];
       };
       let y = chooseYear(dct, direction(tenseOf(), 'near'), span);
-      // a day named without its year lies within months of the story: "gave no reason for the Jan. 14 deadline"
+      // a day named without its year lies within months of the story: "no reason was given for the Nov. 20 closure"
       if (Math.abs(span(y)[0] - toDays(dct)) > DAY_WINDOW) y = chooseYear(dct, 'near', span);
       return isValidDate(y, expr.m, expr.d) ? day({ y, m: expr.m, d: expr.d }) : null;
     }
@@ -175,11 +175,11 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (expr.yearRel !== null) return month(dct.y + expr.yearRel, expr.m);
       if (expr.rel === 0) return month(dct.y, expr.m);
       if (expr.rel !== null) {
-        // "last June": the latest June before last month (that one would be "last month"); "next June" likewise
+        // "last August": the latest August before last month (that one would be "last month"); "next August" likewise
         const [y, m] = addMonths(dct.y, dct.m, expr.rel);
         return month(chooseYear({ y, m, d: 1 }, expr.rel < 0 ? 'past' : 'future', monthSpan(expr.m), true), expr.m);
       }
-      // a month qualifying a noun ("a June agreement") is no adverb of the verb: only a past tense still binds it
+      // a month qualifying a noun ("an August agreement") is no adverb of the verb: only a past tense still binds it
       const t = tenseOf();
       return month(chooseYear(dct, expr.near && t !== 'past' ? 'near' : direction(t, 'near'), monthSpan(expr.m)), expr.m);
     }
@@ -222,7 +222,7 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (q && ctx.sentence - q.sentence <= 1) return quarter(q.y - 1, q.q);
       const base = anchorOf(ctx, expr.anchor);
       if (!base) return lit('XXXX');
-      // a day ("the 24 weeks ended Aug. 12") compares with that day; a month's figures with the year before
+      // a day ("the 12 weeks ended March 4") compares with that day; a month's figures with the year before
       if (expr.anchor === 'ref' && ctx.last?.period === base && base.gran !== 'month') return shiftPeriod(base, 'year', -1);
       return year(base.first.y - 1);
     }
@@ -239,7 +239,7 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (expr.n === 'topic' || expr.n === 'latest') {
         // the quarter under discussion, else the last one completed; "the latest" is always a completed one
         const named = q && ctx.sentence - q.sentence <= REF_REACH * 3 ? q : null;
-        // "the 1988 quarter": the quarter under discussion, in that year; without one, just the year
+        // "the 2019 quarter": the quarter under discussion, in that year; without one, just the year
         if (expr.y !== null) return named ? quarter(expr.y, named.q) : year(expr.y);
         if (named && (expr.n === 'topic' || !dct || toDays({ y: named.y, m: named.q * 3, d: 28 }) < toDays(dct))) [y, n] = [named.y, named.q];
         else if (dct && expr.endM !== null) {
@@ -253,7 +253,7 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
         if (expr.y !== null) y = expr.y;
         else if (!dct) return lit(`XXXX-${tag}${n}`);
         else if (expr.yearRel !== null) y = dct.y + expr.yearRel;
-        // "its fourth quarter ended Sept. 30": the year of the latest such month
+        // "its fourth quarter ended Oct. 31": the year of the latest such month
         else if (expr.endM !== null) y = chooseYear(dct, 'past', monthSpan(expr.endM));
         else {
           // results come after a quarter ends: in a past-tense sentence the latest one begun, else the nearest

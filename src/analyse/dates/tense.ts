@@ -1,7 +1,7 @@
 import type { Token } from '../types.ts';
 
 /**
- * The tense that decides which way an underspecified date ("Friday", "in June") points. 'uncertain' is
+ * The tense that decides which way an underspecified date ("Friday", "in April") points. 'uncertain' is
  * a past-form modal ("could", "might"): as often a past ability ("could not be reached Friday") as a
  * possibility ahead ("could come Friday"), so the nearest reading.
  */
@@ -206,7 +206,7 @@ export function tenseAt(words: Words, start: number, end: number): Tense {
     if (c) { back = groupTense(words, i, c); break; }
   }
   if (back !== undefined) return back;
-  // past a comma lies another clause (", Castro said"), unless the date opens its own ("In January, a bomb killed")
+  // past a comma lies another clause (", the minister said"), unless the date opens its own ("In April, a storm flooded")
   const opens = clauseInitial(words, before);
   for (let i = after, n = 0; i < words.length && n < REACH; i++, n++) {
     const w = words.at(i)!;
