@@ -140,8 +140,10 @@ const digitAt = (text: string, i: number): boolean => {
   return c >= 48 && c <= 57;
 };
 const SPACE = /\s/y;
+/** White space as `\s` reads it; the pattern only for characters beyond ASCII. */
 const spaceAt = (text: string, i: number): boolean => {
-  if (text.charCodeAt(i) === 32) return true;
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   SPACE.lastIndex = i;
   return SPACE.test(text);
 };
