@@ -688,13 +688,9 @@ const PREFIX_WITHIN = new RegExp(`(${PREFIX_SRC})$`, 'i');
 const PREFIX_LAST_WORDS = new Set(['early', 'earlier', 'late', 'later', 'mid', 'middle', 'in', 'on', 'the', 'around', 'approximately', 'roughly', 'circa', 'of']);
 
 /** The modifier that ends at `start` and does not reach before `from` (the end of the expression before). */
-function prefixAt(text: string, start: number, from: number): RegExpExecArray | null {
-  // every modifier ends with one of a few words and a space or hyphen: look at that word first
-  let end = start;
-  while (end > from && (text.charCodeAt(end - 1) === 45 || spaceAt(text, end - 1))) end--;
-  let word = end;
-  while (word > from && letterAt(text, word - 1)) word--;
-  if (end === start || !PREFIX_LAST_WORDS.has(text.slice(word, end).toLowerCase())) return null;
+function prefixAt(text: string, start: number, from: number, last: string): RegExpExecArray | null {
+  // every modifier ends with one of a few words: look at the last word first
+  if (!PREFIX_LAST_WORDS.has(last)) return null;
   PREFIX.lastIndex = start;
   const p = PREFIX.exec(text);
   return !p || start - p[1]!.length >= from ? p : PREFIX_WITHIN.exec(text.slice(from, start));
@@ -702,6 +698,7 @@ function prefixAt(text: string, start: number, from: number): RegExpExecArray | 
 
 /** A preposition that says which way the expression lies: "since April", "until Friday", "ahead of the weekend". */
 const LEAN_BEFORE = /(?<=(\b(since|until|till|through|ahead\s+of)\s+))/iy;
+const LEAN_WORDS = new Set(['since', 'until', 'till', 'through', 'of']);
 /**
  * The other day of a pair or range that names its month once: "April 24 and 25", "March 3-5, 2020",
  * "24 and 25 April". Only a number that ends the phrase or goes on with a preposition is a day: "March 3 and 4
@@ -942,15 +939,18 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
-    const p = prefixAt(text, c.start, Math.max(floor, c.start - 30));
+    // the word before says which of the patterns below may apply
+    let word = lastWord(text, floor, c.start);
+    const p = prefixAt(text, c.start, Math.max(floor, c.start - 30), word);
     // "work around Wednesday's outage": "around" approximates only a date or a year
     if (p && !(p[3]?.toLowerCase() === 'around' && c.expr.kind !== 'date' && c.expr.kind !== 'year' && c.expr.kind !== 'shift')) {
       c.start -= p[1]!.length;
       const key = (p[2] ?? p[3] ?? p[4])!.toLowerCase().replace(/\s+/g, ' ');
       c.mod = PREFIX_MOD[key] ?? null;
+      word = lastWord(text, floor, c.start);
     }
-    c.mod ??= modOf(c.expr, text.slice(c.start, c.end));
-    if (isDay(c.expr)) {
+    c.mod ??= modOf(c.expr, text, c.start);
+    if (isDay(c.expr) && (word === 'of' || word === 'before' || word === 'after')) {
       // "the week of October 6", "the day before Christmas"
       AROUND_DAY_BEFORE.lastIndex = c.start;
       const around = AROUND_DAY_BEFORE.exec(text);
@@ -959,8 +959,10 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
         c.expr = around[2]
           ? { kind: 'weekOf', of: c.expr, weekend: around[2].toLowerCase() === 'weekend' }
           : { kind: 'dayNext', of: c.expr, n: around[3]!.toLowerCase() === 'before' ? -1 : 1 };
+        word = lastWord(text, floor, c.start);
       }
     }
+    if (!LEAN_WORDS.has(word)) continue;
     LEAN_BEFORE.lastIndex = c.start;
     const prep = LEAN_BEFORE.exec(text);
     if (prep && c.start - prep[1]!.length >= floor) {
@@ -972,12 +974,22 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
   return chosen;
 }
 
-function modOf(expr: Expr, span: string): string | null {
+/** The word before `start`, lower-cased, not reaching before `from`; '' when none. */
+function lastWord(text: string, from: number, start: number): string {
+  return wordBefore(text, from, start)?.word.toLowerCase() ?? '';
+}
+
+/** The modifier an expression carries at its start: "more than two years ago", "the mid-1990s", "post-1990". */
+function modOf(expr: Expr, text: string, start: number): string | null {
   if (expr.kind === 'shift' && expr.approx) {
-    if (/^(?:more\s+than|over|at\s+least)\b/i.test(span)) return 'BEFORE';
-    if (/^(?:less\s+than|under|nearly|almost|just|only)\b/i.test(span)) return 'AFTER';
+    if (matchesAt(MORE_THAN, text, start)) return 'BEFORE';
+    if (matchesAt(LESS_THAN, text, start)) return 'AFTER';
     return 'APPROX';
   }
-  const lead = /^(?:the\s+)?(early|late|mid|pre|post)\b/i.exec(span);
+  LEAD_MOD.lastIndex = start;
+  const lead = LEAD_MOD.exec(text);
   return lead ? PREFIX_MOD[lead[1]!.toLowerCase()]! : null;
 }
+const MORE_THAN = /(?:more\s+than|over|at\s+least)\b/iy;
+const LESS_THAN = /(?:less\s+than|under|nearly|almost|just|only)\b/iy;
+const LEAD_MOD = /(?:the\s+)?(early|late|mid|pre|post)\b/iy;
