@@ -99,10 +99,18 @@ export function fmtWeek(y: number, w: number): string {
   return `${pad(y, 4)}-W${pad(w, 2)}`;
 }
 
-/** Parses "YYYY-MM-DD" (time part ignored); null when absent or malformed. */
+/** Parses "YYYY-MM-DD" (time part ignored); null when absent or malformed. Read digit by digit: it runs once per article. */
 export function parseYmd(s: string | null): Ymd | null {
-  const m = s ? /^(\d{4})-(\d{2})-(\d{2})/.exec(s) : null;
-  if (!m) return null;
-  const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  if (!s || s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const num = (from: number, to: number): number => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return NaN;
+      n = n * 10 + c;
+    }
+    return n;
+  };
+  const date = { y: num(0, 4), m: num(5, 7), d: num(8, 10) };
   return isValidDate(date.y, date.m, date.d) ? date : null;
 }

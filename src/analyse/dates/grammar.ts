@@ -717,9 +717,9 @@ function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
     if (e.kind !== 'date') continue;
     const next = chosen[i + 1];
     const prev = i > 0 ? chosen[i - 1]!.end : 0;
-    const span = text.slice(c.start, c.end);
     SECOND_DAY.lastIndex = c.end;
-    const after = /\d(?:st|nd|rd|th)?$/i.test(span) ? SECOND_DAY.exec(text) : null;
+    // "April 24" ends with its day, "24 April" starts with it
+    const after = digitAt(text, c.end - 1) || digitAt(text, c.end - 3) ? SECOND_DAY.exec(text) : null;
     const at = after ? c.end + after[0].search(/\d/) : 0;
     if (after && at + after[1]!.length <= (next?.start ?? text.length)) {
       const d = dayOf(after[1]!);
@@ -732,7 +732,7 @@ function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
       continue;
     }
     FIRST_DAY.lastIndex = c.start;
-    const before = /^\d/.test(span) ? FIRST_DAY.exec(text) : null;
+    const before = digitAt(text, c.start) ? FIRST_DAY.exec(text) : null;
     if (before && c.start - before[1]!.length >= prev) {
       const d = dayOf(before[2]!);
       const start = c.start - before[1]!.length;
@@ -986,6 +986,9 @@ function modOf(expr: Expr, text: string, start: number): string | null {
     if (matchesAt(LESS_THAN, text, start)) return 'AFTER';
     return 'APPROX';
   }
+  // only "the", "early", "late", "mid", "pre", "post" start one
+  const c = text.charCodeAt(start) | 32;
+  if (c !== 116 && c !== 101 && c !== 108 && c !== 109 && c !== 112) return null;
   LEAD_MOD.lastIndex = start;
   const lead = LEAD_MOD.exec(text);
   return lead ? PREFIX_MOD[lead[1]!.toLowerCase()]! : null;
