@@ -52,7 +52,7 @@ const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-/** "…in office?Trump continues" → the question, then the sentence glued to it. */
+/** "…in office?Ms Okafor continues" → the question, then the sentence glued to it. */
 export function splitGluedQuestion(text: string): [string, string] | null {
   const match = /^([^.!?]{8,200}\?)(?=[\p{Lu}“"‘'])/u.exec(text);
   if (!match?.[1]) return null;

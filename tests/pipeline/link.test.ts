@@ -46,7 +46,7 @@ describe('link stage', () => {
 
 describe('slugs', () => {
   it('are ASCII, hyphenated and never empty', () => {
-    expect(slugify('Xi Asks Trump: “Avoid” Café Deals!')).toBe('xi-asks-trump-avoid-cafe-deals');
+    expect(slugify('Mayor Asks Okafor: “Avoid” Café Deals!')).toBe('mayor-asks-okafor-avoid-cafe-deals');
     expect(new SlugRegistry('article').claim('!!!')).toBe('article');
     expect(slugify('Łódź mayor meets Москва delegation')).toBe('lodz-mayor-meets-moskva-delegation');
   });
