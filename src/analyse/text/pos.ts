@@ -96,6 +96,9 @@ const NEXT = 3;
 const NEXT2 = 4;
 const ROLES = 5;
 
+/** The bias, read by every scored token: the tagger sums it with the tag features. */
+const BIAS = feat1(0, 0);
+
 /** The one feature that knows whether the word is first in its sentence. */
 const shapeAndFirst = (shape: number, first: number) => feat2(15, shape, first);
 
@@ -103,7 +106,6 @@ const shapeAndFirst = (shape: number, first: number) => feat2(15, shape, first);
 function roleFeatures(role: number, h: Uint32Array, at: number, out: Uint32Array, n: number, first = 0): number {
   switch (role) {
     case SELF:
-      out[n++] = feat1(0, 0);
       out[n++] = feat1(1, h[at + SUF3]!);
       out[n++] = feat1(2, h[at + PRE1]!);
       out[n++] = feat1(6, h[at + WORD]!);
@@ -173,7 +175,8 @@ export function posFeatures(ctx: PosContext, i: number, p1: number, p2: number, 
   const h = ctx.hashes;
   const at = (i + PAD) * WIDTH;
   const g = grouped;
-  let n = roleFeatures(SELF, h, at, g, 0, i === 0 ? 1 : 0);
+  g[0] = BIAS;
+  let n = roleFeatures(SELF, h, at, g, 1, i === 0 ? 1 : 0);
   n = roleFeatures(PREV, h, at - WIDTH, g, n);
   n = roleFeatures(PREV2, h, at - 2 * WIDTH, g, n);
   n = roleFeatures(NEXT, h, at + WIDTH, g, n);
@@ -212,7 +215,7 @@ class PosTagger {
   private region = new Int32Array(0);
   private pool = new Int32Array(1 << 16);
   private used = 1;
-  /** Summed weights of the tag features per pair of previous tags, dense, `classes` each. */
+  /** Summed weights of the tag features and the bias per pair of previous tags, dense, `classes` each. */
   private readonly pairs: Int32Array;
   private readonly pairDone: Uint8Array;
   /** Region starts of a sentence's tokens, boundaries included. */
@@ -267,13 +270,15 @@ class PosTagger {
     return r;
   }
 
-  /** Offset in `pairs` of the summed weights of the tag features. */
+  /** Offset in `pairs` of the summed weights of the tag features and the bias. */
   private pair(p1: number, p2: number): number {
     const k = (p1 + 2) * (this.classes + 2) + p2 + 2;
     const at = k * this.classes;
     if (this.pairDone[k] === 0) {
       this.pairDone[k] = 1;
-      addWeights(this.model, this.feats, tagFeatures(p1, p2, this.feats, 0), this.pairs.subarray(at, at + this.classes));
+      const n = tagFeatures(p1, p2, this.feats, 0);
+      this.feats[n] = BIAS;
+      addWeights(this.model, this.feats, n + 1, this.pairs.subarray(at, at + this.classes));
     }
     return at;
   }
