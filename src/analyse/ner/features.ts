@@ -374,9 +374,13 @@ export function historyCode(h: History | undefined, key: number): number {
  * Feature groups. `h` holds entry hashes; `cur`, `prev`, `next` are offsets of entries in it.
  */
 
-/** The word itself, in its sentence (caseless or not, first or not) and document. */
-export function selfFeatures(h: Uint32Array, cur: number, cl: number, first: number, doc: number, out: Uint32Array, n: number): number {
-  out[n++] = feat1(0, cl);
+/** The bias of a caseless or cased sentence. */
+export function biasFeature(cl: number): number {
+  return feat1(0, cl);
+}
+
+/** The word itself, in its sentence (first or not) and document. */
+export function selfFeatures(h: Uint32Array, cur: number, first: number, doc: number, out: Uint32Array, n: number): number {
   out[n++] = feat1(1, h[cur + LOWER]!);
   out[n++] = feat1(2, h[cur + EXACT]!);
   out[n++] = feat1(3, h[cur + SHAPE]!);
@@ -482,7 +486,8 @@ export function features(s: NerSentence, i: number, p1: number, p2: number, out:
   const cl = s.caseless ? 1 : 0;
   const doc = s.doc[j]!;
   const g = grouped;
-  let n = selfFeatures(h, cur, cl, i === 0 ? 1 : 0, doc, g, 0);
+  g[0] = biasFeature(cl);
+  let n = selfFeatures(h, cur, i === 0 ? 1 : 0, doc, g, 1);
   n = labelWordFeatures(h, cur, p1, g, n);
   for (const d of NEIGHBOURS) g[n++] = neighbourFeature(d, h, e[j + d]! * WIDTH);
   for (let d = -1; d <= 1; d++) g[n++] = posFeature(d, posHash[s.tags[j + d]!]!);

@@ -6,6 +6,7 @@ import {
   MAX_FEATURES,
   NEIGHBOURS,
   WIDTH,
+  biasFeature,
   checkFresh,
   docFeature,
   entryHashes,
@@ -201,8 +202,8 @@ const HISTORY_CODES = 11;
  * The run-time tagger: the same scores as `decode` with every feature, but the weights of
  * feature groups are summed once and kept in one flat pool as (label, weight) lists: per word
  * entry and variant its own features, per word entry its features as each neighbour, per
- * triple of POS tags, per pair of previous labels with the document flags, per triple of
- * shapes, per gazetteer context, per history code. Per token that leaves a dozen lists to
+ * triple of POS tags, per pair of previous labels with the document flags and the bias, per
+ * triple of shapes, per gazetteer context, per history code. Per token that leaves a dozen lists to
  * add and the few features of the word with its neighbours' words.
  */
 class NerTagger {
@@ -330,7 +331,7 @@ class NerTagger {
       const variant = (doc << 2) | (first << 1) | (p1 === 0 ? 1 : 0);
       let at = this.self.slot(cur, variant, 0);
       if (!this.addSlot(this.self, at)) {
-        const m = selfFeatures(h, cur * WIDTH, cl, first, doc, feats, 0);
+        const m = selfFeatures(h, cur * WIDTH, first, doc, feats, 0);
         this.addNewSlot(this.self, at, cur, variant, 0, p1 === 0 ? labelWordFeatures(h, cur * WIDTH, 0, feats, m) : m);
       }
       for (const d of NEIGHBOURS) this.addNeighbour(h, e[j + d]!, d);
@@ -341,8 +342,10 @@ class NerTagger {
       }
       const k = ((p1 * LABELS.length + p2) * 8 + doc) * 2 + cl;
       if (!this.addListAt(this.labelLists, k)) {
-        feats[labelFeatures(p1, p2, feats, 0)] = docFeature(doc, cl);
-        this.addNewList(this.labelLists, k, 3);
+        let m = labelFeatures(p1, p2, feats, 0);
+        feats[m++] = docFeature(doc, cl);
+        feats[m++] = biasFeature(cl);
+        this.addNewList(this.labelLists, k, m);
       }
       const prev = e[j - 1]! * WIDTH;
       const next = e[j + 1]! * WIDTH;
