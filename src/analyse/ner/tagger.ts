@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { addWeights, loadModel, type Model } from '../text/perceptron.ts';
+import { addWeights, argmax, loadModel, type Model } from '../text/perceptron.ts';
 import { fit, onReset } from '../text/vocab.ts';
 import {
   LABELS,
@@ -366,8 +366,7 @@ class NerTagger {
       let m = p1 === 0 ? 0 : labelWordFeatures(h, cur * WIDTH, p1, feats, 0);
       m = wordContextFeatures(h, prev, cur * WIDTH, next, feats, m);
       addWeights(model, feats, m, scores);
-      let label = 0;
-      for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[label]!) label = l;
+      const label = argmax(scores);
       out[i] = label;
       p2 = p1;
       p1 = label;

@@ -98,6 +98,20 @@ export function addWeight(model: Model, key: number, scores: Int32Array, sign = 
   }
 }
 
+/** The class with the highest score; the first of them on a tie. */
+export function argmax(scores: Int32Array): number {
+  let best = 0;
+  let top = scores[0]!;
+  for (let c = 1; c < scores.length; c++) {
+    const v = scores[c]!;
+    if (v > top) {
+      top = v;
+      best = c;
+    }
+  }
+  return best;
+}
+
 /*
  * File format (gzipped): uint32 header length, JSON header {classes, meta, scale, count}, then
  * `count` records: uint32 key, uint8 nonzero count, then (uint8 class, int16 weight) pairs.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from '../types.ts';
-import { addWeight, addWeights, feat1, feat2, FNV, fnv, hashString, loadModel, type Model } from './perceptron.ts';
+import { addWeight, addWeights, argmax, feat1, feat2, FNV, fnv, hashString, loadModel, type Model } from './perceptron.ts';
 import { fit, onReset, reserve, wordId } from './vocab.ts';
 
 /**
@@ -342,8 +342,7 @@ class PosTagger {
         }
         addWeight(model, previousTagAndWord(p1, word), scores);
         addWeight(model, wordAndNext(word, pool[seq[j + 1]! + H_WORD]! >>> 0), scores);
-        tag = 0;
-        for (let c = 1; c < nc; c++) if (scores[c]! > scores[tag]!) tag = c;
+        tag = argmax(scores);
       }
       tokens[i]!.pos = model.classes[tag]!;
       p2 = p1;
