@@ -938,6 +938,8 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
   chosen = pairedDays(text, chosen);
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
+    // "Friday's vote", "last year’s election": the possessive is no part of the expression ("the 1990's" keeps its "s")
+    if (possessiveAt(text, c.end)) c.end -= 2;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
     // the word before says which of the patterns below may apply
     let word = lastWord(text, floor, c.start);
@@ -972,6 +974,13 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
     }
   }
   return chosen;
+}
+
+/** Does a possessive "'s" or "’s" end at `end`, after a letter? */
+function possessiveAt(text: string, end: number): boolean {
+  if ((text.charCodeAt(end - 1) | 32) !== 115) return false;
+  const a = text.charCodeAt(end - 2);
+  return (a === 39 || a === 0x2019) && letterAt(text, end - 3);
 }
 
 /** The word before `start`, lower-cased, not reaching before `from`; '' when none. */
