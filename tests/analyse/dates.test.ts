@@ -209,6 +209,13 @@ for (const [mode, tagged] of MODES) {
       expect(run('Prices should ease over the next few weeks.')).toEqual([]);
     });
 
+    it('lets "recently" before a date only narrow that date', () => {
+      expect(values('Floods hit the valley twice, most recently last April.')).toEqual([['last April', '2025-04']]);
+      expect(values('Fares were cut as recently as March 2, and the line has recently grown.')).toEqual([
+        ['March 2', '2025-03-02'], ['recently', 'PAST_REF'],
+      ]);
+    });
+
     it('reads "soon" in a past-tense clause as soon after, not the future', () => {
       expect(run('The trickle of refugees soon became a flood.')).toEqual([]);
       expect(values('A verdict is expected soon.')).toEqual([['soon', 'FUTURE_REF']]);
@@ -239,6 +246,7 @@ for (const [mode, tagged] of MODES) {
     it('leaves out what TimeML calls a time, a set or a duration', () => {
       // a clock time makes the day a TIME
       expect(run('Bids close at 5 p.m. EST Oct. 3.')).toEqual([]);
+      expect(run('The index slipped at mid-afternoon yesterday and the ferry leaves at midday Sunday.')).toEqual([]);
       // recurring parts of the day
       expect(run('The ferry sails on Monday and Thursday nights.')).toEqual([]);
       // a year that ended on a day is a span of a year; the day itself stays a date
@@ -262,6 +270,12 @@ for (const [mode, tagged] of MODES) {
         'The quarter-to-quarter gain was helped by a charge in the 2024 period. For the first nine months, profit fell from the 2024 period.';
       expect(values(story, '2025-10-28')).toEqual([
         ['third-quarter', '2025-Q3'], ['second quarter', '2025-Q2'], ['the 2024 period', '2024-Q3'], ['the 2024 period', '2024'],
+      ]);
+    });
+
+    it('reads "last year\'s quarter" as the quarter under discussion a year back', () => {
+      expect(values('Margins widened in the second quarter. Last year’s quarter had a strike, and this year\'s period a tax credit.', '2025-08-06')).toEqual([
+        ['the second quarter', '2025-Q2'], ['Last year’s quarter', '2024-Q2'], ["this year's period", '2025-Q2'],
       ]);
     });
 

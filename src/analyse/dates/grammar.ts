@@ -120,9 +120,9 @@ function endsAt(re: RegExp, text: string, i: number): boolean {
   return re.test(text);
 }
 
-/** Clock times ("10 p.m.", "at 9:30") next to a day make it a TIME, which is not ours. */
-const CLOCK_BEFORE = /(?<=(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bnoon|\bmidnight)\s*,?\s*(?:on\s+)?)/iy;
-const CLOCK_AFTER = /\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b)/iy;
+/** Clock times ("10 p.m.", "at 9:30", "midday", "mid-afternoon") next to a day make it a TIME, which is not ours. */
+const CLOCK_BEFORE = /(?<=(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bnoon|\bmidnight|\bmidday|\bmid-?(?:morning|afternoon|evening))\s*,?\s*(?:on\s+)?)/iy;
+const CLOCK_AFTER = /\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b|midday\b)/iy;
 const nearClock = (text: string, start: number, end: number): boolean =>
   endsAt(CLOCK_BEFORE, text, start) || matchesAt(CLOCK_AFTER, text, end, 16);
 
@@ -259,6 +259,8 @@ const PAST_DURATION = new RegExp(`[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|week
 /** "from now on": an idiom, not the present. */
 const FROM_BEFORE = /(?<=\bfrom\s+)/iy;
 const ON_AFTER = /\s+on\b/iy;
+/** A date right after an adverb: "recently last October", "as recently as March 3", "lately in 2019". */
+const DATE_AFTER = new RegExp(`\\s+(?:as\\s+)?(?:(?:in|on|during)\\s+)?(?:(?:last|this|next|early|late|mid)[-\\s]+(?:${MONTH}|${WEEKDAY}|${SEASON}|${UNIT}|${YEAR})\\b|${YEAR}\\b|${MONTH}\\s|${WEEKDAY}\\b|yesterday\\b|today\\b)`, 'iy');
 /** "current" as an adjective: a lower-case word follows. */
 const WORD_AFTER = /\s+[a-z]/y;
 /** "as soon as", "too soon", "soon after": no future of its own. */
@@ -487,6 +489,12 @@ const RULES: Rule[] = [
       return { kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 1, endM: null };
     },
   },
+  // last year's quarter, this year's period: in earnings news, the quarter under discussion, that year or the one before
+  {
+    re: /\b(last|this)\s+year['’]s\s+(?:(?:comparable|corresponding|same)\s+)?(?:quarter|period)\b/gi,
+    keys: 'year + quarter period',
+    build: (m) => ({ kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: m[1]!.toLowerCase() === 'last' ? 1 : 0, endM: null }),
+  },
   // years ago, in the coming months, in future years. ("In recent years", "over the next few weeks" measure
   // stretches of time, which TimeML annotates as durations, PXY, PXW: not dates.)
   {
@@ -627,6 +635,8 @@ const RULES: Rule[] = [
       if (m[2]) {
         // "the past three months", "the past year": durations, not the past
         if (/past$/i.test(m[2]) && matchesAt(PAST_DURATION, text, end, 24)) return null;
+        // "most recently last October", "as recently as 2019": the adverb only narrows the date after it
+        if (/ly$/i.test(m[2]) && matchesAt(DATE_AFTER, text, end, 40)) return null;
         return { kind: 'literal', value: 'PAST_REF' };
       }
       const w = m[3]!.toLowerCase();
