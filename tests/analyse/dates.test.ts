@@ -37,6 +37,14 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The strike began Sept. 9, union leaders said.', 'Sept. 9')).toBe('2025-09-09');
     });
 
+    it('takes the year in which a yearless day falls on the weekday named with it', () => {
+      // 12 March was a Tuesday in 2024, 5 January is a Monday in 2026
+      expect(valueOf('The plant flooded on Tuesday 12 March.', 'Tuesday 12 March')).toBe('2024-03-12');
+      expect(valueOf('The plant reopens on Monday, Jan. 5.', 'Monday, Jan. 5')).toBe('2026-01-05');
+      // the second day of a pair is not bound to the weekday of the first
+      expect(values('The fair runs Friday, Sept. 19 and 20.')).toEqual([['Friday, Sept. 19', '2025-09-19'], ['20', '2025-09-20']]);
+    });
+
     it('picks the year of a yearless day by tense, else the nearest', () => {
       expect(valueOf('Parliament will vote on the bill on Jan. 12.', 'Jan. 12')).toBe('2026-01-12');
       expect(valueOf('The company was listed on Feb. 4 and has since doubled.', 'Feb. 4')).toBe('2025-02-04');
@@ -124,6 +132,13 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The band was formed in the 1970s.', 'the 1970s')).toBe('197');
       expect(values('The law dates from 1987 and will be replaced in 2027.')).toEqual([['1987', '1987'], ['2027', '2027']]);
       expect(valueOf('The agency expects a deficit in fiscal 2026.', 'fiscal 2026')).toBe('2026');
+    });
+
+    it('reads halves written H1 and 2H only with their year', () => {
+      expect(values('Margins improved in H1 2024 after a weak 2H 2023, and Q2 looks better.')).toEqual([
+        ['H1 2024', '2024-H1'], ['2H 2023', '2023-H2'], ['Q2', '2025-Q2'],
+      ]);
+      expect(run('Cases of H1N1 rose, and H2 hydrogen and H1 rules were discussed.')).toEqual([]);
     });
 
     it('writes decades as TimeML does, by their first three digits', () => {

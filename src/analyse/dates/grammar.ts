@@ -15,8 +15,8 @@ export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'half' | '
 export type Anchor = 'now' | 'ref';
 
 export type Expr =
-  /** A calendar day; a null year is inferred from tense. */
-  | { kind: 'date'; y: number | null; m: number; d: number }
+  /** A calendar day; a null year is inferred from the weekday named with it ("Tuesday, March 12"), else from tense. */
+  | { kind: 'date'; y: number | null; m: number; d: number; wd?: number }
   /**
    * A month; `rel` -1/0/1 for "last/this/next August", `yearRel` for "August last year". `near` when it
    * qualifies a noun ("an August agreement", "March's vote"): the nearest such month unless the tense is past.
@@ -92,6 +92,7 @@ const MONTH_KEYS = 'January Jan February Feb March Mar April Apr May June Jun Ju
 
 const monthOf = (s: string): number => MONTHS[s.toLowerCase().replace('.', '')] ?? 0;
 const dayOf = (s: string): number => parseInt(s, 10);
+const weekdayOf = (s: string | undefined): number | undefined => (s ? WEEKDAYS[s.toLowerCase().replace('.', '')] : undefined);
 const isCap = (s: string): boolean => s.charCodeAt(0) >= 65 && s.charCodeAt(0) <= 90;
 const relOf = (s: string | undefined): number | null => {
   if (!s) return null;
@@ -238,7 +239,7 @@ interface Rule {
    * (the rule reads only a capitalized "May", "Friday", "Easter"); after " + ", a second group of which it must
    * contain one too. For numbers, their shape: "#" any, "#4" a four-digit number ("1998", "mid-1998"), "#0" a decade
    * ("1990s", "'90s", "1990's"), "#-" and "#/" numbers joined by a hyphen or a slash ("2025-09-17", "9/17/25"),
-   * "q#" a quarter ("Q3", "3Q").
+   * "q#" a quarter or half ("Q3", "3Q", "H1").
    */
   keys: string;
   build: (m: RegExpExecArray, text: string) => Expr | null;
@@ -318,24 +319,24 @@ const RULES: Rule[] = [
   },
   // (Friday,) September 17(, 2025)
   {
-    re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?!%|[.,:]\\d|\\s*(?:percent|per\\s*cent))`),
+    re: rx(`\\b(?:(${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?!%|[.,:]\\d|\\s*(?:percent|per\\s*cent))`),
     keys: `${MONTH_KEYS} + #`,
     build: (m, text) => {
-      if (!isCap(m[1]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
-      const mo = monthOf(m[1]!), d = dayOf(m[2]!);
-      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[3]), m: mo, d } : null;
+      if (!isCap(m[2]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
+      const mo = monthOf(m[2]!), d = dayOf(m[3]!);
+      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[4]), m: mo, d, wd: weekdayOf(m[1]) } : null;
     },
   },
   // (Friday,) 17(th) (of) September(, 2025)
   {
-    re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
+    re: rx(`\\b(?:(${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
     keys: `${MONTH_KEYS} + #`,
     build: (m, text) => {
-      if (!isCap(m[2]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
+      if (!isCap(m[3]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
       // "2 May be" is a count before a modal; a month name needs a capital after a bare number
-      const mo = monthOf(m[2]!), d = dayOf(m[1]!);
-      if (!m[3] && mo === 5 && matchesAt(MODAL_AFTER, text, m.index + m[0].length)) return null;
-      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[3]), m: mo, d } : null;
+      const mo = monthOf(m[3]!), d = dayOf(m[2]!);
+      if (!m[4] && mo === 5 && matchesAt(MODAL_AFTER, text, m.index + m[0].length)) return null;
+      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[4]), m: mo, d, wd: weekdayOf(m[1]) } : null;
     },
   },
   // September 2025, Sept. of 2025
@@ -518,17 +519,19 @@ const RULES: Rule[] = [
       return { kind: 'part', unit, n, y: y ? Number(y) : null, yearRel, back: 0, endM: m[8] ? monthOf(m[8]) : null };
     },
   },
-  // Q3 2025, 3Q, fiscal Q1
+  // Q3 2025, 3Q, fiscal Q1; H1 2025, 2H 2024 (a half only with its year: "H1" alone names too many other things)
   {
-    re: /\b(?:Q([1-4])|([1-4])Q)(?:\s*(?:of\s+)?('?\d{2}|\d{4}))?\b/g,
+    re: /\b(?:([QH])([1-4])|([1-4])([QH]))(?:\s*(?:of\s+)?('?\d{2}|\d{4}))?\b/g,
     keys: 'q#',
     build: (m) => {
       let y: number | null = null;
-      if (m[3]) {
-        const s = m[3].replace("'", '');
+      if (m[5]) {
+        const s = m[5].replace("'", '');
         y = s.length === 2 ? 2000 + Number(s) : Number(s);
       }
-      return { kind: 'part', unit: 'quarter', n: Number(m[1] ?? m[2]), y, yearRel: null, back: 0, endM: null };
+      const n = Number(m[2] ?? m[3]);
+      if ((m[1] ?? m[4]) === 'Q') return { kind: 'part', unit: 'quarter', n, y, yearRel: null, back: 0, endM: null };
+      return n <= 2 && y !== null ? { kind: 'part', unit: 'half', n, y, yearRel: null, back: 0, endM: null } : null;
     },
   },
   // the latest quarter/period, the most recent quarter
@@ -738,7 +741,7 @@ function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
         taken.add(next);
         if (e.y === null) e.y = Number(after[2]);
       }
-      if (d > e.d && d <= 31) chosen.push({ start: at, end: at + after[1]!.length, expr: { ...e, d }, mod: null, lean: null });
+      if (d > e.d && d <= 31) chosen.push({ start: at, end: at + after[1]!.length, expr: { ...e, d, wd: undefined }, mod: null, lean: null });
       continue;
     }
     FIRST_DAY.lastIndex = c.start;
@@ -746,7 +749,7 @@ function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
     if (before && c.start - before[1]!.length >= prev) {
       const d = dayOf(before[2]!);
       const start = c.start - before[1]!.length;
-      if (d < e.d) chosen.push({ start, end: start + before[2]!.length, expr: { ...e, d }, mod: null, lean: null });
+      if (d < e.d) chosen.push({ start, end: start + before[2]!.length, expr: { ...e, d, wd: undefined }, mod: null, lean: null });
     }
   }
   if (chosen.length === n && taken.size === 0) return chosen;
@@ -888,7 +891,7 @@ function seeNumbers(seen: Seen, w: string): void {
     decade ||= run > 0 && (x | 32) === 115 && w.charCodeAt(i - 1) === 48;
     hyphen ||= x === 45;
     slash ||= x === 47;
-    quarter ||= x === 81;
+    quarter ||= x === 81 || x === 72; // "Q3", "H1"
     run = 0;
   }
   if (!digits) return;
