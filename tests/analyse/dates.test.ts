@@ -95,6 +95,12 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The final is tonight.', 'tonight')).toBe('2025-09-17');
     });
 
+    it('reads last, this and next fiscal year like the calendar ones', () => {
+      expect(values('Orders fell this fiscal year and should pick up next fiscal year, as in the latest fiscal year.')).toEqual([
+        ['this fiscal year', '2025'], ['next fiscal year', '2026'], ['the latest fiscal year', '2024'],
+      ]);
+    });
+
     it('keeps early, mid and late as modifiers of the period', () => {
       const found = run('Work starts in late November, peaks in mid-December and ends in early 2027.');
       expect(found.map((d) => [d.text, d.value, d.mod])).toEqual([

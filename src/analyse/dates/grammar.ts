@@ -421,9 +421,9 @@ const RULES: Rule[] = [
       return { kind: 'day', offset };
     },
   },
-  // this week, last month, next year, the coming weekend, the year, the current quarter
+  // this week, last month, next year, the coming weekend, the year, the current quarter, last fiscal year
   {
-    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-)`),
+    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)(?:\\s+fiscal(?=\\s+(?:year|quarter)))?\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-)`),
     keys: 'week weekend month year quarter decade century',
     build: (m, text) => {
       const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
