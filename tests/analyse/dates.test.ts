@@ -223,11 +223,6 @@ for (const [mode, tagged] of MODES) {
       ]);
     });
 
-    it('takes a sentence opened by "Now," as a turn of the discourse, not the present', () => {
-      expect(run('Now, the mayor argues, the bridge must wait.')).toEqual([]);
-      expect(values('Now the bridge is closed, and for now it stays shut.')).toEqual([['Now', 'PRESENT_REF'], ['now', 'PRESENT_REF']]);
-    });
-
     it('takes "current" as the present and "then-current" as the past, but not a stretch like "recent years"', () => {
       expect(values('Under current rules the fee is waived.')).toEqual([['current', 'PRESENT_REF']]);
       expect(values('Holders could sell at the then-current price.')).toEqual([['then-current', 'PAST_REF']]);

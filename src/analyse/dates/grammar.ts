@@ -262,7 +262,6 @@ const FROM_BEFORE = /(?<=\bfrom\s+)/iy;
 const ON_AFTER = /\s+on\b/iy;
 /** A date right after an adverb: "recently last October", "as recently as March 3", "lately in 2019". */
 const DATE_AFTER = new RegExp(`\\s+(?:as\\s+)?(?:(?:in|on|during)\\s+)?(?:(?:last|this|next|early|late|mid)[-\\s]+(?:${MONTH}|${WEEKDAY}|${SEASON}|${UNIT}|${YEAR})\\b|${YEAR}\\b|${MONTH}\\s|${WEEKDAY}\\b|yesterday\\b|today\\b)`, 'iy');
-const COMMA_AFTER = /,/y;
 /** "current" as an adjective: a lower-case word follows. */
 const WORD_AFTER = /\s+[a-z]/y;
 /** "as soon as", "too soon", "soon after": no future of its own. */
@@ -632,8 +631,6 @@ const RULES: Rule[] = [
       const end = m.index + m[0].length;
       if (m[1]) {
         if (endsAt(FROM_BEFORE, text, m.index) && matchesAt(ON_AFTER, text, end, 24)) return null;
-        // "Now, he says, ...": a sentence opened by "Now" and a comma turns the discourse, it places nothing in time
-        if (end - m.index === 3 && matchesAt(COMMA_AFTER, text, end, 1) && !/[A-Za-z0-9]/.test(text.slice(0, m.index))) return null;
         // "current" dates only as an adjective of time ("current conditions"), not the noun ("a strong current")
         if (/^current$/i.test(m[1]) && !matchesAt(WORD_AFTER, text, end, 24)) return null;
         return { kind: 'literal', value: 'PRESENT_REF' };
