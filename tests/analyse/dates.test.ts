@@ -223,6 +223,13 @@ for (const [mode, tagged] of MODES) {
       ]);
     });
 
+    it('does not read a title that ends in "Now" or a weekday and a capitalized "Night" as a date', () => {
+      expect(run('The band closed with All Right Now at the festival.')).toEqual([]);
+      expect(values('She won the relay at Sunday\'s Night of Sprints, and rested on Monday night.')).toEqual([
+        ['Sunday', '2025-09-14'], ['Monday night', '2025-09-15'],
+      ]);
+    });
+
     it('takes "current" as the present and "then-current" as the past, but not a stretch like "recent years"', () => {
       expect(values('Under current rules the fee is waived.')).toEqual([['current', 'PRESENT_REF']]);
       expect(values('Holders could sell at the then-current price.')).toEqual([['then-current', 'PAST_REF']]);

@@ -381,9 +381,9 @@ const RULES: Rule[] = [
       return m[4] ? { kind: 'weekOf', of: day, weekend: false } : day;
     },
   },
-  // (last|next) Friday('s) (morning)
+  // (last|next) Friday('s) (morning); a capitalized part of the day names an event: "Friday Night Lights"
   {
-    re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`),
+    re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(?-i:morning|afternoon|evening|night))?\\b`),
     keys: 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
     build: (m, text) => {
       const word = m[2]!;
@@ -631,6 +631,8 @@ const RULES: Rule[] = [
       const end = m.index + m[0].length;
       if (m[1]) {
         if (endsAt(FROM_BEFORE, text, m.index) && matchesAt(ON_AFTER, text, end, 24)) return null;
+        // a capitalized "Now" inside a sentence, after a capitalized word, ends a title: "Apocalypse Now"
+        if (isCap(m[1]) && /[A-Za-z]/.test(text.slice(0, m.index)) && endsAt(CAPITAL_BEFORE, text, m.index)) return null;
         // "current" dates only as an adjective of time ("current conditions"), not the noun ("a strong current")
         if (/^current$/i.test(m[1]) && !matchesAt(WORD_AFTER, text, end, 24)) return null;
         return { kind: 'literal', value: 'PRESENT_REF' };
