@@ -311,6 +311,11 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('In the quarter ended July 31, the chain opened four stores.', 'the quarter', '2025-09-17')).toBe('2025-Q2');
     });
 
+    it('counts months from a year mentioned before in years', () => {
+      expect(values('The dam was finished in 2011 and flooded 24 months later.')).toEqual([['2011', '2011'], ['24 months later', '2013']]);
+      expect(values('The mine opened in May 2019 and closed three months later.')).toEqual([['May 2019', '2019-05'], ['three months later', '2019-08']]);
+    });
+
     it('compares a month with the year before it for "a year earlier"', () => {
       expect(values('Home sales rose 2% in July, and were 5% above the level of a year earlier.')).toEqual([
         ['July', '2025-07'], ['a year earlier', '2024'],

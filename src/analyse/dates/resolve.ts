@@ -146,6 +146,8 @@ function shiftPeriod(p: Period, unit: Unit, n: number): Resolved {
     const d = { ...p.first, y: p.first.y + n };
     return isValidDate(d.y, d.m, d.d) ? day(d) : day(addDays(d, -1));
   }
+  // "in 2002 ... 12 months later": months counted from a year say no month of their own
+  if (unit === 'month' && p.gran === 'year') return year(p.first.y + Math.trunc(n / 12));
   return shift(p.first, unit, n);
 }
 
