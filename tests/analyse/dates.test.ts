@@ -204,6 +204,13 @@ for (const [mode, tagged] of MODES) {
       expect(values("It is a worry for today's youth, unlike today's meeting.")).toEqual([['today', '2025-09-17']]);
     });
 
+    if (tagged) {
+      it('reads a past verb, not a participle after a possessive, as what a month tells of', () => {
+        expect(valueOf("The board turned down the rival's proposed bid in March, citing its price.", 'March')).toBe('2025-03');
+        expect(valueOf("Traders await the utility's planned share sale in March.", 'March')).toBe('2026-03');
+      });
+    }
+
     it('looks ahead from what is put off', () => {
       expect(valueOf('The vote was postponed until Tuesday.', 'Tuesday')).toBe('2025-09-23');
       expect(valueOf('The polls stayed open until Tuesday.', 'Tuesday')).toBe('2025-09-16');

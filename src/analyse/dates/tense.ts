@@ -142,6 +142,9 @@ function isCue(words: Words, i: number): boolean {
   const w = words.at(i)!;
   const next = words.at(i + 1)?.lower;
   if (w.lower === 'next') return next !== 'to';
+  // "rejected Boerse's proposed offer in December": after a possessive the participle only qualifies its noun, and a
+  // past-tense verb before it tells when ("awaits the firm's planned listing in March" still looks ahead)
+  if (w.pos !== undefined && (words.at(i - 1)?.lower === "'s" || words.at(i - 1)?.pos === 'POS') && pastBefore(words, i - 2)) return false;
   // "a match scheduled for Sunday was called off": a bare participle qualifies a noun, and when the clause's own
   // verb then tells of the past, the plan is history ("a summit scheduled for October" stays ahead). Taggers often
   // read such a participle right after its noun as a past tense ("a rally planned/VBD in the park for Sunday was").
@@ -161,6 +164,17 @@ function isCue(words: Words, i: number): boolean {
   }
   return true;
 }
+/** Is the verb nearest before word i, within its clause and a few words, a past form? */
+function pastBefore(words: Words, i: number): boolean {
+  for (let j = i; j >= 0 && j > i - 8; j--) {
+    const x = words.at(j)!;
+    if (BOUNDARY.has(x.lower) || x.lower === ',' || CLAUSE_OPENERS.has(x.lower)) return false;
+    if (x.pos === 'VBD' || PAST_AUX.has(x.lower)) return true;
+    if (x.pos?.startsWith('VB') || x.pos === 'MD') return false;
+  }
+  return false;
+}
+
 /** "and", "or", "but": a verb after one is the participle's own, coordinated, not the clause's. */
 const COORDINATORS = new Set(['and', 'or', 'but']);
 const AUX_BEFORE_PARTICIPLE = new Set(['is', 'are', 'am', "'s", "'re", 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'not', "n't", 'now', 'also', 'still', 'already']);
