@@ -237,6 +237,12 @@ for (const [mode, tagged] of MODES) {
       ]);
     });
 
+    it('takes no quarter from a quarter-final and no future from a name like "Forum for the Future"', () => {
+      expect(run('She lost in the quarter-final and in the second quarter-final of the cup.')).toEqual([]);
+      expect(values('A report by Friends of the Future looked at the future of cities.')).toEqual([]);
+      expect(values('We cannot see the future, he said.')).toEqual([['the future', 'FUTURE_REF']]);
+    });
+
     it('takes "current" as the present and "then-current" as the past, but not a stretch like "recent years"', () => {
       expect(values('Under current rules the fee is waived.')).toEqual([['current', 'PRESENT_REF']]);
       expect(values('Holders could sell at the then-current price.')).toEqual([['then-current', 'PAST_REF']]);

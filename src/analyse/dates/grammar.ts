@@ -422,7 +422,7 @@ const RULES: Rule[] = [
   },
   // this week, last month, next year, the coming weekend, the year, the current quarter, last fiscal year
   {
-    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)(?:\\s+fiscal(?=\\s+(?:year|quarter)))?\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-)`),
+    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)(?:\\s+fiscal(?=\\s+(?:year|quarter)))?\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-|-final)`),
     keys: 'week weekend month year quarter decade century',
     build: (m, text) => {
       const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
@@ -505,7 +505,7 @@ const RULES: Rule[] = [
   },
   // the third quarter (of 1997 | of this year), 1998's fourth quarter, this year's third quarter, third-quarter
   {
-    re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?(?=\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH}))?`),
+    re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?!-final)(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?(?=\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH}))?`),
     keys: 'quarter half',
     build: (m) => {
       const ord = m[3]!.toLowerCase();
@@ -647,6 +647,8 @@ const RULES: Rule[] = [
       const w = m[3]!.toLowerCase();
       if (w === 'soon' && (endsAt(SOON_BEFORE, text, m.index) || matchesAt(SOON_AFTER, text, end, 24))) return null;
       if (w.endsWith('future') && matchesAt(TOPIC_AFTER, text, end, 24)) return null;
+      // "Forum for the Future": capitalized inside a sentence, a name
+      if (w.endsWith('future') && isCap(m[3]!.slice(-6)) && /[A-Za-z]/.test(text.slice(0, m.index))) return null;
       return { kind: 'literal', value: 'FUTURE_REF', notInPast: w === 'soon' };
     },
   },
