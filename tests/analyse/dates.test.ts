@@ -211,6 +211,10 @@ for (const [mode, tagged] of MODES) {
       });
     }
 
+    it('steps over an aside in brackets to find the verb after a date', () => {
+      expect(valueOf('In November the National Audit Office (NAO) criticised the scheme.', 'November')).toBe('2024-11');
+    });
+
     it('looks ahead from what is put off', () => {
       expect(valueOf('The vote was postponed until Tuesday.', 'Tuesday')).toBe('2025-09-23');
       expect(valueOf('The polls stayed open until Tuesday.', 'Tuesday')).toBe('2025-09-16');

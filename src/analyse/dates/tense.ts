@@ -224,11 +224,26 @@ export function tenseAt(words: Words, start: number, end: number): Tense {
   const opens = clauseInitial(words, before);
   for (let i = after, n = 0; i < words.length && n < REACH; i++, n++) {
     const w = words.at(i)!;
+    // "In March the Office of National Statistics (ONS) reclassified": an aside in brackets is stepped over
+    if (w.lower === '(') {
+      const close = closingBracket(words, i);
+      if (close > 0) { i = close; continue; }
+    }
     if (BOUNDARY.has(w.lower) || (w.lower === ',' && !opens)) break;
     const c = classify(words, i);
     if (c) return groupTense(words, i, c);
   }
   return null;
+}
+
+/** The index of the ")" closing the "(" at word i within a few words, else -1. */
+function closingBracket(words: Words, i: number): number {
+  for (let j = i + 1; j < words.length && j <= i + 8; j++) {
+    const x = words.at(j)!.lower;
+    if (x === ')') return j;
+    if (x === '(' || BOUNDARY.has(x)) return -1;
+  }
+  return -1;
 }
 
 const FILLERS = new Set(['not', "n't", 'also', 'still', 'already', 'just', 'be', 'been', 'being', 'have', "'ve", 'has', 'had', 'to', 'then', 'now', 'soon', 'again', 'never']);
