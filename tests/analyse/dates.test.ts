@@ -215,6 +215,13 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('In November the National Audit Office (NAO) criticised the scheme.', 'November')).toBe('2024-11');
     });
 
+    it('reads an infinitive after "had to" or "was forced to" as the past, after "was due to" as the nearest date', () => {
+      expect(valueOf('The airline had to ground its fleet on Thursday.', 'Thursday')).toBe('2025-09-11');
+      expect(valueOf('Growers were forced to dump milk in November.', 'November')).toBe('2024-11');
+      expect(valueOf('The airline plans to ground its fleet on Thursday.', 'Thursday')).toBe('2025-09-18');
+      expect(valueOf('The new line was due to open in November.', 'November')).toBe('2025-11');
+    });
+
     it('looks ahead from what is put off', () => {
       expect(valueOf('The vote was postponed until Tuesday.', 'Tuesday')).toBe('2025-09-23');
       expect(valueOf('The polls stayed open until Tuesday.', 'Tuesday')).toBe('2025-09-16');

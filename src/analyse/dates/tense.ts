@@ -101,6 +101,23 @@ const INFINITIVE_BLOCK = new Set(['the', 'a', 'an', 'be']);
 
 type Group = 'past' | 'present' | 'future' | 'uncertain' | 'verb' | null;
 
+/**
+ * What a past governor says of its "to"-infinitive: what one had to, was forced to or managed to do is told as done
+ * ("had to cancel flights on Thursday"); what one agreed to or was due to do may still lie ahead ("agreed to buy the
+ * line in February"), so the nearest. Undefined when word i is no past form.
+ */
+function pastGovernor(words: Words, i: number): 'past' | 'uncertain' | undefined {
+  const w = words.at(i);
+  if (w === undefined) return undefined;
+  const aux = words.at(i - 1)?.lower;
+  const past = w.pos === 'VBD' || PAST_AUX.has(w.lower) ||
+    ((w.pos === 'VBN' || w.pos === 'JJ' || w.pos === undefined) && (aux === 'was' || aux === 'were' || aux === 'had'));
+  if (!past) return undefined;
+  return DONE.has(w.lower) ? 'past' : 'uncertain';
+}
+/** Past governors whose infinitive tells what was done. */
+const DONE = new Set(['had', 'forced', 'managed', 'tried', 'failed', 'refused', 'able', 'obliged', 'compelled', 'allowed', 'permitted', 'moved']);
+
 /** Is word i a "to" whose infinitive looks ahead ("agreed to admit")? */
 function futureTo(words: Words, i: number): boolean {
   const prev = words.at(i - 1);
@@ -116,7 +133,7 @@ function classify(words: Words, i: number): Group {
   const x = w.lower;
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || w.pos === 'MD') return 'future';
-  if (x === 'to') return futureTo(words, i) ? 'future' : null;
+  if (x === 'to') return futureTo(words, i) ? pastGovernor(words, i - 1) ?? 'future' : null;
   if (FUTURE_CUES.has(x) && isCue(words, i)) return 'future';
   if ((x === 'set' || x === 'going' || x === 'due') && (next === 'to' || next === 'for')) return x === 'due' && next === 'to' && !futureTo(words, i + 1) ? null : 'future';
   if (PAST_AUX.has(x)) return 'past';
@@ -188,7 +205,7 @@ function passiveInfinitive(words: Words, i: number): Group | undefined {
 function auxBefore(words: Words, i: number): Group {
   const x = words.at(i - 1)?.lower;
   if (x === undefined) return null;
-  if (x === 'to') return futureTo(words, i - 1) ? 'future' : null;
+  if (x === 'to') return futureTo(words, i - 1) ? pastGovernor(words, i - 2) ?? 'future' : null;
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || x === 'is' || x === 'are' || x === 'am') return 'future';
   return x === 'was' || x === 'were' ? 'past' : null;
