@@ -254,6 +254,14 @@ for (const [mode, tagged] of MODES) {
       expect(values('We cannot see the future, he said.')).toEqual([['the future', 'FUTURE_REF']]);
     });
 
+    it('does not take a name built on a century or a holiday for the date', () => {
+      expect(run('The studio, once part of Twentieth Century Pictures, dropped it.')).toEqual([]);
+      expect(values('Crowds gathered for the national Armistice Memorial Day and for Brazil\'s Independence Day.')).toEqual([]);
+      expect(values('The club\'s Boxing Day game drew a crowd, as it did in the 19th century.')).toEqual([
+        ['Boxing Day', '2024-12-26'], ['the 19th century', '18'],
+      ]);
+    });
+
     it('takes "current" as the present and "then-current" as the past, but not a stretch like "recent years"', () => {
       expect(values('Under current rules the fee is waived.')).toEqual([['current', 'PRESENT_REF']]);
       expect(values('Holders could sell at the then-current price.')).toEqual([['then-current', 'PAST_REF']]);

@@ -208,6 +208,8 @@ const MODAL_MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|during|before|
 const EVERY_BEFORE = /(?<=\b(?:each|every)\s+)/iy;
 const NAME_BEFORE = /(?<=[A-Z][a-z]+\s+)/y;
 const NAME_AFTER = /\s+[A-Z][a-z]/y;
+/** A possessive right before: "Ukraine's". */
+const OWNER_BEFORE = /(?<=[A-Za-z]['’]s\s+)/y;
 function bareMonthOk(text: string, start: number, end: number, word: string): boolean {
   if (!isCap(word)) return false;
   if (endsAt(EVERY_BEFORE, text, start)) return false;
@@ -373,9 +375,13 @@ const RULES: Rule[] = [
   {
     re: /\b(?:(last|next|this)\s+)?(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine's\s+Day|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Election\s+Day|Christmas)\b(?:\s+(\d{4})\b)?(\s+week\b)?/gi,
     keys: 'Christmas New Thanksgiving Easter Good Halloween Valentine Independence Labor Labour Memorial Boxing Election',
-    build: (m) => {
+    build: (m, text) => {
       const at = holiday(m[2]!);
       if (!at || !isCap(m[2]!)) return null;
+      // "Holocaust Memorial Day", "Ukraine's Independence Day", "Orthodox Christmas": another day of that name
+      // (a possessive only before a nation's day: "Celtic's Boxing Day match" is on Boxing Day)
+      const national = /^(?:Independence|Memorial|Labou?r|Election|Thanksgiving)/.test(m[2]!);
+      if (!m[1] && ((national && endsAt(OWNER_BEFORE, text, m.index)) || (endsAt(NAME_BEFORE, text, m.index) && /[A-Za-z]/.test(text.slice(0, wordBefore(text, 0, m.index)!.at))))) return null;
       const day: Expr = { kind: 'holiday', at, y: m[3] ? Number(m[3]) : null, rel: relOf(m[1]) };
       // "Easter week", "Christmas week": the week the holiday falls in
       return m[4] ? { kind: 'weekOf', of: day, weekend: false } : day;
@@ -576,7 +582,9 @@ const RULES: Rule[] = [
   {
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]+century\b|\b(?:the\s+)?(nineteenth|twentieth|twenty-first|eighteenth)[-\s]+century\b/gi,
     keys: 'century',
-    build: (m) => {
+    build: (m, text) => {
+      // "20th Century Fox": a capitalized "Century" before a capitalized word is a name
+      if (/Century$/.test(m[0]) && matchesAt(NAME_AFTER, text, m.index + m[0].length, 4)) return null;
       const words: Record<string, number> = { eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21 };
       const n = m[1] ? Number(m[1]) : words[m[2]!.toLowerCase()]!;
       return { kind: 'literal', value: String(n - 1).padStart(2, '0') };
