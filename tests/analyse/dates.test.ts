@@ -147,6 +147,12 @@ for (const [mode, tagged] of MODES) {
       expect(run('Cases of H1N1 rose, and H2 hydrogen and H1 rules were discussed.')).toEqual([]);
     });
 
+    it('reads "first-half" as a calendar half only before a company\'s figures, and a capitalized season before a name as an event', () => {
+      expect(values('The brewer said first-half profit rose.', '2025-08-20')).toEqual([['first-half', '2025-H1']]);
+      expect(run('The visitors scored a first-half goal and two second-half penalties.')).toEqual([]);
+      expect(values('The Summer Games open next year; repairs will start in the Spring.')).toEqual([['next year', '2026'], ['the Spring', '2026-SP']]);
+    });
+
     it('writes decades as TimeML does, by their first three digits', () => {
       expect(run('Vinyl sales slumped in the late 1980s and recovered in the nineties.').map((d) => [d.text, d.value, d.mod])).toEqual([
         ['the late 1980s', '198', 'END'], ['the nineties', '199', null],

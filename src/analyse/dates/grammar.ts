@@ -292,6 +292,8 @@ const AGE_AFTER = /\s+(?:world|youth|society|societies|generations?|young|childr
 const SHOW_AFTER = /\s+(?:programme|program|show)\b/y;
 const CAPITAL_BEFORE = /(?<=[A-Z][A-Za-z]*\s+)/y;
 
+/** A company's figures after "first-half" and the like. */
+const FIGURES_AFTER = /\s+(?:(?:pre-?tax|operating|net|underlying|core)\s+)?(?:profits?|results?|earnings|sales|revenues?|loss(?:es)?|figures|income|dividends?|margins?|turnover|output|growth|orders|shipments|volumes?|net|performance\s+of\s+the\s+(?:company|group|firm))\b/iy;
 /** "nine months", "first six months" after a comparison word. */
 const MONTHS_AFTER = new RegExp(`\\s+(?:first\\s+)?(?:${NUMBER_SRC})\\s+months\\b`, 'iy');
 /** The end of a clause or sentence. */
@@ -513,15 +515,16 @@ const RULES: Rule[] = [
   {
     re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?!-final)(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?(?=\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH}))?`),
     keys: 'quarter half',
-    build: (m) => {
+    build: (m, text) => {
       const ord = m[3]!.toLowerCase();
       const unit = m[4]!.toLowerCase() as 'quarter' | 'half';
       const n = ord === 'final' ? (unit === 'half' ? 2 : 4) : ORDINALS[ord]!;
       if (unit === 'half' && n > 2) return null;
       const y = m[2] ?? m[5] ?? m[7];
       const yearRel = relOf(m[1] ?? m[6]);
-      // "the first half" of a match is no calendar half: without a year only the adjective ("first-half profit")
-      if (unit === 'half' && !y && yearRel === null && !/-half$/i.test(m[0])) return null;
+      // "the first half" of a match is no calendar half: without a year only the adjective of a company's figures
+      // ("first-half profit"; a "first-half goal" is a match's again)
+      if (unit === 'half' && !y && yearRel === null && !(/-half$/i.test(m[0]) && matchesAt(FIGURES_AFTER, text, m.index + m[0].length, 24))) return null;
       return { kind: 'part', unit, n, y: y ? Number(y) : null, yearRel, back: 0, endM: m[8] ? monthOf(m[8]) : null };
     },
   },
@@ -553,6 +556,8 @@ const RULES: Rule[] = [
     build: (m, text) => {
       const s = SEASONS[m[3]!.toLowerCase()]!;
       const y = m[4] ? Number(m[4]) : null;
+      // "the Winter Olympics", "the Spring Statement": a capitalized season before a capitalized word names an event
+      if (!y && isCap(m[3]!) && matchesAt(NAME_AFTER, text, m.index + m[0].length, 4)) return null;
       const det = m[2] === undefined ? undefined : m[2] === '' ? 'in' : m[2].toLowerCase();
       // "fall" and "spring" are verbs and nouns too: need a determiner or a year
       if (!m[1] && !y && !det) return null;
