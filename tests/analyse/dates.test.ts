@@ -317,6 +317,9 @@ for (const [mode, tagged] of MODES) {
       expect(run('The ferry sails on Monday and Thursday nights.')).toEqual([]);
       // a year that ended on a day is a span of a year; the day itself stays a date
       expect(values('Revenue was $4 million in the year ended March 31.')).toEqual([['March 31', '2025-03-31']]);
+      expect(values('Output rose 3% in the year to June, and profit for the year to date is flat.')).toEqual([['June', '2025-06']]);
+      expect(values('Rents are up 2% this year through August.')).toEqual([['this year', '2025'], ['August', '2025-08']]);
+      expect(run('The year-on-year gain was small.')).toEqual([]);
       // a stretch counted from the last event
       expect(values('The mill shut on June 2, 2024. Three days later the owner sold it.')).toEqual([['June 2, 2024', '2024-06-02']]);
       expect(run('Rates will stay low for the foreseeable future, at a quarter-century low.')).toEqual([]);

@@ -282,6 +282,8 @@ const OF_IN_WORD_AFTER = /\s+(?:of|in)\s+(?!\d)/y;
 const QUARTER_ENDED = new RegExp(`\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH})`, 'iy');
 /** "the year ended March 31": a span of a year. */
 const ENDED_AFTER = /\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b/iy;
+/** "the year to March", "the year beginning 1 October", "the year to date": a span of a year too ("this year through Oct. 19" is this year). */
+const TO_MONTH_AFTER = new RegExp(`\\s+(?:to|through|beginning|starting)\\s+(?:date\\b|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH})`, 'iy');
 /** "the year after the plot", "the year when": a year fixed by something else. */
 const FIXED_AFTER = /\s+(?:after|before|when|that|which|in\s+which|of|since)\b/iy;
 /** "the week" and "the month" are the current ones only after a preposition that anchors them. */
@@ -430,7 +432,7 @@ const RULES: Rule[] = [
   },
   // this week, last month, next year, the coming weekend, the year, the current quarter, last fiscal year
   {
-    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)(?:\\s+fiscal(?=\\s+(?:year|quarter)))?\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-|-final)`),
+    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)(?:\\s+fiscal(?=\\s+(?:year|quarter)))?\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-|-on-|-final)`),
     keys: 'week weekend month year quarter decade century',
     build: (m, text) => {
       const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
@@ -439,6 +441,7 @@ const RULES: Rule[] = [
       // "the year ended March 31", "the fiscal year ending in June": a span of a year, which TimeML calls a duration
       const end = m.index + m[0].length;
       if (unit === 'year' && matchesAt(ENDED_AFTER, text, end, 16)) return null;
+      if (unit === 'year' && det === 'the' && matchesAt(TO_MONTH_AFTER, text, end, 24)) return null;
       if (det === 'that' || det === 'the same') return { kind: 'anaphor', unit, n: 0 };
       if (det === 'the following' || det === 'the next') return unit === 'quarter' ? null : { kind: 'anaphor', unit, n: 1 };
       if (det === 'the previous') return { kind: 'anaphor', unit, n: -1 };
