@@ -307,6 +307,7 @@ for (const [mode, tagged] of MODES) {
       expect(run('May I ask whether they march at dawn?')).toEqual([]);
       expect(run('The building has 1200 rooms and cost 1999 dollars.')).toEqual([]);
       expect(run('Trains run each Thursday, the Sunday Times reported on the Today programme.')).toEqual([]);
+      expect(run('The minister told Today she would resign, and told Radio 5\'s Today Programme why.')).toEqual([]);
     });
 
     it('leaves out what TimeML calls a time, a set or a duration', () => {

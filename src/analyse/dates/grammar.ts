@@ -291,8 +291,10 @@ const ANCHOR_BEFORE = /(?<=\b(?:of|during|earlier\s+in|later\s+in|early\s+in|lat
 /** What "today's" says of an age rather than a day. */
 const AGE_AFTER = /\s+(?:world|youth|society|societies|generations?|young|children|kids|teenagers|families|parents|consumers|culture|standards|technology|technologies|economy|workplace|politics)\b/iy;
 /** Titles: "the Today programme". */
-const SHOW_AFTER = /\s+(?:programme|program|show)\b/y;
+const SHOW_AFTER = /\s+(?:programme|program|show)\b/iy;
 const CAPITAL_BEFORE = /(?<=[A-Z][A-Za-z]*\s+)/y;
+/** A word (or its possessive) just before, with no punctuation or quote between: "told Today", "Radio 4's Today". */
+const WORD_BEFORE = /(?<=[A-Za-z0-9]['’]?s?\s+)/y;
 
 /** A company's figures after "first-half" and the like. */
 const FIGURES_AFTER = /\s+(?:(?:pre-?tax|operating|net|underlying|core)\s+)?(?:profits?|results?|earnings|sales|revenues?|loss(?:es)?|figures|income|dividends?|margins?|turnover|output|growth|orders|shipments|volumes?|net|performance\s+of\s+the\s+(?:company|group|firm))\b/iy;
@@ -423,7 +425,8 @@ const RULES: Rule[] = [
       if (matchesAt(SHOW_AFTER, text, end, 12)) return null;
       // "today's youth", "today's world": the present age, no day
       if (/^today['’]s$/i.test(m[0]) && matchesAt(AGE_AFTER, text, end, 24)) return null;
-      if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && endsAt(CAPITAL_BEFORE, text, m.index)) return null;
+      // capitalized inside a sentence, right after a word, it is a name: "told BBC Radio 4's Today", "USA Today"
+      if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && (endsAt(CAPITAL_BEFORE, text, m.index) || endsAt(WORD_BEFORE, text, m.index))) return null;
       const w = m[2]!.toLowerCase();
       let offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       if (m[1]) offset += m[1].toLowerCase() === 'before' ? -1 : 1;
