@@ -15,8 +15,8 @@ export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'half' | '
 export type Anchor = 'now' | 'ref';
 
 export type Expr =
-  /** A calendar day; a null year is inferred from tense. */
-  | { kind: 'date'; y: number | null; m: number; d: number }
+  /** A calendar day; a null year is inferred from the weekday named with it ("Tuesday, March 12"), else from tense. */
+  | { kind: 'date'; y: number | null; m: number; d: number; wd?: number }
   /**
    * A month; `rel` -1/0/1 for "last/this/next August", `yearRel` for "August last year". `near` when it
    * qualifies a noun ("an August agreement", "March's vote"): the nearest such month unless the tense is past.
@@ -92,6 +92,7 @@ const MONTH_KEYS = 'January Jan February Feb March Mar April Apr May June Jun Ju
 
 const monthOf = (s: string): number => MONTHS[s.toLowerCase().replace('.', '')] ?? 0;
 const dayOf = (s: string): number => parseInt(s, 10);
+const weekdayOf = (s: string | undefined): number | undefined => (s ? WEEKDAYS[s.toLowerCase().replace('.', '')] : undefined);
 const isCap = (s: string): boolean => s.charCodeAt(0) >= 65 && s.charCodeAt(0) <= 90;
 const relOf = (s: string | undefined): number | null => {
   if (!s) return null;
@@ -120,9 +121,9 @@ function endsAt(re: RegExp, text: string, i: number): boolean {
   return re.test(text);
 }
 
-/** Clock times ("10 p.m.", "at 9:30") next to a day make it a TIME, which is not ours. */
-const CLOCK_BEFORE = /(?<=(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bnoon|\bmidnight)\s*,?\s*(?:on\s+)?)/iy;
-const CLOCK_AFTER = /\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b)/iy;
+/** Clock times ("10 p.m.", "at 9:30", "midday", "mid-afternoon") next to a day make it a TIME, which is not ours. */
+const CLOCK_BEFORE = /(?<=(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bnoon|\bmidnight|\bmidday|\bmid-?(?:morning|afternoon|evening))\s*,?\s*(?:on\s+)?)/iy;
+const CLOCK_AFTER = /\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b|midday\b)/iy;
 const nearClock = (text: string, start: number, end: number): boolean =>
   endsAt(CLOCK_BEFORE, text, start) || matchesAt(CLOCK_AFTER, text, end, 16);
 
@@ -207,6 +208,8 @@ const MODAL_MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|during|before|
 const EVERY_BEFORE = /(?<=\b(?:each|every)\s+)/iy;
 const NAME_BEFORE = /(?<=[A-Z][a-z]+\s+)/y;
 const NAME_AFTER = /\s+[A-Z][a-z]/y;
+/** A possessive right before: "Ukraine's". */
+const OWNER_BEFORE = /(?<=[A-Za-z]['’]s\s+)/y;
 function bareMonthOk(text: string, start: number, end: number, word: string): boolean {
   if (!isCap(word)) return false;
   if (endsAt(EVERY_BEFORE, text, start)) return false;
@@ -238,7 +241,7 @@ interface Rule {
    * (the rule reads only a capitalized "May", "Friday", "Easter"); after " + ", a second group of which it must
    * contain one too. For numbers, their shape: "#" any, "#4" a four-digit number ("1998", "mid-1998"), "#0" a decade
    * ("1990s", "'90s", "1990's"), "#-" and "#/" numbers joined by a hyphen or a slash ("2025-09-17", "9/17/25"),
-   * "q#" a quarter ("Q3", "3Q").
+   * "q#" a quarter or half ("Q3", "3Q", "H1").
    */
   keys: string;
   build: (m: RegExpExecArray, text: string) => Expr | null;
@@ -259,6 +262,8 @@ const PAST_DURATION = new RegExp(`[\\s-]+(?:${NUMBER_SRC}|${UNIT}|quarters?|week
 /** "from now on": an idiom, not the present. */
 const FROM_BEFORE = /(?<=\bfrom\s+)/iy;
 const ON_AFTER = /\s+on\b/iy;
+/** A date right after an adverb: "recently last October", "as recently as March 3", "lately in 2019". */
+const DATE_AFTER = new RegExp(`\\s+(?:as\\s+)?(?:(?:in|on|during)\\s+)?(?:(?:last|this|next|early|late|mid)[-\\s]+(?:${MONTH}|${WEEKDAY}|${SEASON}|${UNIT}|${YEAR})\\b|${YEAR}\\b|${MONTH}\\s|${WEEKDAY}\\b|yesterday\\b|today\\b)`, 'iy');
 /** "current" as an adjective: a lower-case word follows. */
 const WORD_AFTER = /\s+[a-z]/y;
 /** "as soon as", "too soon", "soon after": no future of its own. */
@@ -277,6 +282,8 @@ const OF_IN_WORD_AFTER = /\s+(?:of|in)\s+(?!\d)/y;
 const QUARTER_ENDED = new RegExp(`\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH})`, 'iy');
 /** "the year ended March 31": a span of a year. */
 const ENDED_AFTER = /\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b/iy;
+/** "the year to March", "the year beginning 1 October", "the year to date": a span of a year too ("this year through Oct. 19" is this year). */
+const TO_MONTH_AFTER = new RegExp(`\\s+(?:to|through|beginning|starting)\\s+(?:date\\b|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH})`, 'iy');
 /** "the year after the plot", "the year when": a year fixed by something else. */
 const FIXED_AFTER = /\s+(?:after|before|when|that|which|in\s+which|of|since)\b/iy;
 /** "the week" and "the month" are the current ones only after a preposition that anchors them. */
@@ -284,9 +291,13 @@ const ANCHOR_BEFORE = /(?<=\b(?:of|during|earlier\s+in|later\s+in|early\s+in|lat
 /** What "today's" says of an age rather than a day. */
 const AGE_AFTER = /\s+(?:world|youth|society|societies|generations?|young|children|kids|teenagers|families|parents|consumers|culture|standards|technology|technologies|economy|workplace|politics)\b/iy;
 /** Titles: "the Today programme". */
-const SHOW_AFTER = /\s+(?:programme|program|show)\b/y;
+const SHOW_AFTER = /\s+(?:programme|program|show)\b/iy;
 const CAPITAL_BEFORE = /(?<=[A-Z][A-Za-z]*\s+)/y;
+/** A word (or its possessive) just before, with no punctuation or quote between: "told Today", "Radio 4's Today". */
+const WORD_BEFORE = /(?<=[A-Za-z0-9]['’]?s?\s+)/y;
 
+/** A company's figures after "first-half" and the like. */
+const FIGURES_AFTER = /\s+(?:(?:pre-?tax|operating|net|underlying|core)\s+)?(?:profits?|results?|earnings|sales|revenues?|loss(?:es)?|figures|income|dividends?|margins?|turnover|output|growth|orders|shipments|volumes?|net|performance\s+of\s+the\s+(?:company|group|firm))\b/iy;
 /** "nine months", "first six months" after a comparison word. */
 const MONTHS_AFTER = new RegExp(`\\s+(?:first\\s+)?(?:${NUMBER_SRC})\\s+months\\b`, 'iy');
 /** The end of a clause or sentence. */
@@ -316,24 +327,24 @@ const RULES: Rule[] = [
   },
   // (Friday,) September 17(, 2025)
   {
-    re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?!%|[.,:]\\d|\\s*(?:percent|per\\s*cent))`),
+    re: rx(`\\b(?:(${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?!%|[.,:]\\d|\\s*(?:percent|per\\s*cent))`),
     keys: `${MONTH_KEYS} + #`,
     build: (m, text) => {
-      if (!isCap(m[1]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
-      const mo = monthOf(m[1]!), d = dayOf(m[2]!);
-      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[3]), m: mo, d } : null;
+      if (!isCap(m[2]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
+      const mo = monthOf(m[2]!), d = dayOf(m[3]!);
+      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[4]), m: mo, d, wd: weekdayOf(m[1]) } : null;
     },
   },
   // (Friday,) 17(th) (of) September(, 2025)
   {
-    re: rx(`\\b(?:(?:${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
+    re: rx(`\\b(?:(${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
     keys: `${MONTH_KEYS} + #`,
     build: (m, text) => {
-      if (!isCap(m[2]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
+      if (!isCap(m[3]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
       // "2 May be" is a count before a modal; a month name needs a capital after a bare number
-      const mo = monthOf(m[2]!), d = dayOf(m[1]!);
-      if (!m[3] && mo === 5 && matchesAt(MODAL_AFTER, text, m.index + m[0].length)) return null;
-      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[3]), m: mo, d } : null;
+      const mo = monthOf(m[3]!), d = dayOf(m[2]!);
+      if (!m[4] && mo === 5 && matchesAt(MODAL_AFTER, text, m.index + m[0].length)) return null;
+      return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[4]), m: mo, d, wd: weekdayOf(m[1]) } : null;
     },
   },
   // September 2025, Sept. of 2025
@@ -370,17 +381,21 @@ const RULES: Rule[] = [
   {
     re: /\b(?:(last|next|this)\s+)?(Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Halloween|Valentine's\s+Day|Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Election\s+Day|Christmas)\b(?:\s+(\d{4})\b)?(\s+week\b)?/gi,
     keys: 'Christmas New Thanksgiving Easter Good Halloween Valentine Independence Labor Labour Memorial Boxing Election',
-    build: (m) => {
+    build: (m, text) => {
       const at = holiday(m[2]!);
       if (!at || !isCap(m[2]!)) return null;
+      // "Holocaust Memorial Day", "Ukraine's Independence Day", "Orthodox Christmas": another day of that name
+      // (a possessive only before a nation's day: "Celtic's Boxing Day match" is on Boxing Day)
+      const national = /^(?:Independence|Memorial|Labou?r|Election|Thanksgiving)/.test(m[2]!);
+      if (!m[1] && ((national && endsAt(OWNER_BEFORE, text, m.index)) || (endsAt(NAME_BEFORE, text, m.index) && /[A-Za-z]/.test(text.slice(0, wordBefore(text, 0, m.index)!.at))))) return null;
       const day: Expr = { kind: 'holiday', at, y: m[3] ? Number(m[3]) : null, rel: relOf(m[1]) };
       // "Easter week", "Christmas week": the week the holiday falls in
       return m[4] ? { kind: 'weekOf', of: day, weekend: false } : day;
     },
   },
-  // (last|next) Friday('s) (morning)
+  // (last|next) Friday('s) (morning); a capitalized part of the day names an event: "Friday Night Lights"
   {
-    re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`),
+    re: rx(`\\b(?:(${REL})\\s+)?(${WEEKDAY})(?:'s|’s)?(?:\\s+(?-i:morning|afternoon|evening|night))?\\b`),
     keys: 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
     build: (m, text) => {
       const word = m[2]!;
@@ -410,16 +425,17 @@ const RULES: Rule[] = [
       if (matchesAt(SHOW_AFTER, text, end, 12)) return null;
       // "today's youth", "today's world": the present age, no day
       if (/^today['’]s$/i.test(m[0]) && matchesAt(AGE_AFTER, text, end, 24)) return null;
-      if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && endsAt(CAPITAL_BEFORE, text, m.index)) return null;
+      // capitalized inside a sentence, right after a word, it is a name: "told BBC Radio 4's Today", "USA Today"
+      if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && (endsAt(CAPITAL_BEFORE, text, m.index) || endsAt(WORD_BEFORE, text, m.index))) return null;
       const w = m[2]!.toLowerCase();
       let offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       if (m[1]) offset += m[1].toLowerCase() === 'before' ? -1 : 1;
       return { kind: 'day', offset };
     },
   },
-  // this week, last month, next year, the coming weekend, the year, the current quarter
+  // this week, last month, next year, the coming weekend, the year, the current quarter, last fiscal year
   {
-    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-)`),
+    re: rx(`\\b(${REL}|the\\s+(?:past|previous|coming|current|following|same|latest|most\\s+recent|last|next|full|fiscal|current\\s+fiscal)|that|the|its)(?:\\s+fiscal(?=\\s+(?:year|quarter)))?\\s+(week|weekend|month|year|quarter|decade|century)\\b(?!['’]s\\s+(?:${ORD}|end)|[-\\s]+(?:ago|earlier|old|long|century)\\b|-to-|-on-|-final)`),
     keys: 'week weekend month year quarter decade century',
     build: (m, text) => {
       const det = m[1]!.toLowerCase().replace(/\s+/g, ' ');
@@ -428,6 +444,7 @@ const RULES: Rule[] = [
       // "the year ended March 31", "the fiscal year ending in June": a span of a year, which TimeML calls a duration
       const end = m.index + m[0].length;
       if (unit === 'year' && matchesAt(ENDED_AFTER, text, end, 16)) return null;
+      if (unit === 'year' && det === 'the' && matchesAt(TO_MONTH_AFTER, text, end, 24)) return null;
       if (det === 'that' || det === 'the same') return { kind: 'anaphor', unit, n: 0 };
       if (det === 'the following' || det === 'the next') return unit === 'quarter' ? null : { kind: 'anaphor', unit, n: 1 };
       if (det === 'the previous') return { kind: 'anaphor', unit, n: -1 };
@@ -487,6 +504,12 @@ const RULES: Rule[] = [
       return { kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: 1, endM: null };
     },
   },
+  // last year's quarter, this year's period: in earnings news, the quarter under discussion, that year or the one before
+  {
+    re: /\b(last|this)\s+year['’]s\s+(?:(?:comparable|corresponding|same)\s+)?(?:quarter|period)\b/gi,
+    keys: 'year + quarter period',
+    build: (m) => ({ kind: 'part', unit: 'quarter', n: 'topic', y: null, yearRel: null, back: m[1]!.toLowerCase() === 'last' ? 1 : 0, endM: null }),
+  },
   // years ago, in the coming months, in future years. ("In recent years", "over the next few weeks" measure
   // stretches of time, which TimeML annotates as durations, PXY, PXW: not dates.)
   {
@@ -496,31 +519,34 @@ const RULES: Rule[] = [
   },
   // the third quarter (of 1997 | of this year), 1998's fourth quarter, this year's third quarter, third-quarter
   {
-    re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?(?=\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH}))?`),
+    re: rx(`\\b(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})['’]?s?\\s+|(?:the|its|a|their)\\s+)?(?:(?:fiscal|calendar)[-\\s]+)?(${ORD})[-\\s]+(?:fiscal[-\\s]+)?(quarter|half)\\b(?!-final)(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(${YEAR})|(this|last|next|the)\\s+year)\\b|\\s+(${YEAR})\\b)?(?=\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH}))?`),
     keys: 'quarter half',
-    build: (m) => {
+    build: (m, text) => {
       const ord = m[3]!.toLowerCase();
       const unit = m[4]!.toLowerCase() as 'quarter' | 'half';
       const n = ord === 'final' ? (unit === 'half' ? 2 : 4) : ORDINALS[ord]!;
       if (unit === 'half' && n > 2) return null;
       const y = m[2] ?? m[5] ?? m[7];
       const yearRel = relOf(m[1] ?? m[6]);
-      // "the first half" of a match is no calendar half: without a year only the adjective ("first-half profit")
-      if (unit === 'half' && !y && yearRel === null && !/-half$/i.test(m[0])) return null;
+      // "the first half" of a match is no calendar half: without a year only the adjective of a company's figures
+      // ("first-half profit"; a "first-half goal" is a match's again)
+      if (unit === 'half' && !y && yearRel === null && !(/-half$/i.test(m[0]) && matchesAt(FIGURES_AFTER, text, m.index + m[0].length, 24))) return null;
       return { kind: 'part', unit, n, y: y ? Number(y) : null, yearRel, back: 0, endM: m[8] ? monthOf(m[8]) : null };
     },
   },
-  // Q3 2025, 3Q, fiscal Q1
+  // Q3 2025, 3Q, fiscal Q1; H1 2025, 2H 2024 (a half only with its year: "H1" alone names too many other things)
   {
-    re: /\b(?:Q([1-4])|([1-4])Q)(?:\s*(?:of\s+)?('?\d{2}|\d{4}))?\b/g,
+    re: /\b(?:([QH])([1-4])|([1-4])([QH]))(?:\s*(?:of\s+)?('?\d{2}|\d{4}))?\b/g,
     keys: 'q#',
     build: (m) => {
       let y: number | null = null;
-      if (m[3]) {
-        const s = m[3].replace("'", '');
+      if (m[5]) {
+        const s = m[5].replace("'", '');
         y = s.length === 2 ? 2000 + Number(s) : Number(s);
       }
-      return { kind: 'part', unit: 'quarter', n: Number(m[1] ?? m[2]), y, yearRel: null, back: 0, endM: null };
+      const n = Number(m[2] ?? m[3]);
+      if ((m[1] ?? m[4]) === 'Q') return { kind: 'part', unit: 'quarter', n, y, yearRel: null, back: 0, endM: null };
+      return n <= 2 && y !== null ? { kind: 'part', unit: 'half', n, y, yearRel: null, back: 0, endM: null } : null;
     },
   },
   // the latest quarter/period, the most recent quarter
@@ -536,6 +562,8 @@ const RULES: Rule[] = [
     build: (m, text) => {
       const s = SEASONS[m[3]!.toLowerCase()]!;
       const y = m[4] ? Number(m[4]) : null;
+      // "the Winter Olympics", "the Spring Statement": a capitalized season before a capitalized word names an event
+      if (!y && isCap(m[3]!) && matchesAt(NAME_AFTER, text, m.index + m[0].length, 4)) return null;
       const det = m[2] === undefined ? undefined : m[2] === '' ? 'in' : m[2].toLowerCase();
       // "fall" and "spring" are verbs and nouns too: need a determiner or a year
       if (!m[1] && !y && !det) return null;
@@ -565,7 +593,9 @@ const RULES: Rule[] = [
   {
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]+century\b|\b(?:the\s+)?(nineteenth|twentieth|twenty-first|eighteenth)[-\s]+century\b/gi,
     keys: 'century',
-    build: (m) => {
+    build: (m, text) => {
+      // "20th Century Fox": a capitalized "Century" before a capitalized word is a name
+      if (/Century$/.test(m[0]) && matchesAt(NAME_AFTER, text, m.index + m[0].length, 4)) return null;
       const words: Record<string, number> = { eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21 };
       const n = m[1] ? Number(m[1]) : words[m[2]!.toLowerCase()]!;
       return { kind: 'literal', value: String(n - 1).padStart(2, '0') };
@@ -620,6 +650,8 @@ const RULES: Rule[] = [
       const end = m.index + m[0].length;
       if (m[1]) {
         if (endsAt(FROM_BEFORE, text, m.index) && matchesAt(ON_AFTER, text, end, 24)) return null;
+        // a capitalized "Now" inside a sentence, after a capitalized word, ends a title: "Apocalypse Now"
+        if (isCap(m[1]) && /[A-Za-z]/.test(text.slice(0, m.index)) && endsAt(CAPITAL_BEFORE, text, m.index)) return null;
         // "current" dates only as an adjective of time ("current conditions"), not the noun ("a strong current")
         if (/^current$/i.test(m[1]) && !matchesAt(WORD_AFTER, text, end, 24)) return null;
         return { kind: 'literal', value: 'PRESENT_REF' };
@@ -627,11 +659,15 @@ const RULES: Rule[] = [
       if (m[2]) {
         // "the past three months", "the past year": durations, not the past
         if (/past$/i.test(m[2]) && matchesAt(PAST_DURATION, text, end, 24)) return null;
+        // "most recently last October", "as recently as 2019": the adverb only narrows the date after it
+        if (/ly$/i.test(m[2]) && matchesAt(DATE_AFTER, text, end, 40)) return null;
         return { kind: 'literal', value: 'PAST_REF' };
       }
       const w = m[3]!.toLowerCase();
       if (w === 'soon' && (endsAt(SOON_BEFORE, text, m.index) || matchesAt(SOON_AFTER, text, end, 24))) return null;
       if (w.endsWith('future') && matchesAt(TOPIC_AFTER, text, end, 24)) return null;
+      // "Forum for the Future": capitalized inside a sentence, a name
+      if (w.endsWith('future') && isCap(m[3]!.slice(-6)) && /[A-Za-z]/.test(text.slice(0, m.index))) return null;
       return { kind: 'literal', value: 'FUTURE_REF', notInPast: w === 'soon' };
     },
   },
@@ -728,7 +764,7 @@ function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
         taken.add(next);
         if (e.y === null) e.y = Number(after[2]);
       }
-      if (d > e.d && d <= 31) chosen.push({ start: at, end: at + after[1]!.length, expr: { ...e, d }, mod: null, lean: null });
+      if (d > e.d && d <= 31) chosen.push({ start: at, end: at + after[1]!.length, expr: { ...e, d, wd: undefined }, mod: null, lean: null });
       continue;
     }
     FIRST_DAY.lastIndex = c.start;
@@ -736,7 +772,7 @@ function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
     if (before && c.start - before[1]!.length >= prev) {
       const d = dayOf(before[2]!);
       const start = c.start - before[1]!.length;
-      if (d < e.d) chosen.push({ start, end: start + before[2]!.length, expr: { ...e, d }, mod: null, lean: null });
+      if (d < e.d) chosen.push({ start, end: start + before[2]!.length, expr: { ...e, d, wd: undefined }, mod: null, lean: null });
     }
   }
   if (chosen.length === n && taken.size === 0) return chosen;
@@ -878,7 +914,7 @@ function seeNumbers(seen: Seen, w: string): void {
     decade ||= run > 0 && (x | 32) === 115 && w.charCodeAt(i - 1) === 48;
     hyphen ||= x === 45;
     slash ||= x === 47;
-    quarter ||= x === 81;
+    quarter ||= x === 81 || x === 72; // "Q3", "H1"
     run = 0;
   }
   if (!digits) return;
@@ -938,6 +974,8 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
   chosen = pairedDays(text, chosen);
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
+    // "Friday's vote", "last year’s election": the possessive is no part of the expression ("the 1990's" keeps its "s")
+    if (possessiveAt(text, c.end)) c.end -= 2;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
     // the word before says which of the patterns below may apply
     let word = lastWord(text, floor, c.start);
@@ -972,6 +1010,13 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
     }
   }
   return chosen;
+}
+
+/** Does a possessive "'s" or "’s" end at `end`, after a letter? */
+function possessiveAt(text: string, end: number): boolean {
+  if ((text.charCodeAt(end - 1) | 32) !== 115) return false;
+  const a = text.charCodeAt(end - 2);
+  return (a === 39 || a === 0x2019) && letterAt(text, end - 3);
 }
 
 /** The word before `start`, lower-cased, not reaching before `from`; '' when none. */

@@ -146,6 +146,8 @@ function shiftPeriod(p: Period, unit: Unit, n: number): Resolved {
     const d = { ...p.first, y: p.first.y + n };
     return isValidDate(d.y, d.m, d.d) ? day(d) : day(addDays(d, -1));
   }
+  // "in 2002 ... 12 months later": months counted from a year say no month of their own
+  if (unit === 'month' && p.gran === 'year') return year(p.first.y + Math.trunc(n / 12));
   return shift(p.first, unit, n);
 }
 
@@ -160,6 +162,13 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
     case 'date': {
       if (expr.y !== null) return isValidDate(expr.y, expr.m, expr.d) ? day({ y: expr.y, m: expr.m, d: expr.d }) : null;
       if (!dct) return lit(`XXXX-${fmtMonth(0, expr.m).slice(5)}-${String(expr.d).padStart(2, '0')}`);
+      // "Tuesday, March 12": of the years around the story, the one in which that day is a Tuesday (at most one is)
+      if (expr.wd !== undefined) {
+        for (const yy of [dct.y, dct.y - 1, dct.y + 1]) {
+          const d = { y: yy, m: expr.m, d: expr.d };
+          if (isValidDate(yy, expr.m, expr.d) && weekday(d) === expr.wd) return day(d);
+        }
+      }
       const span = (yy: number): [number, number] => {
         const t = toDays({ y: yy, m: expr.m, d: expr.d });
         return [t, t];

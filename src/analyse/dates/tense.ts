@@ -101,6 +101,23 @@ const INFINITIVE_BLOCK = new Set(['the', 'a', 'an', 'be']);
 
 type Group = 'past' | 'present' | 'future' | 'uncertain' | 'verb' | null;
 
+/**
+ * What a past governor says of its "to"-infinitive: what one had to, was forced to or managed to do is told as done
+ * ("had to cancel flights on Thursday"); what one agreed to or was due to do may still lie ahead ("agreed to buy the
+ * line in February"), so the nearest. Undefined when word i is no past form.
+ */
+function pastGovernor(words: Words, i: number): 'past' | 'uncertain' | undefined {
+  const w = words.at(i);
+  if (w === undefined) return undefined;
+  const aux = words.at(i - 1)?.lower;
+  const past = w.pos === 'VBD' || PAST_AUX.has(w.lower) ||
+    ((w.pos === 'VBN' || w.pos === 'JJ' || w.pos === undefined) && (aux === 'was' || aux === 'were' || aux === 'had'));
+  if (!past) return undefined;
+  return DONE.has(w.lower) ? 'past' : 'uncertain';
+}
+/** Past governors whose infinitive tells what was done. */
+const DONE = new Set(['had', 'forced', 'managed', 'tried', 'failed', 'refused', 'able', 'obliged', 'compelled', 'allowed', 'permitted', 'moved']);
+
 /** Is word i a "to" whose infinitive looks ahead ("agreed to admit")? */
 function futureTo(words: Words, i: number): boolean {
   const prev = words.at(i - 1);
@@ -116,7 +133,7 @@ function classify(words: Words, i: number): Group {
   const x = w.lower;
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || w.pos === 'MD') return 'future';
-  if (x === 'to') return futureTo(words, i) ? 'future' : null;
+  if (x === 'to') return futureTo(words, i) ? pastGovernor(words, i - 1) ?? 'future' : null;
   if (FUTURE_CUES.has(x) && isCue(words, i)) return 'future';
   if ((x === 'set' || x === 'going' || x === 'due') && (next === 'to' || next === 'for')) return x === 'due' && next === 'to' && !futureTo(words, i + 1) ? null : 'future';
   if (PAST_AUX.has(x)) return 'past';
@@ -142,6 +159,9 @@ function isCue(words: Words, i: number): boolean {
   const w = words.at(i)!;
   const next = words.at(i + 1)?.lower;
   if (w.lower === 'next') return next !== 'to';
+  // "rejected Boerse's proposed offer in December": after a possessive the participle only qualifies its noun, and a
+  // past-tense verb before it tells when ("awaits the firm's planned listing in March" still looks ahead)
+  if (w.pos !== undefined && (words.at(i - 1)?.lower === "'s" || words.at(i - 1)?.pos === 'POS') && pastBefore(words, i - 2)) return false;
   // "a match scheduled for Sunday was called off": a bare participle qualifies a noun, and when the clause's own
   // verb then tells of the past, the plan is history ("a summit scheduled for October" stays ahead). Taggers often
   // read such a participle right after its noun as a past tense ("a rally planned/VBD in the park for Sunday was").
@@ -161,6 +181,17 @@ function isCue(words: Words, i: number): boolean {
   }
   return true;
 }
+/** Is the verb nearest before word i, within its clause and a few words, a past form? */
+function pastBefore(words: Words, i: number): boolean {
+  for (let j = i; j >= 0 && j > i - 8; j--) {
+    const x = words.at(j)!;
+    if (BOUNDARY.has(x.lower) || x.lower === ',' || CLAUSE_OPENERS.has(x.lower)) return false;
+    if (x.pos === 'VBD' || PAST_AUX.has(x.lower)) return true;
+    if (x.pos?.startsWith('VB') || x.pos === 'MD') return false;
+  }
+  return false;
+}
+
 /** "and", "or", "but": a verb after one is the participle's own, coordinated, not the clause's. */
 const COORDINATORS = new Set(['and', 'or', 'but']);
 const AUX_BEFORE_PARTICIPLE = new Set(['is', 'are', 'am', "'s", "'re", 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'not', "n't", 'now', 'also', 'still', 'already']);
@@ -174,7 +205,7 @@ function passiveInfinitive(words: Words, i: number): Group | undefined {
 function auxBefore(words: Words, i: number): Group {
   const x = words.at(i - 1)?.lower;
   if (x === undefined) return null;
-  if (x === 'to') return futureTo(words, i - 1) ? 'future' : null;
+  if (x === 'to') return futureTo(words, i - 1) ? pastGovernor(words, i - 2) ?? 'future' : null;
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || x === 'is' || x === 'are' || x === 'am') return 'future';
   return x === 'was' || x === 'were' ? 'past' : null;
@@ -210,11 +241,26 @@ export function tenseAt(words: Words, start: number, end: number): Tense {
   const opens = clauseInitial(words, before);
   for (let i = after, n = 0; i < words.length && n < REACH; i++, n++) {
     const w = words.at(i)!;
+    // "In March the Office of National Statistics (ONS) reclassified": an aside in brackets is stepped over
+    if (w.lower === '(') {
+      const close = closingBracket(words, i);
+      if (close > 0) { i = close; continue; }
+    }
     if (BOUNDARY.has(w.lower) || (w.lower === ',' && !opens)) break;
     const c = classify(words, i);
     if (c) return groupTense(words, i, c);
   }
   return null;
+}
+
+/** The index of the ")" closing the "(" at word i within a few words, else -1. */
+function closingBracket(words: Words, i: number): number {
+  for (let j = i + 1; j < words.length && j <= i + 8; j++) {
+    const x = words.at(j)!.lower;
+    if (x === ')') return j;
+    if (x === '(' || BOUNDARY.has(x)) return -1;
+  }
+  return -1;
 }
 
 const FILLERS = new Set(['not', "n't", 'also', 'still', 'already', 'just', 'be', 'been', 'being', 'have', "'ve", 'has', 'had', 'to', 'then', 'now', 'soon', 'again', 'never']);
