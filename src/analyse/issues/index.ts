@@ -164,9 +164,12 @@ interface KeyFacts {
 
 const keyFacts = new Map<string, KeyFacts>();
 
+/** The words of a key before its head ("water" of "water restriction"), or ''. */
+const modifierOf = (key: string): string => key.slice(0, Math.max(0, key.lastIndexOf(' ')));
+
 function factsOf(key: string): KeyFacts {
   let found = keyFacts.get(key);
-  if (!found) keyFacts.set(key, (found = { key, modifier: key.slice(0, Math.max(0, key.lastIndexOf(' '))), specificity: -1, kin: undefined, alone: undefined }));
+  if (!found) keyFacts.set(key, (found = { key, modifier: modifierOf(key), specificity: -1, kin: undefined, alone: undefined }));
   return found;
 }
 
@@ -246,7 +249,8 @@ interface Word {
   compounds: ReadonlySet<string> | undefined;
 }
 
-const words = new Map<string, Word>();
+// A dictionary object: its property look-up interns the token text, quicker than a Map's for strings met once each.
+const words: Record<string, Word> = Object.create(null);
 
 function isLetters(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -299,14 +303,14 @@ function newWord(text: string, lower: string, letters: boolean): Word {
 }
 
 function wordOf(text: string): Word {
-  let word = words.get(text);
+  let word = words[text];
   if (word) return word;
   const lower = text.toLowerCase();
   const letters = isLetters(text);
   // A capitalised word is known as its lower case form is.
   const base = lower === text ? null : wordOf(lower);
   word = base && base.letters === letters ? { ...base, capital: capitalised(text) } : newWord(text, lower, letters);
-  words.set(text, word);
+  words[text] = word;
   return word;
 }
 
@@ -803,6 +807,8 @@ function joins(a: Kin, b: Kin): boolean {
   return kinship(a.profile, b.profile, a.modifier !== '' || (a.specific && b.specific)) !== null;
 }
 
+const REACH = new Reach();
+
 /**
  * Joins phrases whose heads are WordNet kin and whose modifiers are the same ("fees"/"tolls",
  * "water restrictions"/"water limits"). Only the best candidates lead; each other phrase joins
@@ -819,12 +825,11 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
   const led = new Set(leaders.map((l) => groups.find(l.key)));
   const modifiers = new Set(heads.map((h) => h.modifier));
   // Every synset the heads have or lie under: a follower whose own never meet one is kin to none.
-  const reach = new Reach(heads.flatMap((h) => (h.profile ? [h.profile] : [])));
+  const reach = REACH.of(heads.flatMap((h) => (h.profile ? [h.profile] : [])));
   for (const c of followers) {
-    if (c.count < 1) continue;
-    const facts = factsOfCandidate(c);
-    if (!modifiers.has(facts.modifier) || led.has(groups.find(c.key))) continue;
-    const kin = kinOf(facts);
+    // Most phrases share no leader's modifier: their facts are not worked out.
+    if (c.count < 1 || !modifiers.has(c.facts?.modifier ?? modifierOf(c.key)) || led.has(groups.find(c.key))) continue;
+    const kin = kinOf(factsOfCandidate(c));
     if (!kin.profile || !reach.meets(kin.profile)) continue;
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, c.key);
@@ -897,7 +902,12 @@ function slugOf(name: string): string {
   return slug;
 }
 
-const upperFirst = (s: string): string => (/^\p{Ll}/u.test(s) ? s[0]!.toUpperCase() + s.slice(1) : s);
+/** The name with a capital first letter; the Unicode class is asked only beyond ASCII. */
+function upperFirst(s: string): string {
+  const c = s.charCodeAt(0);
+  const lower = c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s);
+  return lower ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
 
 export function extractIssues(
   sentences: Sentence[],

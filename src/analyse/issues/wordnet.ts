@@ -258,11 +258,16 @@ const REACH_WORDS = 256;
  * set answers most askings at once, and only a synset whose bit is set is sought in the profiles.
  */
 export class Reach {
+  // One bit set, cleared and refilled for each new set of profiles: a typed array is costly to make.
   private readonly bits = new Uint32Array(REACH_WORDS);
-  private readonly profiles: KinProfile[];
-  constructor(profiles: KinProfile[]) {
+  private profiles: KinProfile[] = [];
+
+  /** Reaches what these profiles reach, and no longer what the last ones did. */
+  of(profiles: KinProfile[]): this {
+    this.bits.fill(0);
     this.profiles = profiles;
     for (const p of profiles) for (const s of p.aboveList) this.bits[(s >>> 5) & (REACH_WORDS - 1)]! |= 1 << (s & 31);
+    return this;
   }
 
   private has(synset: number): boolean {
