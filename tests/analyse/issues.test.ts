@@ -41,12 +41,12 @@ describe('extractIssues', () => {
 
   it('merges plural and singular, and hyphenated and spaced forms', () => {
     const sentences = prose(
-      'Shipments of rare-earth magnets fell sharply in May.',
-      'Factories rely on a rare earth magnet in every motor, and rare-earth magnets are hard to replace.',
+      'Sales of heat-pump boilers rose sharply in May.',
+      'Builders fit a heat pump boiler in every new house, and heat-pump boilers are hard to install in old ones.',
     );
-    expect(normalize('Rare-earth magnets')).toBe('rare earth magnet');
-    const issue = issueWith(sentences, 'rare-earth magnets')!;
-    expect(issue.aliases.map((a) => a.toLowerCase())).toContain('rare earth magnet');
+    expect(normalize('Heat-pump boilers')).toBe('heat pump boiler');
+    const issue = issueWith(sentences, 'heat-pump boilers')!;
+    expect(issue.aliases.map((a) => a.toLowerCase())).toContain('heat pump boiler');
   });
 
   it('merges synonyms and near kinds found in WordNet: tariffs, levies, duties', () => {
@@ -70,12 +70,12 @@ describe('extractIssues', () => {
 
   it('merges compounds built on the same multi-word term', () => {
     const sentences = prose(
-      'Prices of rare earth minerals doubled this year.',
-      'Mines that produce rare earth minerals are few, and rare earth magnets depend on them.',
-      'Makers of rare earth magnets are looking for new suppliers.',
+      'Prices of heat pump boilers doubled this year.',
+      'Firms that make heat pump boilers are few, and heat pump grants depend on them.',
+      'Applications for heat pump grants are looking up.',
     );
-    const issue = issueWith(sentences, 'rare earth minerals')!;
-    expect(issue.aliases.map((a) => a.toLowerCase())).toContain('rare earth magnets');
+    const issue = issueWith(sentences, 'heat pump boilers')!;
+    expect(issue.aliases.map((a) => a.toLowerCase())).toContain('heat pump grants');
   });
 
   it('counts an entity as an issue when it is discussed, not when it acts', () => {
