@@ -193,6 +193,21 @@ describe('extractIssues', () => {
     expect(found).toContain('pollution');
   });
 
+  it('never names an issue after a lone noun for the occasion of the news, though a compound it stands for may', () => {
+    const sentences = prose(
+      ['title', 'Leaders meet at summit as bid for mill fails'],
+      'The summit in the valley opened on Monday, and leaders at the summit discussed river pollution.',
+      'River pollution has killed fish for years, and the summit heard that river pollution is rising.',
+      'The bid for the paper mill failed. A second bid is unlikely, and the bid was the largest this year.',
+      'A takeover bid for the glassworks also failed, and the takeover bid may return.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found).toContain('river pollution');
+    expect(found).toContain('takeover bid');
+    expect(found).not.toContain('summit');
+    expect(found).not.toContain('bid');
+  });
+
   it('never makes an issue of an amount: units counted in the plural, numbers', () => {
     const sentences = prose(
       'The salt mine in Kessby will cost 40m euros, and half of the salt mine will be underground.',

@@ -9,7 +9,7 @@ import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { generality, rarity, singular } from './lexicon.ts';
-import { isNoun, mainKind, adjectiveKind, isVerb, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
+import { isNoun, mainKind, adjectiveKind, isVerb, isOccasion, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
 /** What the user says about an issue, keyed by a name or variant as found in text ("energy", "fees"). */
 export interface TaxonomyEntry {
@@ -184,6 +184,12 @@ const isGeneric = (key: string): boolean => specificityIn(factsOf(key)) < GENERI
  */
 const standsAlone = (f: KeyFacts): boolean =>
   (f.alone ??= f.key.includes(' ') || !(HOLLOW.has(f.key) || (generality(f.key) >= BODY_GENERALITY && isSocialBody(f.key))));
+
+/**
+ * Whether a key is a lone noun for the occasion of the news rather than its subject ("the summit",
+ * "a bid", "the statement"): it may lead the compounds it stands for ("takeover bid") but names no issue.
+ */
+const isOccasional = (c: Candidate): boolean => !c.entity && !c.key.includes(' ') && isOccasion(c.key);
 
 const factsOfCandidate = (c: Candidate): KeyFacts => (c.facts ??= factsOf(c.key));
 const specificityOf = (c: Candidate): number => specificityIn(factsOfCandidate(c));
@@ -988,7 +994,7 @@ export function extractIssues(
     let main = members[0]!;
     if (!main.entity) {
       // A word that is no issue alone names none ("the firm" beside "firm profits").
-      const named = (m: Candidate): boolean => standsAlone(factsOfCandidate(m));
+      const named = (m: Candidate): boolean => standsAlone(factsOfCandidate(m)) && !isOccasional(m);
       main = members.find(named) ?? main;
       let best = 0;
       for (const m of members) {
@@ -999,6 +1005,7 @@ export function extractIssues(
       }
     }
     for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;
+    if (taxonomyKey === null && isOccasional(main)) continue;
     const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? main.title ?? upperFirst(mostUsed(main.surfaces, main.key));
     const aliases = new Map<string, string>();
     for (const m of members) {

@@ -207,6 +207,36 @@ export function isSocialBody(lemma: string): boolean {
   return sensesOf(net, 'social group')?.some((s) => above.has(s)) ?? false;
 }
 
+// Hypernym steps from an occasion's sense up to a meeting, a speech act or a message.
+const OCCASION_DEPTH = 5;
+// How many of a word's senses, most frequent first, may make it an occasion ("summit" is a meeting in its third).
+const OCCASION_SENSES = 3;
+// Lexicographer files of concrete things: a word whose main sense is one is that thing first ("mail", "card").
+const CONCRETE = new Set([5, 6, 8, 13, 14, 15, 17, 18, 20, 27]);
+let occasionRoots: number[] | null = null;
+const occasions = new Map<string, boolean>();
+
+/**
+ * Whether a noun names an occasion of the news rather than what it is about: a meeting ("summit",
+ * "conference"), a speech act ("bid", "offer", "appeal", "dispute") or a message ("statement",
+ * "resignation"). Its later senses count only when its main one is not a concrete thing or a body.
+ */
+export function isOccasion(lemma: string): boolean {
+  let found = occasions.get(lemma);
+  if (found === undefined) {
+    const net = load();
+    occasionRoots ??= ['meeting', 'speech act', 'message'].map((w) => sensesOf(net, w)![0]!);
+    const senses = sensesOf(net, lemma) ?? [];
+    const asked = senses.length && CONCRETE.has(lexicalFile(net, senses[0]!)) ? 1 : OCCASION_SENSES;
+    found = senses.slice(0, asked).some((s) => {
+      const above = ancestors(net, [s], OCCASION_DEPTH);
+      return occasionRoots!.some((r) => above.has(r));
+    });
+    occasions.set(lemma, found);
+  }
+  return found;
+}
+
 let pairs: Map<string, Set<string>> | null = null;
 const NONE: ReadonlySet<string> = new Set();
 
