@@ -59,6 +59,24 @@ describe('extractIssues', () => {
     expect([issue.name, ...issue.aliases].map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['tariffs', 'levies', 'duties']));
   });
 
+  it('joins a kind to a common hypernym only when WordNet defines the kind by it: a win is a victory, a dance no art', () => {
+    const match = prose(
+      'The club celebrated a win over the league leaders, and the victory lifted them to second place.',
+      'It was their third win this season. Fans said the victory was deserved.',
+    );
+    const win = issueWith(match, 'win')!;
+    expect([win.name, ...win.aliases].map((a) => a.toLowerCase())).toContain('victory');
+    const festival = prose(
+      'The new dance was first performed in the old mill, and critics praised the dance.',
+      'The art on the walls of the mill was painted by local children, and the art will stay there.',
+      'The dance will tour next year. Visitors came for the art and stayed for the dance.',
+      'Critics said the art was as good as the dance.',
+    );
+    const found = names(festival).map((n) => n.toLowerCase());
+    expect(found).toContain('dance');
+    expect(found).toContain('art');
+  });
+
   it('merges phrases that share a modifier and have kindred heads: export controls, export restrictions', () => {
     const sentences = prose(
       'Export controls on advanced chips were tightened last year.',

@@ -797,6 +797,8 @@ interface Kin {
   modifier: string;
   /** Whether the head is specific enough to stand for its kind. */
   specific: boolean;
+  /** Whether the head is rare in edited English, a term rather than a broad class ("levy", not "company"). */
+  rare: boolean;
   profile: KinProfile | null;
 }
 
@@ -804,13 +806,18 @@ function kinOf(facts: KeyFacts): Kin {
   if (facts.kin) return facts.kin;
   const { key, modifier } = facts;
   const head = modifier ? key.slice(modifier.length + 1) : key;
-  return (facts.kin = { key, modifier, specific: !isGeneric(head), profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) });
+  return (facts.kin = { key, modifier, specific: !isGeneric(head), rare: specificityIn(factsOf(head)) >= SPECIFIC, profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) });
 }
 
-/** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific (no word joins another through a rare sense it lies under). */
+/**
+ * Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows
+ * them or both are specific (no word joins another through a rare sense it lies under), and a bare
+ * hypernym common in edited English ("company", "art") only a kind that WordNet defines by it.
+ */
 function joins(a: Kin, b: Kin): boolean {
   if (!a.profile || !b.profile || a.modifier !== b.modifier) return false;
-  return kinship(a.profile, b.profile, a.modifier !== '' || (a.specific && b.specific)) !== null;
+  const bare = a.modifier === '';
+  return kinship(a.profile, b.profile, !bare || (a.specific && b.specific), [bare && !a.rare, bare && !b.rare]) !== null;
 }
 
 const REACH = new Reach();

@@ -278,6 +278,8 @@ export interface KinProfile {
   above: Set<number>;
   /** The same as a list, quicker to go through. */
   aboveList: number[];
+  /** Kinship.depth. */
+  depth: number;
 }
 
 // Reach's bit set: 8192 bits, a synset's by its offset's low bits.
@@ -331,7 +333,7 @@ function profileOf(lemma: string, { senses, depth, anySense }: Kinship): KinProf
   // Only a word's main sense may rise to meet another's, or a word would be a kind of whatever one of its rare senses lies under.
   const targets = anySense ? found : found.slice(0, 1);
   const above = ancestors(net, targets, depth);
-  return { senses: found, targets, above, aboveList: [...above] };
+  return { senses: found, targets, above, aboveList: [...above], depth };
 }
 
 // Meeting points this close to WordNet's root ("relation", "measure") say nothing about likeness.
@@ -341,13 +343,16 @@ const MIN_DEPTH = 4;
  * How two nouns (profiled with the same Kinship) are near in meaning: as synonyms (one's sense is
  * the other's), as kind and hypernym (one's sense lies a few steps above the other's, at a point
  * specific enough to mean something; only asked when `hypernyms`), or not at all. Asking for the
- * first sense keeps broad words from gathering everything below some rare sense of theirs.
+ * first sense keeps broad words from gathering everything below some rare sense of theirs. A word
+ * whose `broad` is set is a class too wide to stand for its kinds unless a kind is defined by it:
+ * "win" is "a victory (...)", "handset" a "telephone set ...", but "dance" is "an artistic form of
+ * nonverbal communication" under "art", and "telco" a "public utility" under "company".
  */
-export function kinship(a: KinProfile, b: KinProfile, hypernyms = true): 'synonym' | 'hypernym' | null {
+export function kinship(a: KinProfile, b: KinProfile, hypernyms = true, broad: readonly [boolean, boolean] = [false, false]): 'synonym' | 'hypernym' | null {
   if (shares(a, b) || shares(b, a)) return 'synonym';
   if (!hypernyms) return null;
   const net = load();
-  return rises(net, a, b) || rises(net, b, a) ? 'hypernym' : null;
+  return rises(net, a, b, broad[1]) || rises(net, b, a, broad[0]) ? 'hypernym' : null;
 }
 
 /** Whether one of a's targets is among b's senses. */
@@ -356,8 +361,31 @@ function shares(a: KinProfile, b: KinProfile): boolean {
   return false;
 }
 
-/** Whether one of `to`'s targets lies above `from`, deep enough in WordNet to mean something. */
-function rises(net: WordNet, from: KinProfile, to: KinProfile): boolean {
-  for (const s of to.targets) if (from.above.has(s) && depthOf(net, s) >= MIN_DEPTH) return true;
+/** Whether one of `to`'s targets lies above `from`, deep enough in WordNet to mean something, and named by the definition below it if `named`. */
+function rises(net: WordNet, from: KinProfile, to: KinProfile, named: boolean): boolean {
+  for (const s of to.targets) {
+    if (!from.above.has(s) || depthOf(net, s) < MIN_DEPTH) continue;
+    if (!named || from.targets.some((t) => definitionNames(net, t, s) && ancestors(net, [t], from.depth).has(s))) return true;
+  }
   return false;
+}
+
+/** Whether the definition of the synset at `kind` names a word of the synset at `hypernym` ("a victory (as in a race ...)"). */
+function definitionNames(net: WordNet, kind: number, hypernym: number): boolean {
+  const { data } = net;
+  const line = data.slice(kind, data.indexOf('\n', kind));
+  // The gloss follows "| "; its definition ends where examples or a second definition begin.
+  const gloss = line.slice(line.indexOf('| ') + 2).split(/[;"]/)[0]!.toLowerCase();
+  return synsetWords(net, hypernym).some((w) => new RegExp(`(?:^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`).test(gloss));
+}
+
+/** The words of the synset at `offset`, lower case, spaced ("telephone set"). */
+function synsetWords(net: WordNet, offset: number): string[] {
+  const { data } = net;
+  const fields = data.slice(offset, data.indexOf(' | ', offset)).split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const found: string[] = [];
+  // Adjective markers such as "(a)" never follow a noun's word.
+  for (let w = 0; w < count; w++) found.push(fields[4 + 2 * w]!.toLowerCase().replace(/_/g, ' '));
+  return found;
 }
