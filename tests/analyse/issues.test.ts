@@ -185,6 +185,22 @@ describe('extractIssues', () => {
     expect(issues.filter((i) => /war/i.test(i.name))).toHaveLength(1);
   });
 
+  it('makes one issue of an event named by its organiser or place, with the gatherings held at it: a name before a meeting noun', () => {
+    const sentences = prose(
+      ['title', 'Fishing quotas top agenda at Northern Fisheries Council summit'],
+      'Ministers arrive on Monday for the Northern Fisheries Council summit in Kessby, where fishing quotas will dominate.',
+      'The NFC summit is the first since quotas were cut, and fishing quotas will be reviewed again in May.',
+      'Delegates said the summit would also discuss harbour fees. Kessby talks last year ended without a deal.',
+      'A side meeting at the NFC summit will take up harbour fees, and the side meeting may run late.',
+    );
+    const issues = extractIssues(sentences, { ...none, organizations: [entity(sentences, 'Northern Fisheries Council', ['NFC'])] });
+    const summit = issues.find((i) => /summit/i.test(i.name))!;
+    // Said in full twice and short twice: the shorter name.
+    expect(summit.name).toBe('NFC summit');
+    expect(summit.aliases.map((a) => a.toLowerCase())).toEqual(expect.arrayContaining(['northern fisheries council summit', 'summit', 'side meeting']));
+    expect(issues.filter((i) => /summit/i.test(i.name))).toHaveLength(1);
+  });
+
   it('leaves a war without places, such as a price war, to the noun phrases', () => {
     const sentences = prose(
       'A price war between the two grocers has cut margins in Norland.',

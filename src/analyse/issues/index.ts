@@ -9,7 +9,7 @@ import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { generality, rarity, singular } from './lexicon.ts';
-import { isNoun, mainKind, adjectiveKind, isVerb, isOccasion, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
+import { isNoun, mainKind, adjectiveKind, isVerb, isGathering, isOccasion, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
 /** What the user says about an issue, keyed by a name or variant as found in text ("energy", "fees"). */
 export interface TaxonomyEntry {
@@ -651,8 +651,78 @@ function conflicts(mentions: ConflictMention[]): { name: string; mentions: Confl
   });
 }
 
-/** Every noun phrase of the article, with its parts, and its conflicts, tallied and scored; and where each occurred. */
-function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[][], places: Entity[], lead: number): { tally: Map<string, Candidate>; occurrences: Occurrences } {
+interface EventMention {
+  sentence: number;
+  /** The name and the noun, as written: "the G7 summit" from "G7" to "summit". */
+  start: number;
+  end: number;
+  /** The noun's lemma ("talk" of "talks"). */
+  noun: string;
+  /** Where the noun starts. */
+  nounStart: number;
+  /** Where a gathering said to be held at it ends ("a bilateral meeting at the G7 summit"), or -1. */
+  within: number;
+}
+
+// What puts a gathering inside an event: "a meeting at the summit", "talks during the conference".
+const AT_EVENT = /^(?:at|during)$/i;
+
+/** Where a noun of a gathering ends that comes before "at" (and "the") and the token at `i` ("a side meeting at [the] ..."), or -1. */
+function gatheringBefore(tokens: Token[], i: number): number {
+  let k = i - 1;
+  if (tokens[k]?.text.toLowerCase() === 'the') k--;
+  if (!AT_EVENT.test(tokens[k]?.text ?? '')) return -1;
+  const noun = tokens[k - 1];
+  if (!noun || !/^NNS?$/.test(noun.pos ?? '')) return -1;
+  const word = wordOf(noun.text);
+  return word.letters && isGathering(noun.pos === 'NNS' ? pluralOf(word) : lemmaOf(word)) ? noun.end : -1;
+}
+
+/**
+ * Events named by who holds them or where: an organisation's or a place's name right before a noun
+ * of a gathering for talks ("the G7 summit", "the Dorland talks", "a Norland conference"), as the
+ * names of wars are; each event is its entity and noun, named as the text says it most.
+ */
+function namedEvents(sentences: Sentence[], hits: NameHit[][]): { key: string; name: string; mentions: EventMention[] }[] {
+  const events = new Map<string, { key: string; names: Map<string, number>; mentions: EventMention[] }>();
+  hits.forEach((list, index) => {
+    const { tokens, text } = sentences[index]!;
+    for (const hit of list) {
+      if (hit.kind === 'person') continue;
+      const k = firstFrom(tokens, hit.end);
+      const token = tokens[k];
+      // The noun follows the name after a space and ends the phrase ("the G7 summit", not "the G7 summit venue").
+      if (!token || token.start !== hit.end + 1 || !/^NNS?$/.test(token.pos ?? '') || /^NN/.test(tokens[k + 1]?.pos ?? '')) continue;
+      const word = wordOf(token.text);
+      const noun = token.pos === 'NNS' ? pluralOf(word) : lemmaOf(word);
+      if (!word.letters || !isGathering(noun)) continue;
+      // Keyed by the entity's shortest name, as specific as a two-word term ("apec summit").
+      const short = [hit.entity.name, ...hit.entity.aliases].reduce((a, b) => (b.length < a.length ? b : a));
+      const key = normalize(`${short} ${noun}`);
+      let event = events.get(key);
+      if (!event) events.set(key, (event = { key, names: new Map(), mentions: [] }));
+      const name = `${text.slice(hit.start, hit.end)} ${token.text.toLowerCase()}`;
+      event.names.set(name, (event.names.get(name) ?? 0) + 1);
+      event.mentions.push({ sentence: index, start: hit.start, end: token.end, noun, nounStart: token.start, within: gatheringBefore(tokens, firstFrom(tokens, hit.start)) });
+    }
+  });
+  // Named as most often written, the shorter of two as often ("APEC summit" before the name in full).
+  const named = (names: Map<string, number>): string =>
+    [...names].reduce((best, n) => (n[1] > best[1] || (n[1] === best[1] && n[0].length < best[0].length) ? n : best))[0];
+  return [...events.values()].map((e) => ({ key: e.key, name: named(e.names), mentions: e.mentions }));
+}
+
+/**
+ * Every noun phrase of the article, with its parts, its conflicts and named events, tallied and scored;
+ * where each occurred; and the phrases of gatherings held at an event, with the event's key.
+ */
+function nounPhrases(
+  sentences: Sentence[],
+  titleCase: boolean[],
+  hits: NameHit[][],
+  places: Entity[],
+  lead: number,
+): { tally: Map<string, Candidate>; occurrences: Occurrences; within: [string, string][] } {
   const occurrences: Occurrences = { candidate: [], sentence: [], start: [], end: [], adjunct: [] };
   const tally = new Map<string, Candidate>();
   let index = 0;
@@ -694,6 +764,7 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
     position = bit(positionOf(sentences[index]!, lead));
     if (phrases(sentences[index]!, titleCase[index]!, hits[index]!, writtenLower, sink)) warlike.push(index);
   }
+  const phrased = occurrences.candidate.length;
   for (const conflict of conflicts(conflictMentions(sentences, warlike, hits, places))) {
     const key = normalize(conflict.name);
     for (const m of conflict.mentions) {
@@ -703,9 +774,31 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
     }
     tally.get(key)!.title = conflict.name;
   }
+  const within: [string, string][] = [];
+  for (const event of namedEvents(sentences, hits)) {
+    for (const m of event.mentions) {
+      for (let i = 0; i < phrased; i++) {
+        if (occurrences.sentence[i] !== m.sentence) continue;
+        const c = occurrences.candidate[i]!;
+        // A phrase written whole up to a gathering held at it ("side meeting") is part of it.
+        if (occurrences.end[i] === m.within && occurrences.start[i]! >= 0) within.push([event.key, c.key]);
+        // The noun was tallied as a phrase of its own: it is part of the event's name, and stands for it ("the summit").
+        if (occurrences.start[i] === m.nounStart && c.key === m.noun) {
+          occurrences.start[i] = -1;
+          c.count -= 1 - PART_CREDIT;
+          if (c.parents === NO_PARENTS) c.parents = new Set();
+          c.parents.add(event.key);
+        }
+      }
+      index = m.sentence;
+      position = bit(positionOf(sentences[index]!, lead));
+      credit(event.key, 1, m.start, m.end, null, null);
+    }
+    tally.get(event.key)!.title = upperFirst(event.name);
+  }
   // A phrase met once has nothing to lead with; it can only join another (and is scored if it does).
   for (const c of tally.values()) if (c.count >= LEAD_COUNT) c.score = scoreOf(c);
-  return { tally, occurrences };
+  return { tally, occurrences, within };
 }
 
 /** The index of the first token starting at or after `at` (tokens.length if none), by bisection. */
@@ -934,7 +1027,7 @@ export function extractIssues(
   const entryOf = (c: Candidate): string | undefined =>
     forms.size === 0 ? undefined : [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
   const titleCase = sentences.map(isTitleCase);
-  const { tally, occurrences } = nounPhrases(sentences, titleCase, hits, entities.places, lead);
+  const { tally, occurrences, within } = nounPhrases(sentences, titleCase, hits, entities.places, lead);
   const all = [...tally.values(), ...entityCandidates(sentences, hits, lead)];
 
   // Whatever the taxonomy names gathers its variants; everything else merges by form and meaning.
@@ -959,6 +1052,8 @@ export function extractIssues(
   }
   const phrasal = free.filter((c) => !c.entity);
   mergeParts(phrasal, groups);
+  // A gathering held at a named event is part of it ("a side meeting at the G7 summit").
+  for (const [event, gathering] of within) groups.union(event, gathering);
   mergeKin(leaders.filter((c) => !c.entity), phrasal, groups);
   for (const l of leaders) anchors.add(groups.find(l.key));
 

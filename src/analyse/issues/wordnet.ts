@@ -226,15 +226,42 @@ export function isOccasion(lemma: string): boolean {
   if (found === undefined) {
     const net = load();
     occasionRoots ??= ['meeting', 'speech act', 'message'].map((w) => sensesOf(net, w)![0]!);
-    const senses = sensesOf(net, lemma) ?? [];
-    const asked = senses.length && CONCRETE.has(lexicalFile(net, senses[0]!)) ? 1 : OCCASION_SENSES;
-    found = senses.slice(0, asked).some((s) => {
-      const above = ancestors(net, [s], OCCASION_DEPTH);
-      return occasionRoots!.some((r) => above.has(r));
-    });
-    occasions.set(lemma, found);
+    occasions.set(lemma, (found = liesUnder(net, lemma, occasionRoots)));
   }
   return found;
+}
+
+let meetingRoots: number[] | null = null;
+let discussionRoots: number[] | null = null;
+const gatherings = new Map<string, boolean>();
+// A discussion only in a noun's first senses ("talks"): "expansion" is one in its third.
+const DISCUSSION_SENSES = 2;
+
+/**
+ * Whether a noun names a gathering for talks, which a name before it makes an event: a meeting in any
+ * of WordNet's senses ("summit", "conference", "visit") or a discussion ("talks", "debate"), as in
+ * "the G7 summit", "the Dorland talks".
+ */
+export function isGathering(lemma: string): boolean {
+  let found = gatherings.get(lemma);
+  if (found === undefined) {
+    const net = load();
+    meetingRoots ??= sensesOf(net, 'meeting')!;
+    discussionRoots ??= sensesOf(net, 'discussion')!;
+    found = liesUnder(net, lemma, meetingRoots) || liesUnder(net, lemma, discussionRoots, DISCUSSION_SENSES);
+    gatherings.set(lemma, found);
+  }
+  return found;
+}
+
+/** Whether one of a noun's first senses lies under one of `roots`: only its main sense when that is a concrete thing or a body. */
+function liesUnder(net: WordNet, lemma: string, roots: number[], first = OCCASION_SENSES): boolean {
+  const senses = sensesOf(net, lemma) ?? [];
+  const asked = senses.length && CONCRETE.has(lexicalFile(net, senses[0]!)) ? 1 : first;
+  return senses.slice(0, asked).some((s) => {
+    const above = ancestors(net, [s], OCCASION_DEPTH);
+    return roots.some((r) => above.has(r));
+  });
 }
 
 let pairs: Map<string, Set<string>> | null = null;
