@@ -242,6 +242,17 @@ describe('extractIssues', () => {
     expect(found).not.toContain('bid');
   });
 
+  it('never names an issue after a lone word of the news genre for what a source said, such as a readout, but keeps medals', () => {
+    const sentences = prose(
+      'The ministry released a readout of the call between the two rowing federations.',
+      'The readout said medals for the junior regatta were discussed, and a second readout followed on Tuesday.',
+      'According to the readout, the medals will be cast in Kessby. The medals were also on the agenda in May.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found).toContain('medals');
+    expect(found).not.toContain('readout');
+  });
+
   it('never makes an issue of an amount: units counted in the plural, numbers', () => {
     const sentences = prose(
       'The salt mine in Kessby will cost 40m euros, and half of the salt mine will be underground.',

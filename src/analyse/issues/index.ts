@@ -80,6 +80,9 @@ const SHARED_MODIFIER: Kinship = { senses: 6, depth: 3, anySense: true };
 const BODY_GENERALITY = 0.3;
 // Containers and vague abstractions the data does not mark: on their own they say where or how, not what.
 const HOLLOW = new Set(['network', 'service', 'state', 'unit', 'trend', 'run', 'post', 'side', 'move', 'way']);
+// The news genre's records of what a source said, which WordNet files as signals, data or writing
+// ("readout", "transcript"), not as messages: the occasion of the news, as a statement is.
+const ACCOUNTS = new Set(['readout', 'statement', 'communique', 'transcript', 'briefing', 'memo', 'memorandum', 'bulletin', 'dispatch']);
 // Entities are topics when at least this share of their uses are as the thing discussed.
 const MIN_TOPICALITY = 0.5;
 
@@ -187,9 +190,9 @@ const standsAlone = (f: KeyFacts): boolean =>
 
 /**
  * Whether a key is a lone noun for the occasion of the news rather than its subject ("the summit",
- * "a bid", "the statement"): it may lead the compounds it stands for ("takeover bid") but names no issue.
+ * "a bid", "the statement", "the readout"): it may lead the compounds it stands for ("takeover bid") but names no issue.
  */
-const isOccasional = (c: Candidate): boolean => !c.entity && !c.key.includes(' ') && isOccasion(c.key);
+const isOccasional = (c: Candidate): boolean => !c.entity && !c.key.includes(' ') && (ACCOUNTS.has(c.key) || isOccasion(c.key));
 
 const factsOfCandidate = (c: Candidate): KeyFacts => (c.facts ??= factsOf(c.key));
 const specificityOf = (c: Candidate): number => specificityIn(factsOfCandidate(c));
