@@ -9,7 +9,7 @@ import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { generality, rarity, singular } from './lexicon.ts';
-import { isNoun, mainKind, adjectiveKind, isVerb, isGathering, isOccasion, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
+import { isNoun, mainKind, adjectiveKind, isBroadClass, isVerb, isGathering, isOccasion, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
 /** What the user says about an issue, keyed by a name or variant as found in text ("energy", "fees"). */
 export interface TaxonomyEntry {
@@ -47,6 +47,8 @@ interface Candidate {
   title: string | null;
   /** Whether it is a phrase of an issue. */
   member: boolean;
+  /** Of its mentions as written, those of one particular thing ("the law", "a system", "the BBC show"): filled in for the phrases of issues. */
+  particular: number;
   entity: Entity | null;
 }
 
@@ -193,6 +195,33 @@ const standsAlone = (f: KeyFacts): boolean =>
  * "a bid", "the statement", "the readout"): it may lead the compounds it stands for ("takeover bid") but names no issue.
  */
 const isOccasional = (c: Candidate): boolean => !c.entity && !c.key.includes(' ') && (ACCOUNTS.has(c.key) || isOccasion(c.key));
+
+// What may stand between an article and a lone noun: words outside its phrase ("the bipartisan law", "the Windows system").
+const BETWEEN = /^(?:JJ|JJR|JJS|RB|VBN|VBG|CD|NN|NNS|NNP|NNPS)$/;
+const PARTICULAR = /^(?:the|this|that|a|an)$/i;
+
+/**
+ * Whether the singular noun at `start` speaks of one particular thing, after an article or "this"
+ * ("the law", "a system", "the BBC show"); a name or possessive alone may qualify a mass ("German
+ * growth", "Russia's oil").
+ */
+function isParticular(tokens: Token[], start: number): boolean {
+  let k = firstFrom(tokens, start);
+  if (tokens[k]?.pos === 'NNS' || tokens[k]?.pos === 'NNPS') return false;
+  for (k--; k >= 0 && BETWEEN.test(tokens[k]!.pos ?? ''); k--);
+  return k >= 0 && PARTICULAR.test(tokens[k]!.text);
+}
+
+/**
+ * Whether a lone noun of a broad class is only ever said of one particular thing ("the law", "the
+ * show", "a system"): the article names or describes which elsewhere, and the word alone leaves it unsaid.
+ */
+function isVague(c: Candidate): boolean {
+  if (c.entity || c.key.includes(' ') || c.particular === 0) return false;
+  let whole = 0;
+  for (const n of c.surfaces.values()) whole += n;
+  return c.particular === whole && isBroadClass(c.key);
+}
 
 const factsOfCandidate = (c: Candidate): KeyFacts => (c.facts ??= factsOf(c.key));
 const specificityOf = (c: Candidate): number => specificityIn(factsOfCandidate(c));
@@ -546,6 +575,7 @@ function emptyCandidate(key: string, entity: Entity | null = null): Candidate {
     topical: NO_SENTENCES as number[],
     title: null,
     member: false,
+    particular: 0,
     entity,
   };
 }
@@ -1087,6 +1117,7 @@ export function extractIssues(
     // A headline's capitals are its style, not the words' ("Port Strike").
     const surface = titleCase[index] ? written.toLowerCase() : written;
     c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+    if (!c.key.includes(' ') && isParticular(sentences[index]!.tokens, start)) c.particular++;
   }
   const issues: Issue[] = [];
   for (const [root, members] of clusters) {
@@ -1099,7 +1130,7 @@ export function extractIssues(
     let main = members[0]!;
     if (!main.entity) {
       // A word that is no issue alone names none ("the firm" beside "firm profits").
-      const named = (m: Candidate): boolean => standsAlone(factsOfCandidate(m)) && !isOccasional(m);
+      const named = (m: Candidate): boolean => standsAlone(factsOfCandidate(m)) && !isOccasional(m) && !isVague(m);
       main = members.find(named) ?? main;
       let best = 0;
       for (const m of members) {
@@ -1110,7 +1141,7 @@ export function extractIssues(
       }
     }
     for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;
-    if (taxonomyKey === null && isOccasional(main)) continue;
+    if (taxonomyKey === null && (isOccasional(main) || isVague(main))) continue;
     const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? main.title ?? upperFirst(mostUsed(main.surfaces, main.key));
     const aliases = new Map<string, string>();
     for (const m of members) {

@@ -264,6 +264,36 @@ function liesUnder(net: WordNet, lemma: string, roots: number[], first = OCCASIO
   });
 }
 
+// Kinds of it in WordNet, over a noun's first senses, that make it a broad class ("system", "show", "law").
+const BROAD_KINDS = 20;
+const BROAD_SENSES = 3;
+const broad = new Map<string, boolean>();
+
+/**
+ * Whether a noun is a broad class, with many kinds in WordNet (hyponyms of its first senses): "system",
+ * "law", "show", "film", but not "election", "budget" or "deal". Said of one particular thing, it
+ * leaves unsaid which.
+ */
+export function isBroadClass(lemma: string): boolean {
+  let found = broad.get(lemma);
+  if (found === undefined) {
+    const net = load();
+    let kinds = 0;
+    for (const s of sensesOf(net, lemma)?.slice(0, BROAD_SENSES) ?? []) kinds += hyponymCount(net, s);
+    broad.set(lemma, (found = kinds >= BROAD_KINDS));
+  }
+  return found;
+}
+
+/** How many hyponyms ("~" pointers, not instances) the synset at `offset` has. */
+function hyponymCount(net: WordNet, offset: number): number {
+  const { data } = net;
+  const line = data.slice(offset, data.indexOf('\n', offset));
+  let count = 0;
+  for (let at = line.indexOf(' ~ '); at !== -1; at = line.indexOf(' ~ ', at + 3)) if (line.charCodeAt(at + 12) === 110) count++;
+  return count;
+}
+
 let pairs: Map<string, Set<string>> | null = null;
 const NONE: ReadonlySet<string> = new Set();
 
