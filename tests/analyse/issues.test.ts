@@ -266,6 +266,14 @@ describe('extractIssues', () => {
     expect(found).not.toContain('law');
   });
 
+  it('keeps a word WordNet knows only in a two-word noun with the noun after it: operating system', () => {
+    const sentences = prose(
+      'The new operating system for school laptops was released in May.',
+      'Teachers said the operating system was slow, and the operating system will be patched.',
+    );
+    expect(names(sentences).map((n) => n.toLowerCase())).toContain('operating system');
+  });
+
   it('never makes an issue of an amount: units counted in the plural, numbers', () => {
     const sentences = prose(
       'The salt mine in Kessby will cost 40m euros, and half of the salt mine will be underground.',

@@ -537,6 +537,8 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     if (!inRun && word.letters && tags[i] === 'JJ') {
       inRun = adjectiveOf(word) === 'relational' || isCompound(word, i + 1 < tokens.length ? wordAt(i + 1) : undefined);
     }
+    // A word WordNet knows only with the noun after it ("operating" of "operating system").
+    else if (!inRun && word.letters && tags[i] === 'NN') inRun = isCompound(word, i + 1 < tokens.length ? wordAt(i + 1) : undefined);
     if (!inRun) end(i);
   }
   end(tokens.length);
