@@ -9,7 +9,7 @@ import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { generality, rarity, singular } from './lexicon.ts';
-import { isNoun, mainKind, adjectiveKind, isVerb, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
+import { isNoun, mainKind, adjectiveKind, isBroadClass, isVerb, isGathering, isOccasion, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
 /** What the user says about an issue, keyed by a name or variant as found in text ("energy", "fees"). */
 export interface TaxonomyEntry {
@@ -47,6 +47,8 @@ interface Candidate {
   title: string | null;
   /** Whether it is a phrase of an issue. */
   member: boolean;
+  /** Of its mentions as written, those of one particular thing ("the law", "a system", "the BBC show"): filled in for the phrases of issues. */
+  particular: number;
   entity: Entity | null;
 }
 
@@ -80,6 +82,9 @@ const SHARED_MODIFIER: Kinship = { senses: 6, depth: 3, anySense: true };
 const BODY_GENERALITY = 0.3;
 // Containers and vague abstractions the data does not mark: on their own they say where or how, not what.
 const HOLLOW = new Set(['network', 'service', 'state', 'unit', 'trend', 'run', 'post', 'side', 'move', 'way']);
+// The news genre's records of what a source said, which WordNet files as signals, data or writing
+// ("readout", "transcript"), not as messages: the occasion of the news, as a statement is.
+const ACCOUNTS = new Set(['readout', 'statement', 'communique', 'transcript', 'briefing', 'memo', 'memorandum', 'bulletin', 'dispatch']);
 // Entities are topics when at least this share of their uses are as the thing discussed.
 const MIN_TOPICALITY = 0.5;
 
@@ -164,9 +169,12 @@ interface KeyFacts {
 
 const keyFacts = new Map<string, KeyFacts>();
 
+/** The words of a key before its head ("water" of "water restriction"), or ''. */
+const modifierOf = (key: string): string => key.slice(0, Math.max(0, key.lastIndexOf(' ')));
+
 function factsOf(key: string): KeyFacts {
   let found = keyFacts.get(key);
-  if (!found) keyFacts.set(key, (found = { key, modifier: key.slice(0, Math.max(0, key.lastIndexOf(' '))), specificity: -1, kin: undefined, alone: undefined }));
+  if (!found) keyFacts.set(key, (found = { key, modifier: modifierOf(key), specificity: -1, kin: undefined, alone: undefined }));
   return found;
 }
 
@@ -181,6 +189,39 @@ const isGeneric = (key: string): boolean => specificityIn(factsOf(key)) < GENERI
  */
 const standsAlone = (f: KeyFacts): boolean =>
   (f.alone ??= f.key.includes(' ') || !(HOLLOW.has(f.key) || (generality(f.key) >= BODY_GENERALITY && isSocialBody(f.key))));
+
+/**
+ * Whether a key is a lone noun for the occasion of the news rather than its subject ("the summit",
+ * "a bid", "the statement", "the readout"): it may lead the compounds it stands for ("takeover bid") but names no issue.
+ */
+const isOccasional = (c: Candidate): boolean => !c.entity && !c.key.includes(' ') && (ACCOUNTS.has(c.key) || isOccasion(c.key));
+
+// What may stand between an article and a lone noun: words outside its phrase ("the bipartisan law", "the Windows system").
+const BETWEEN = /^(?:JJ|JJR|JJS|RB|VBN|VBG|CD|NN|NNS|NNP|NNPS)$/;
+const PARTICULAR = /^(?:the|this|that|a|an)$/i;
+
+/**
+ * Whether the singular noun at `start` speaks of one particular thing, after an article or "this"
+ * ("the law", "a system", "the BBC show"); a name or possessive alone may qualify a mass ("German
+ * growth", "Russia's oil").
+ */
+function isParticular(tokens: Token[], start: number): boolean {
+  let k = firstFrom(tokens, start);
+  if (tokens[k]?.pos === 'NNS' || tokens[k]?.pos === 'NNPS') return false;
+  for (k--; k >= 0 && BETWEEN.test(tokens[k]!.pos ?? ''); k--);
+  return k >= 0 && PARTICULAR.test(tokens[k]!.text);
+}
+
+/**
+ * Whether a lone noun of a broad class is only ever said of one particular thing ("the law", "the
+ * show", "a system"): the article names or describes which elsewhere, and the word alone leaves it unsaid.
+ */
+function isVague(c: Candidate): boolean {
+  if (c.entity || c.key.includes(' ') || c.particular === 0) return false;
+  let whole = 0;
+  for (const n of c.surfaces.values()) whole += n;
+  return c.particular === whole && isBroadClass(c.key);
+}
 
 const factsOfCandidate = (c: Candidate): KeyFacts => (c.facts ??= factsOf(c.key));
 const specificityOf = (c: Candidate): number => specificityIn(factsOfCandidate(c));
@@ -246,7 +287,8 @@ interface Word {
   compounds: ReadonlySet<string> | undefined;
 }
 
-const words = new Map<string, Word>();
+// A dictionary object: its property look-up interns the token text, quicker than a Map's for strings met once each.
+const words: Record<string, Word> = Object.create(null);
 
 function isLetters(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -299,14 +341,14 @@ function newWord(text: string, lower: string, letters: boolean): Word {
 }
 
 function wordOf(text: string): Word {
-  let word = words.get(text);
+  let word = words[text];
   if (word) return word;
   const lower = text.toLowerCase();
   const letters = isLetters(text);
   // A capitalised word is known as its lower case form is.
   const base = lower === text ? null : wordOf(lower);
   word = base && base.letters === letters ? { ...base, capital: capitalised(text) } : newWord(text, lower, letters);
-  words.set(text, word);
+  words[text] = word;
   return word;
 }
 
@@ -495,6 +537,8 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     if (!inRun && word.letters && tags[i] === 'JJ') {
       inRun = adjectiveOf(word) === 'relational' || isCompound(word, i + 1 < tokens.length ? wordAt(i + 1) : undefined);
     }
+    // A word WordNet knows only with the noun after it ("operating" of "operating system").
+    else if (!inRun && word.letters && tags[i] === 'NN') inRun = isCompound(word, i + 1 < tokens.length ? wordAt(i + 1) : undefined);
     if (!inRun) end(i);
   }
   end(tokens.length);
@@ -533,6 +577,7 @@ function emptyCandidate(key: string, entity: Entity | null = null): Candidate {
     topical: NO_SENTENCES as number[],
     title: null,
     member: false,
+    particular: 0,
     entity,
   };
 }
@@ -641,8 +686,78 @@ function conflicts(mentions: ConflictMention[]): { name: string; mentions: Confl
   });
 }
 
-/** Every noun phrase of the article, with its parts, and its conflicts, tallied and scored; and where each occurred. */
-function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[][], places: Entity[], lead: number): { tally: Map<string, Candidate>; occurrences: Occurrences } {
+interface EventMention {
+  sentence: number;
+  /** The name and the noun, as written: "the G7 summit" from "G7" to "summit". */
+  start: number;
+  end: number;
+  /** The noun's lemma ("talk" of "talks"). */
+  noun: string;
+  /** Where the noun starts. */
+  nounStart: number;
+  /** Where a gathering said to be held at it ends ("a bilateral meeting at the G7 summit"), or -1. */
+  within: number;
+}
+
+// What puts a gathering inside an event: "a meeting at the summit", "talks during the conference".
+const AT_EVENT = /^(?:at|during)$/i;
+
+/** Where a noun of a gathering ends that comes before "at" (and "the") and the token at `i` ("a side meeting at [the] ..."), or -1. */
+function gatheringBefore(tokens: Token[], i: number): number {
+  let k = i - 1;
+  if (tokens[k]?.text.toLowerCase() === 'the') k--;
+  if (!AT_EVENT.test(tokens[k]?.text ?? '')) return -1;
+  const noun = tokens[k - 1];
+  if (!noun || !/^NNS?$/.test(noun.pos ?? '')) return -1;
+  const word = wordOf(noun.text);
+  return word.letters && isGathering(noun.pos === 'NNS' ? pluralOf(word) : lemmaOf(word)) ? noun.end : -1;
+}
+
+/**
+ * Events named by who holds them or where: an organisation's or a place's name right before a noun
+ * of a gathering for talks ("the G7 summit", "the Dorland talks", "a Norland conference"), as the
+ * names of wars are; each event is its entity and noun, named as the text says it most.
+ */
+function namedEvents(sentences: Sentence[], hits: NameHit[][]): { key: string; name: string; mentions: EventMention[] }[] {
+  const events = new Map<string, { key: string; names: Map<string, number>; mentions: EventMention[] }>();
+  hits.forEach((list, index) => {
+    const { tokens, text } = sentences[index]!;
+    for (const hit of list) {
+      if (hit.kind === 'person') continue;
+      const k = firstFrom(tokens, hit.end);
+      const token = tokens[k];
+      // The noun follows the name after a space and ends the phrase ("the G7 summit", not "the G7 summit venue").
+      if (!token || token.start !== hit.end + 1 || !/^NNS?$/.test(token.pos ?? '') || /^NN/.test(tokens[k + 1]?.pos ?? '')) continue;
+      const word = wordOf(token.text);
+      const noun = token.pos === 'NNS' ? pluralOf(word) : lemmaOf(word);
+      if (!word.letters || !isGathering(noun)) continue;
+      // Keyed by the entity's shortest name, as specific as a two-word term ("apec summit").
+      const short = [hit.entity.name, ...hit.entity.aliases].reduce((a, b) => (b.length < a.length ? b : a));
+      const key = normalize(`${short} ${noun}`);
+      let event = events.get(key);
+      if (!event) events.set(key, (event = { key, names: new Map(), mentions: [] }));
+      const name = `${text.slice(hit.start, hit.end)} ${token.text.toLowerCase()}`;
+      event.names.set(name, (event.names.get(name) ?? 0) + 1);
+      event.mentions.push({ sentence: index, start: hit.start, end: token.end, noun, nounStart: token.start, within: gatheringBefore(tokens, firstFrom(tokens, hit.start)) });
+    }
+  });
+  // Named as most often written, the shorter of two as often ("APEC summit" before the name in full).
+  const named = (names: Map<string, number>): string =>
+    [...names].reduce((best, n) => (n[1] > best[1] || (n[1] === best[1] && n[0].length < best[0].length) ? n : best))[0];
+  return [...events.values()].map((e) => ({ key: e.key, name: named(e.names), mentions: e.mentions }));
+}
+
+/**
+ * Every noun phrase of the article, with its parts, its conflicts and named events, tallied and scored;
+ * where each occurred; and the phrases of gatherings held at an event, with the event's key.
+ */
+function nounPhrases(
+  sentences: Sentence[],
+  titleCase: boolean[],
+  hits: NameHit[][],
+  places: Entity[],
+  lead: number,
+): { tally: Map<string, Candidate>; occurrences: Occurrences; within: [string, string][] } {
   const occurrences: Occurrences = { candidate: [], sentence: [], start: [], end: [], adjunct: [] };
   const tally = new Map<string, Candidate>();
   let index = 0;
@@ -684,6 +799,7 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
     position = bit(positionOf(sentences[index]!, lead));
     if (phrases(sentences[index]!, titleCase[index]!, hits[index]!, writtenLower, sink)) warlike.push(index);
   }
+  const phrased = occurrences.candidate.length;
   for (const conflict of conflicts(conflictMentions(sentences, warlike, hits, places))) {
     const key = normalize(conflict.name);
     for (const m of conflict.mentions) {
@@ -693,9 +809,31 @@ function nounPhrases(sentences: Sentence[], titleCase: boolean[], hits: NameHit[
     }
     tally.get(key)!.title = conflict.name;
   }
+  const within: [string, string][] = [];
+  for (const event of namedEvents(sentences, hits)) {
+    for (const m of event.mentions) {
+      for (let i = 0; i < phrased; i++) {
+        if (occurrences.sentence[i] !== m.sentence) continue;
+        const c = occurrences.candidate[i]!;
+        // A phrase written whole up to a gathering held at it ("side meeting") is part of it.
+        if (occurrences.end[i] === m.within && occurrences.start[i]! >= 0) within.push([event.key, c.key]);
+        // The noun was tallied as a phrase of its own: it is part of the event's name, and stands for it ("the summit").
+        if (occurrences.start[i] === m.nounStart && c.key === m.noun) {
+          occurrences.start[i] = -1;
+          c.count -= 1 - PART_CREDIT;
+          if (c.parents === NO_PARENTS) c.parents = new Set();
+          c.parents.add(event.key);
+        }
+      }
+      index = m.sentence;
+      position = bit(positionOf(sentences[index]!, lead));
+      credit(event.key, 1, m.start, m.end, null, null);
+    }
+    tally.get(event.key)!.title = upperFirst(event.name);
+  }
   // A phrase met once has nothing to lead with; it can only join another (and is scored if it does).
   for (const c of tally.values()) if (c.count >= LEAD_COUNT) c.score = scoreOf(c);
-  return { tally, occurrences };
+  return { tally, occurrences, within };
 }
 
 /** The index of the first token starting at or after `at` (tokens.length if none), by bisection. */
@@ -787,6 +925,8 @@ interface Kin {
   modifier: string;
   /** Whether the head is specific enough to stand for its kind. */
   specific: boolean;
+  /** Whether the head is rare in edited English, a term rather than a broad class ("levy", not "company"). */
+  rare: boolean;
   profile: KinProfile | null;
 }
 
@@ -794,14 +934,21 @@ function kinOf(facts: KeyFacts): Kin {
   if (facts.kin) return facts.kin;
   const { key, modifier } = facts;
   const head = modifier ? key.slice(modifier.length + 1) : key;
-  return (facts.kin = { key, modifier, specific: !isGeneric(head), profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) });
+  return (facts.kin = { key, modifier, specific: !isGeneric(head), rare: specificityIn(factsOf(head)) >= SPECIFIC, profile: kinProfile(head, modifier ? SHARED_MODIFIER : BARE) });
 }
 
-/** Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows them or both are specific (no word joins another through a rare sense it lies under). */
+/**
+ * Whether a kind may join its kin: synonyms always; a kind and its hypernym when a modifier narrows
+ * them or both are specific (no word joins another through a rare sense it lies under), and a bare
+ * hypernym common in edited English ("company", "art") only a kind that WordNet defines by it.
+ */
 function joins(a: Kin, b: Kin): boolean {
   if (!a.profile || !b.profile || a.modifier !== b.modifier) return false;
-  return kinship(a.profile, b.profile, a.modifier !== '' || (a.specific && b.specific)) !== null;
+  const bare = a.modifier === '';
+  return kinship(a.profile, b.profile, !bare || (a.specific && b.specific), [bare && !a.rare, bare && !b.rare]) !== null;
 }
+
+const REACH = new Reach();
 
 /**
  * Joins phrases whose heads are WordNet kin and whose modifiers are the same ("fees"/"tolls",
@@ -819,12 +966,11 @@ function mergeKin(leaders: Candidate[], followers: Iterable<Candidate>, groups: 
   const led = new Set(leaders.map((l) => groups.find(l.key)));
   const modifiers = new Set(heads.map((h) => h.modifier));
   // Every synset the heads have or lie under: a follower whose own never meet one is kin to none.
-  const reach = new Reach(heads.flatMap((h) => (h.profile ? [h.profile] : [])));
+  const reach = REACH.of(heads.flatMap((h) => (h.profile ? [h.profile] : [])));
   for (const c of followers) {
-    if (c.count < 1) continue;
-    const facts = factsOfCandidate(c);
-    if (!modifiers.has(facts.modifier) || led.has(groups.find(c.key))) continue;
-    const kin = kinOf(facts);
+    // Most phrases share no leader's modifier: their facts are not worked out.
+    if (c.count < 1 || !modifiers.has(c.facts?.modifier ?? modifierOf(c.key)) || led.has(groups.find(c.key))) continue;
+    const kin = kinOf(factsOfCandidate(c));
     if (!kin.profile || !reach.meets(kin.profile)) continue;
     const near = heads.find((h) => joins(h, kin));
     if (near) groups.union(near.key, c.key);
@@ -897,7 +1043,12 @@ function slugOf(name: string): string {
   return slug;
 }
 
-const upperFirst = (s: string): string => (/^\p{Ll}/u.test(s) ? s[0]!.toUpperCase() + s.slice(1) : s);
+/** The name with a capital first letter; the Unicode class is asked only beyond ASCII. */
+function upperFirst(s: string): string {
+  const c = s.charCodeAt(0);
+  const lower = c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s);
+  return lower ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
 
 export function extractIssues(
   sentences: Sentence[],
@@ -911,7 +1062,7 @@ export function extractIssues(
   const entryOf = (c: Candidate): string | undefined =>
     forms.size === 0 ? undefined : [c.key, ...(c.entity?.aliases ?? []).map(normalize)].map((f) => forms.get(f)).find((e) => e !== undefined);
   const titleCase = sentences.map(isTitleCase);
-  const { tally, occurrences } = nounPhrases(sentences, titleCase, hits, entities.places, lead);
+  const { tally, occurrences, within } = nounPhrases(sentences, titleCase, hits, entities.places, lead);
   const all = [...tally.values(), ...entityCandidates(sentences, hits, lead)];
 
   // Whatever the taxonomy names gathers its variants; everything else merges by form and meaning.
@@ -936,6 +1087,8 @@ export function extractIssues(
   }
   const phrasal = free.filter((c) => !c.entity);
   mergeParts(phrasal, groups);
+  // A gathering held at a named event is part of it ("a side meeting at the G7 summit").
+  for (const [event, gathering] of within) groups.union(event, gathering);
   mergeKin(leaders.filter((c) => !c.entity), phrasal, groups);
   for (const l of leaders) anchors.add(groups.find(l.key));
 
@@ -966,6 +1119,7 @@ export function extractIssues(
     // A headline's capitals are its style, not the words' ("Port Strike").
     const surface = titleCase[index] ? written.toLowerCase() : written;
     c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+    if (!c.key.includes(' ') && isParticular(sentences[index]!.tokens, start)) c.particular++;
   }
   const issues: Issue[] = [];
   for (const [root, members] of clusters) {
@@ -978,7 +1132,7 @@ export function extractIssues(
     let main = members[0]!;
     if (!main.entity) {
       // A word that is no issue alone names none ("the firm" beside "firm profits").
-      const named = (m: Candidate): boolean => standsAlone(factsOfCandidate(m));
+      const named = (m: Candidate): boolean => standsAlone(factsOfCandidate(m)) && !isOccasional(m) && !isVague(m);
       main = members.find(named) ?? main;
       let best = 0;
       for (const m of members) {
@@ -989,6 +1143,7 @@ export function extractIssues(
       }
     }
     for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;
+    if (taxonomyKey === null && (isOccasional(main) || isVague(main))) continue;
     const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? main.title ?? upperFirst(mostUsed(main.surfaces, main.key));
     const aliases = new Map<string, string>();
     for (const m of members) {

@@ -207,6 +207,93 @@ export function isSocialBody(lemma: string): boolean {
   return sensesOf(net, 'social group')?.some((s) => above.has(s)) ?? false;
 }
 
+// Hypernym steps from an occasion's sense up to a meeting, a speech act or a message.
+const OCCASION_DEPTH = 5;
+// How many of a word's senses, most frequent first, may make it an occasion ("summit" is a meeting in its third).
+const OCCASION_SENSES = 3;
+// Lexicographer files of concrete things: a word whose main sense is one is that thing first ("mail", "card").
+const CONCRETE = new Set([5, 6, 8, 13, 14, 15, 17, 18, 20, 27]);
+let occasionRoots: number[] | null = null;
+const occasions = new Map<string, boolean>();
+
+/**
+ * Whether a noun names an occasion of the news rather than what it is about: a meeting ("summit",
+ * "conference"), a speech act ("bid", "offer", "appeal", "dispute") or a message ("statement",
+ * "resignation"). Its later senses count only when its main one is not a concrete thing or a body.
+ */
+export function isOccasion(lemma: string): boolean {
+  let found = occasions.get(lemma);
+  if (found === undefined) {
+    const net = load();
+    occasionRoots ??= ['meeting', 'speech act', 'message'].map((w) => sensesOf(net, w)![0]!);
+    occasions.set(lemma, (found = liesUnder(net, lemma, occasionRoots)));
+  }
+  return found;
+}
+
+let meetingRoots: number[] | null = null;
+let discussionRoots: number[] | null = null;
+const gatherings = new Map<string, boolean>();
+// A discussion only in a noun's first senses ("talks"): "expansion" is one in its third.
+const DISCUSSION_SENSES = 2;
+
+/**
+ * Whether a noun names a gathering for talks, which a name before it makes an event: a meeting in any
+ * of WordNet's senses ("summit", "conference", "visit") or a discussion ("talks", "debate"), as in
+ * "the G7 summit", "the Dorland talks".
+ */
+export function isGathering(lemma: string): boolean {
+  let found = gatherings.get(lemma);
+  if (found === undefined) {
+    const net = load();
+    meetingRoots ??= sensesOf(net, 'meeting')!;
+    discussionRoots ??= sensesOf(net, 'discussion')!;
+    found = liesUnder(net, lemma, meetingRoots) || liesUnder(net, lemma, discussionRoots, DISCUSSION_SENSES);
+    gatherings.set(lemma, found);
+  }
+  return found;
+}
+
+/** Whether one of a noun's first senses lies under one of `roots`: only its main sense when that is a concrete thing or a body. */
+function liesUnder(net: WordNet, lemma: string, roots: number[], first = OCCASION_SENSES): boolean {
+  const senses = sensesOf(net, lemma) ?? [];
+  const asked = senses.length && CONCRETE.has(lexicalFile(net, senses[0]!)) ? 1 : first;
+  return senses.slice(0, asked).some((s) => {
+    const above = ancestors(net, [s], OCCASION_DEPTH);
+    return roots.some((r) => above.has(r));
+  });
+}
+
+// Kinds of it in WordNet, over a noun's first senses, that make it a broad class ("system", "show", "law").
+const BROAD_KINDS = 20;
+const BROAD_SENSES = 3;
+const broad = new Map<string, boolean>();
+
+/**
+ * Whether a noun is a broad class, with many kinds in WordNet (hyponyms of its first senses): "system",
+ * "law", "show", "film", but not "election", "budget" or "deal". Said of one particular thing, it
+ * leaves unsaid which.
+ */
+export function isBroadClass(lemma: string): boolean {
+  let found = broad.get(lemma);
+  if (found === undefined) {
+    const net = load();
+    let kinds = 0;
+    for (const s of sensesOf(net, lemma)?.slice(0, BROAD_SENSES) ?? []) kinds += hyponymCount(net, s);
+    broad.set(lemma, (found = kinds >= BROAD_KINDS));
+  }
+  return found;
+}
+
+/** How many hyponyms ("~" pointers, not instances) the synset at `offset` has. */
+function hyponymCount(net: WordNet, offset: number): number {
+  const { data } = net;
+  const line = data.slice(offset, data.indexOf('\n', offset));
+  let count = 0;
+  for (let at = line.indexOf(' ~ '); at !== -1; at = line.indexOf(' ~ ', at + 3)) if (line.charCodeAt(at + 12) === 110) count++;
+  return count;
+}
+
 let pairs: Map<string, Set<string>> | null = null;
 const NONE: ReadonlySet<string> = new Set();
 
@@ -248,6 +335,8 @@ export interface KinProfile {
   above: Set<number>;
   /** The same as a list, quicker to go through. */
   aboveList: number[];
+  /** Kinship.depth. */
+  depth: number;
 }
 
 // Reach's bit set: 8192 bits, a synset's by its offset's low bits.
@@ -258,11 +347,16 @@ const REACH_WORDS = 256;
  * set answers most askings at once, and only a synset whose bit is set is sought in the profiles.
  */
 export class Reach {
+  // One bit set, cleared and refilled for each new set of profiles: a typed array is costly to make.
   private readonly bits = new Uint32Array(REACH_WORDS);
-  private readonly profiles: KinProfile[];
-  constructor(profiles: KinProfile[]) {
+  private profiles: KinProfile[] = [];
+
+  /** Reaches what these profiles reach, and no longer what the last ones did. */
+  of(profiles: KinProfile[]): this {
+    this.bits.fill(0);
     this.profiles = profiles;
     for (const p of profiles) for (const s of p.aboveList) this.bits[(s >>> 5) & (REACH_WORDS - 1)]! |= 1 << (s & 31);
+    return this;
   }
 
   private has(synset: number): boolean {
@@ -296,7 +390,7 @@ function profileOf(lemma: string, { senses, depth, anySense }: Kinship): KinProf
   // Only a word's main sense may rise to meet another's, or a word would be a kind of whatever one of its rare senses lies under.
   const targets = anySense ? found : found.slice(0, 1);
   const above = ancestors(net, targets, depth);
-  return { senses: found, targets, above, aboveList: [...above] };
+  return { senses: found, targets, above, aboveList: [...above], depth };
 }
 
 // Meeting points this close to WordNet's root ("relation", "measure") say nothing about likeness.
@@ -306,13 +400,16 @@ const MIN_DEPTH = 4;
  * How two nouns (profiled with the same Kinship) are near in meaning: as synonyms (one's sense is
  * the other's), as kind and hypernym (one's sense lies a few steps above the other's, at a point
  * specific enough to mean something; only asked when `hypernyms`), or not at all. Asking for the
- * first sense keeps broad words from gathering everything below some rare sense of theirs.
+ * first sense keeps broad words from gathering everything below some rare sense of theirs. A word
+ * whose `broad` is set is a class too wide to stand for its kinds unless a kind is defined by it:
+ * "win" is "a victory (...)", "handset" a "telephone set ...", but "dance" is "an artistic form of
+ * nonverbal communication" under "art", and "telco" a "public utility" under "company".
  */
-export function kinship(a: KinProfile, b: KinProfile, hypernyms = true): 'synonym' | 'hypernym' | null {
+export function kinship(a: KinProfile, b: KinProfile, hypernyms = true, broad: readonly [boolean, boolean] = [false, false]): 'synonym' | 'hypernym' | null {
   if (shares(a, b) || shares(b, a)) return 'synonym';
   if (!hypernyms) return null;
   const net = load();
-  return rises(net, a, b) || rises(net, b, a) ? 'hypernym' : null;
+  return rises(net, a, b, broad[1]) || rises(net, b, a, broad[0]) ? 'hypernym' : null;
 }
 
 /** Whether one of a's targets is among b's senses. */
@@ -321,8 +418,31 @@ function shares(a: KinProfile, b: KinProfile): boolean {
   return false;
 }
 
-/** Whether one of `to`'s targets lies above `from`, deep enough in WordNet to mean something. */
-function rises(net: WordNet, from: KinProfile, to: KinProfile): boolean {
-  for (const s of to.targets) if (from.above.has(s) && depthOf(net, s) >= MIN_DEPTH) return true;
+/** Whether one of `to`'s targets lies above `from`, deep enough in WordNet to mean something, and named by the definition below it if `named`. */
+function rises(net: WordNet, from: KinProfile, to: KinProfile, named: boolean): boolean {
+  for (const s of to.targets) {
+    if (!from.above.has(s) || depthOf(net, s) < MIN_DEPTH) continue;
+    if (!named || from.targets.some((t) => definitionNames(net, t, s) && ancestors(net, [t], from.depth).has(s))) return true;
+  }
   return false;
+}
+
+/** Whether the definition of the synset at `kind` names a word of the synset at `hypernym` ("a victory (as in a race ...)"). */
+function definitionNames(net: WordNet, kind: number, hypernym: number): boolean {
+  const { data } = net;
+  const line = data.slice(kind, data.indexOf('\n', kind));
+  // The gloss follows "| "; its definition ends where examples or a second definition begin.
+  const gloss = line.slice(line.indexOf('| ') + 2).split(/[;"]/)[0]!.toLowerCase();
+  return synsetWords(net, hypernym).some((w) => new RegExp(`(?:^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`).test(gloss));
+}
+
+/** The words of the synset at `offset`, lower case, spaced ("telephone set"). */
+function synsetWords(net: WordNet, offset: number): string[] {
+  const { data } = net;
+  const fields = data.slice(offset, data.indexOf(' | ', offset)).split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const found: string[] = [];
+  // Adjective markers such as "(a)" never follow a noun's word.
+  for (let w = 0; w < count; w++) found.push(fields[4 + 2 * w]!.toLowerCase().replace(/_/g, ' '));
+  return found;
 }
