@@ -104,43 +104,63 @@ const PARTICLE = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|abdul|ben|bar|da|de|
 /** Lower-case words allowed inside names: "Bank of America", "Ludwig van Beethoven". */
 const CONNECTORS = new Set(['wa', 'of', 'and', 'the', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'del', 'della', 'da', 'di', 'do', 'dos', 'das', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'e', 'st', 'upon', '&']);
 const NOBLE = new Set(['sir', 'dame', 'lord']);
+const LEADING = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'on', 'in', 'at']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const OPENINGS = '"“‘\'(';
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
 
 /** Lower case without an abbreviation's period: "Prof." is "prof". */
 export const bare = (s: string) => s.toLowerCase().replace(/\.$/, '');
 
+/** Whether a lower-case word is its own `countryKey`: no dot, no curly apostrophe, no space at either end. */
+function plainKey(l: string): boolean {
+  const a = l.charCodeAt(0);
+  const z = l.charCodeAt(l.length - 1);
+  return a > 32 && a < 127 && z > 32 && z < 127 && !l.includes('.') && !l.includes('’');
+}
+
 export const wordBits = memoBits((w) => {
-  const punct = PUNCT.test(w);
   const l = w.toLowerCase();
+  const letter = LETTER.test(w);
+  const punct = !letter && PUNCT.test(w);
+  // The class of the first character, by its code where it is ASCII (most words).
+  const c = w.charCodeAt(0);
+  const upper = c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w);
+  const lowerStart = c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(w);
+  const possessive = POSSESSIVE.test(w);
+  const connector = CONNECTORS.has(w);
   let b = 0;
   // Function words and punctuation; an all-caps word is an acronym ("WHO"), not a stopword.
-  if ((STOPWORDS.has(l) && !/^\p{Lu}{2,}$/u.test(w)) || !LETTER.test(w)) b |= STOP;
-  if (punct || /^(the|a|an|of|and|for|on|in|at)$/i.test(w)) b |= LEAD;
-  if (punct || POSSESSIVE.test(w) || /^(the|a|an)$/i.test(w) || CONNECTORS.has(w)) b |= TAIL;
-  if (/^(?:\p{Ll}+)?[\p{Lu}\p{N}]/u.test(w) && LETTER.test(w)) b |= NAMEISH;
-  if (POSSESSIVE.test(w)) b |= POSSESSIVE_WORD;
-  if ((punct && !/^[.&]$/.test(w)) || (/^\p{Ll}/u.test(w) && !CONNECTORS.has(w) && !PARTICLE.test(w))) b |= BREAKS;
-  if (/^\p{Lu}/u.test(w)) b |= CAPITALIZED;
-  if (/^\p{Ll}/u.test(w)) b |= STARTS_LOWER;
+  if ((STOPWORDS.has(l) && !/^\p{Lu}{2,}$/u.test(w)) || !letter) b |= STOP;
+  if (punct || LEADING.has(l)) b |= LEAD;
+  if (punct || possessive || ARTICLES.has(l) || connector) b |= TAIL;
+  if (letter && (upper || /^(?:\p{Ll}+)?[\p{Lu}\p{N}]/u.test(w))) b |= NAMEISH;
+  if (possessive) b |= POSSESSIVE_WORD;
+  if ((punct && w !== '.' && w !== '&') || (lowerStart && !connector && !PARTICLE.test(w))) b |= BREAKS;
+  if (upper) b |= CAPITALIZED;
+  if (lowerStart) b |= STARTS_LOWER;
+  // Without an abbreviation's period: "Prof." is "prof".
+  const r = l.endsWith('.') ? l.slice(0, -1) : l;
   if (COMPANY_SUFFIXES.has(l)) b |= COMPANY_SUFFIX;
-  else if (l.endsWith('.') && COMPANY_SUFFIXES.has(l.slice(0, -1))) b |= COMPANY_SUFFIX | SUFFIX_FULL_STOP;
-  if (/^\p{Lu}\p{Ll}/u.test(w)) b |= UPPER_LOWER;
-  if (/^["“‘'(]$/.test(w)) b |= OPENING;
+  else if (r !== l && COMPANY_SUFFIXES.has(r)) b |= COMPANY_SUFFIX | SUFFIX_FULL_STOP;
+  if (upper && /^\p{Lu}\p{Ll}/u.test(w)) b |= UPPER_LOWER;
+  if (w.length === 1 && OPENINGS.includes(w)) b |= OPENING;
   if (PERSON_TITLES.has(l)) b |= PERSON_TITLE;
   if (ORG_HEADS.has(l)) b |= ORG_HEAD;
   if (PLACE_ORG_HEADS.has(l)) b |= PLACE_ORG_HEAD;
   if (EVENT_HEADS.has(l)) b |= EVENT_HEAD;
   if (GEO_HEADS.has(w)) b |= GEO_HEAD;
-  if (COMMON_HEADS.has(l) && /^\p{Lu}/u.test(w)) b |= COMMON_HEAD;
+  if (upper && COMMON_HEADS.has(l)) b |= COMMON_HEAD;
   if (worldRegions().firsts.has(l)) b |= REGION_START;
-  const r = bare(w);
   if (ROLE_HEADS.has(r)) b |= ROLE_HEAD | TITLE_WORD;
   if (ROLE_MODIFIERS.has(r)) b |= TITLE_WORD;
   if (HONORIFICS.has(r)) b |= HONORIFIC | TITLE_WORD;
   if (NOBLE.has(r)) b |= NOBLE_STYLE;
   if (r === 'of') b |= OF;
   if (r === 'in' || r === 'on') b |= IN_ON;
-  if (gazetteer().countryByName.has(countryKey(w))) b |= PLACE;
-  if (/^\p{Lu}\p{Ll}+$/u.test(w) && !(b & (STOP | TITLE_WORD)) && !CALENDAR.test(w)) b |= LEADER;
+  if (gazetteer().countryByName.has(plainKey(l) ? l : countryKey(w))) b |= PLACE;
+  if (b & UPPER_LOWER && !(b & (STOP | TITLE_WORD)) && /^\p{Lu}\p{Ll}+$/u.test(w) && !CALENDAR.test(w)) b |= LEADER;
   return b;
 });
 
