@@ -26,6 +26,7 @@ import {
   isTitleWord,
   LEAD,
   LEADER,
+  mayStartRegion,
   memo,
   NAMEISH,
   OPENING,
@@ -92,12 +93,14 @@ function nameBits(text: string): number {
   const allStop = words.every(isStop);
   // Names have two letters at least, and are more than a legal suffix or a numeral ("B",
   // "Co.", "II").
-  const noName = allStop || text.replace(/[^\p{L}]/gu, '').length < 2 || words.every((w) => isCompanySuffix(w) || /^[IVX]+$/.test(w));
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  const noName = allStop || letters < 2 || words.every((w) => isCompanySuffix(w) || /^[IVX]+$/.test(w));
   let b = (noName ? NO_NAME : 0) | (words.length === 1 ? ONE_WORD : 0) | (allStop ? ALL_STOP : 0);
   if (/\p{Ll}/u.test(text)) b |= HAS_LOWER;
   if (/\p{Lu}/u.test(text)) b |= HAS_UPPER;
   if (/^\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u.test(text) && !/^(Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)\p{Lu}/u.test(text)) b |= CAMEL;
-  if (isStop(text)) b |= STOPWORD;
+  // Several words are no function word (none has a space): they are punctuation if no letter.
+  if (words.length === 1 ? allStop : letters === 0) b |= STOPWORD;
   return b;
 }
 
@@ -118,12 +121,13 @@ class Name {
   private placeKey_: string | undefined = undefined;
   private words_ = 0;
   private display_: string | undefined = undefined;
+  private demonymOnly_: boolean | undefined = undefined;
 
   constructor(text: string) {
     this.text = text;
     this.lower = text.toLowerCase();
     this.bits = nameBits(text);
-    this.country = countryOf(text);
+    this.country = countryOfText(text);
   }
 
   /** Without its legal suffix ("Acme Corp." → "Acme"). */
@@ -162,7 +166,7 @@ class Name {
 
   /** A demonym and no country ("French"). */
   get demonymOnly(): boolean {
-    return demonymOnly(this.text);
+    return (this.demonymOnly_ ??= !this.country && gazetteer().countryByName.has(countryKey(this.text)));
   }
 
   /** The text to show: one only seen in capitals is title-cased when it is a known place or a plain word ("LONDON"). */
@@ -236,11 +240,13 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 }
 
 /** The country a name denotes ("U.K.", "UK", "United Kingdom"), not a demonym. */
-const countryOf = memo((text): Country | null => {
+function countryOfText(text: string): Country | null {
   const key = countryKey(text);
   const found = gazetteer().countryByName.get(key);
   return found && found.names.some((n) => countryKey(n) === key) ? found : null;
-});
+}
+
+const countryOf = memo(countryOfText);
 
 /**
  * "US-Peru", "UK-EU": the names a hyphenated word joins, when every part is a country or a
@@ -279,8 +285,6 @@ function countryByShortName(lowerName: string): Country | null {
   }
   return shortNames.get(lowerName) ?? null;
 }
-
-const demonymOnly = memo((text) => gazetteer().countryByName.has(countryKey(text)) && !countryOf(text));
 
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; doc: Doc } {
@@ -410,8 +414,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
         }
       }
       // "UK-EU talks": both names are kept, whatever the tagger made of the word.
-      const upper = (c >= 65 && c <= 90) || (c > 127 && d.at(si, i) & CAPITALIZED);
-      const parts = upper && tok.text.includes('-') ? hyphenParts(tok.text, knownNames()) : null;
+      const parts = d.capitalized(si, i) && tok.text.includes('-') ? hyphenParts(tok.text, knownNames()) : null;
       if (parts) {
         for (let k = items.length - 1; k >= 0; k--) {
           const it = items[k]!;
@@ -516,7 +519,7 @@ function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
     if (caseless[si]) return;
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
-      if (!(d.at(si, i) & REGION_START)) continue;
+      if (!mayStartRegion(t[i]!.text) || !(d.at(si, i) & REGION_START)) continue;
       for (let len = Math.min(longest, t.length - i); len >= 1; len--) {
         const text = surface(s, i, i + len);
         if (!names.has(text.toLowerCase()) || !(d.at(si, i + len - 1) & CAPITALIZED)) continue;
@@ -556,7 +559,7 @@ function expansionsOfAcronyms(d: Doc, items: Item[], caseless: boolean[]): void 
     const runsOn = (end: number) => end < t.length && (d.at(si, end) & CAPITALIZED) !== 0;
     for (let i = 0; i < t.length; i++) {
       // A function word is capitalized at the start of a sentence for no other reason ("So").
-      if (!(d.at(si, i) & CAPITALIZED) || (d.at(si, i) & STOP && (i === 0 || d.at(si, i - 1) & OPENING))) continue;
+      if (!d.capitalized(si, i) || (d.at(si, i) & STOP && (i === 0 || d.at(si, i - 1) & OPENING))) continue;
       for (const acr of acronyms) {
         if (acr[0] !== t[i]!.text[0]) continue;
         const end = spell(acr, word, i, (e) => !runsOn(e));
@@ -919,9 +922,7 @@ function rescan(d: Doc, clusters: Cluster[], items: Item[], caseless: boolean[])
   sentences.forEach((s, si) => {
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
-      const w = t[i]!.text;
-      const c = w.charCodeAt(0);
-      if (!((c >= 65 && c <= 90) || (c > 127 && d.at(si, i) & CAPITALIZED)) || covered[offsets[si]! + i] || !firsts.has(lower(w))) continue;
+      if (!d.capitalized(si, i) || covered[offsets[si]! + i] || !firsts.has(lower(t[i]!.text))) continue;
       for (let len = Math.min(maxLen, t.length - i); len >= 1; len--) {
         const text = surface(s, i, i + len);
         const c = names.get(text.toLowerCase());

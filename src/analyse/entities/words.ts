@@ -164,6 +164,28 @@ export const wordBits = memoBits((w) => {
   return b;
 });
 
+/** A word's first two characters (0 for none) as a number, ASCII letters folded to lower case; -1 beyond ASCII. */
+function firstTwo(w: string): number {
+  const a = w.charCodeAt(0);
+  const b = w.length > 1 ? w.charCodeAt(1) : 0;
+  return (a | b) < 128 ? ((a | 32) << 7) | (b | 32) : -1;
+}
+
+let regionStarts: Uint8Array | null = null;
+
+/**
+ * False when a word cannot begin a world region's name, told from its first two characters
+ * where they are ASCII (lower case keeps them in place), so that most words need no lookup.
+ */
+export function mayStartRegion(w: string): boolean {
+  if (!regionStarts) {
+    regionStarts = new Uint8Array(1 << 14);
+    for (const f of worldRegions().firsts) if (firstTwo(f) >= 0) regionStarts[firstTwo(f)] = 1;
+  }
+  const k = firstTwo(w);
+  return k < 0 || regionStarts[k] === 1;
+}
+
 export const isStop = (w: string) => (wordBits(w) & STOP) !== 0;
 export const isTitleWord = (w: string) => (wordBits(w) & TITLE_WORD) !== 0;
 
@@ -182,6 +204,12 @@ export class Doc {
     this.start = new Int32Array(sentences.length + 1);
     for (let si = 0; si < sentences.length; si++) this.start[si + 1] = this.start[si]! + sentences[si]!.tokens.length;
     this.bits = new Int32Array(this.start[sentences.length]!);
+  }
+
+  /** Whether token `i` of sentence `si` begins with a capital, told by its code where it is ASCII. */
+  capitalized(si: number, i: number): boolean {
+    const c = this.sentences[si]!.tokens[i]!.text.charCodeAt(0);
+    return c < 128 ? c >= 65 && c <= 90 : (this.at(si, i) & CAPITALIZED) !== 0;
   }
 
   /** `wordBits` of token `i` of sentence `si`. */
