@@ -439,8 +439,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   }
   // Of overlapping tagged spans the longer wins ("Fabrikam Co." over "Fabrikam").
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
-  const kept: Item[] = [];
-  for (const it of byLength) if (!kept.some((k) => k.sentence === it.sentence && k.from < it.to && it.from < k.to)) kept.push(it);
+  const claimed = new Uint8Array(d.start[sentences.length]!);
+  const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
   const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
@@ -481,6 +481,13 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     return inLonger.has(it.n.lower);
   });
   return { items: good, caseless, doc: d };
+}
+
+/** Claims the document's tokens [from, to) if none of them is claimed yet; whether they were free. */
+function claim(claimed: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (claimed[k]) return false;
+  claimed.fill(1, from, to);
+  return true;
 }
 
 /** Whether `test` holds for every index in [from, to). */
@@ -941,12 +948,13 @@ function toEntities(clusters: Cluster[], sentences: Sentence[], used: Set<string
   const out: { entity: Entity; first: number }[] = [];
   for (const c of clusters) {
     const name = c.kind === 'PER' ? personName(c) : c.name || display(c.forms);
-    if (!name || nameOf(name).bits & ALL_STOP) continue;
+    const n = name ? nameOf(name) : null;
+    if (!n || n.bits & ALL_STOP) continue;
     let id = slugOf(name) || 'entity';
-    for (let n = 2; used.has(id); n++) id = `${slugOf(name)}-${n}`;
+    for (let k = 2; used.has(id); k++) id = `${slugOf(name)}-${k}`;
     used.add(id);
     const aliases: string[] = [];
-    const seen = new Set([lower(name)]);
+    const seen = new Set([n.lower]);
     for (const f of c.forms) {
       if (!seen.has(f.lower)) aliases.push(f.text);
       seen.add(f.lower);
@@ -960,8 +968,8 @@ function toEntities(clusters: Cluster[], sentences: Sentence[], used: Set<string
         seenRoles.add(l);
       }
     }
-    const order = [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from);
-    const ids = [...new Set(order.map((it) => sentences[it.sentence]!.id))];
+    const order = c.items.length > 1 ? [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from) : c.items;
+    const ids = order.length > 1 ? [...new Set(order.map((it) => sentences[it.sentence]!.id))] : [sentences[order[0]!.sentence]!.id];
     // "President" adds nothing next to "French President", nor "Prof" next to "Professor".
     const fuller = roles.filter((r) => {
       const x = r.toLowerCase().replace(/\.$/, '');
