@@ -264,13 +264,20 @@ export function extractQuotes(sentences: Sentence[], entities: { people: Entity[
       quoted.set(piece.sentence, list);
     }
   }
+  // Only a speaker no name resolves needs these: they are built the first time one is asked.
+  let byRole: Map<string, Entity[]> | null = null;
+  let byNameWord: Map<string, Entity[]> | null = null;
   const context: Context = {
     sentences,
     names,
     people: entities.people,
     organizations: entities.organizations,
-    byRole: indexBy(entities.people, (e) => e.roles.flatMap((r) => [...runsOf(r)])),
-    byNameWord: indexBy(entities.organizations, (e) => [e.name, ...e.aliases].flatMap(words)),
+    get byRole() {
+      return (byRole ??= indexBy(entities.people, (e) => e.roles.flatMap((r) => [...runsOf(r)])));
+    },
+    get byNameWord() {
+      return (byNameWord ??= indexBy(entities.organizations, (e) => [e.name, ...e.aliases].flatMap(words)));
+    },
     quoted,
     lastPerson: null,
     lastGroup: null,
