@@ -810,16 +810,22 @@ function clusterPeople(items: Item[]): Cluster[] {
   }
   const singles = new Map<string, Cluster>();
   const lastSeen = new Map<Cluster, number>();
+  const seen = (x: Cluster) => lastSeen.get(x) ?? -1;
+  // The full names that start or end with a short name, by the short name.
+  const fullNamesOf = new Map<string, Cluster[]>();
   people.forEach((it, order) => {
     const k = it.n.lower;
     let c = full.get(k);
     if (!c && full.size) {
-      // A short name joins the full name that starts or ends with it; when several people
-      // share it (a family), the one mentioned most so far, then the most recent one.
-      const [last, first] = [` ${k}`, `${k} `];
-      const cands = [...full.entries()].filter(([fk]) => fk.endsWith(last) || fk.startsWith(first));
-      cands.sort((a, b) => b[1].items.length - a[1].items.length || (lastSeen.get(b[1]) ?? -1) - (lastSeen.get(a[1]) ?? -1));
-      c = cands[0]?.[1];
+      let cands = fullNamesOf.get(k);
+      if (!cands) {
+        const [last, first] = [` ${k}`, `${k} `];
+        cands = [...full.entries()].filter(([fk]) => fk.endsWith(last) || fk.startsWith(first)).map(([, x]) => x);
+        fullNamesOf.set(k, cands);
+      }
+      // A short name joins such a full name; when several people share it (a family), the
+      // one mentioned most so far, then the most recent one.
+      for (const x of cands) if (!c || x.items.length > c.items.length || (x.items.length === c.items.length && seen(x) > seen(c))) c = x;
     }
     if (!c) {
       c = singles.get(k) ?? { kind: 'PER', name: it.text, forms: [], items: [] };
@@ -953,23 +959,30 @@ function toEntities(clusters: Cluster[], sentences: Sentence[], used: Set<string
     let id = slugOf(name) || 'entity';
     for (let k = 2; used.has(id); k++) id = `${slugOf(name)}-${k}`;
     used.add(id);
+    // A cluster has few distinct forms, roles and sentences: lists are cheaper than sets.
     const aliases: string[] = [];
-    const seen = new Set([n.lower]);
+    const seen = [n.lower];
     for (const f of c.forms) {
-      if (!seen.has(f.lower)) aliases.push(f.text);
-      seen.add(f.lower);
+      if (seen.includes(f.lower)) continue;
+      aliases.push(f.text);
+      seen.push(f.lower);
     }
     const roles: string[] = [];
-    const seenRoles = new Set<string>();
+    const seenRoles: string[] = [];
     for (const it of c.items) {
       for (const r of it.roles) {
         const l = r.toLowerCase();
-        if (!seenRoles.has(l)) roles.push(r);
-        seenRoles.add(l);
+        if (seenRoles.includes(l)) continue;
+        roles.push(r);
+        seenRoles.push(l);
       }
     }
     const order = c.items.length > 1 ? [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from) : c.items;
-    const ids = order.length > 1 ? [...new Set(order.map((it) => sentences[it.sentence]!.id))] : [sentences[order[0]!.sentence]!.id];
+    const ids: string[] = [];
+    for (const it of order) {
+      const sid = sentences[it.sentence]!.id;
+      if (!ids.includes(sid)) ids.push(sid);
+    }
     // "President" adds nothing next to "French President", nor "Prof" next to "Professor".
     const fuller = roles.filter((r) => {
       const x = r.toLowerCase().replace(/\.$/, '');
