@@ -19,6 +19,7 @@ import {
   CAPITALIZED,
   COMMON_HEAD,
   COMPANY_SUFFIX,
+  countryKeyOf,
   Doc,
   EVENT_HEAD,
   GEO_HEAD,
@@ -127,7 +128,7 @@ class Name {
     this.text = text;
     this.lower = text.toLowerCase();
     this.bits = nameBits(text);
-    this.country = countryOfText(text);
+    this.country = countryOfText(text, this.lower);
   }
 
   /** Without its legal suffix ("Acme Corp." → "Acme"). */
@@ -166,7 +167,7 @@ class Name {
 
   /** A demonym and no country ("French"). */
   get demonymOnly(): boolean {
-    return (this.demonymOnly_ ??= !this.country && gazetteer().countryByName.has(countryKey(this.text)));
+    return (this.demonymOnly_ ??= !this.country && gazetteer().countryByName.has(countryKeyOf(this.text, this.lower)));
   }
 
   /** The text to show: one only seen in capitals is title-cased when it is a known place or a plain word ("LONDON"). */
@@ -240,13 +241,13 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 }
 
 /** The country a name denotes ("U.K.", "UK", "United Kingdom"), not a demonym. */
-function countryOfText(text: string): Country | null {
-  const key = countryKey(text);
+function countryOfText(text: string, lower: string): Country | null {
+  const key = countryKeyOf(text, lower);
   const found = gazetteer().countryByName.get(key);
   return found && found.names.some((n) => countryKey(n) === key) ? found : null;
 }
 
-const countryOf = memo(countryOfText);
+const countryOf = memo((text) => countryOfText(text, text.toLowerCase()));
 
 /**
  * "US-Peru", "UK-EU": the names a hyphenated word joins, when every part is a country or a

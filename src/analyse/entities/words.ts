@@ -113,11 +113,14 @@ const LOWER_START = /^\p{Ll}/u;
 /** Lower case without an abbreviation's period: "Prof." is "prof". */
 export const bare = (s: string) => s.toLowerCase().replace(/\.$/, '');
 
-/** Whether a lower-case word is its own `countryKey`: no dot, no curly apostrophe, no space at either end. */
-function plainKey(l: string): boolean {
-  const a = l.charCodeAt(0);
-  const z = l.charCodeAt(l.length - 1);
-  return a > 32 && a < 127 && z > 32 && z < 127 && !l.includes('.') && !l.includes('’');
+/**
+ * `countryKey` of a text, given its lower case: that itself when it has no dot, no curly
+ * apostrophe and no space at either end (most words and names), with no new strings.
+ */
+export function countryKeyOf(text: string, lower: string): string {
+  const a = lower.charCodeAt(0);
+  const z = lower.charCodeAt(lower.length - 1);
+  return a > 32 && a < 127 && z > 32 && z < 127 && !lower.includes('.') && !lower.includes('’') ? lower : countryKey(text);
 }
 
 export const wordBits = memoBits((w) => {
@@ -159,7 +162,7 @@ export const wordBits = memoBits((w) => {
   if (NOBLE.has(r)) b |= NOBLE_STYLE;
   if (r === 'of') b |= OF;
   if (r === 'in' || r === 'on') b |= IN_ON;
-  if (gazetteer().countryByName.has(plainKey(l) ? l : countryKey(w))) b |= PLACE;
+  if (gazetteer().countryByName.has(countryKeyOf(w, l))) b |= PLACE;
   if (b & UPPER_LOWER && !(b & (STOP | TITLE_WORD)) && /^\p{Lu}\p{Ll}+$/u.test(w) && !CALENDAR.test(w)) b |= LEADER;
   return b;
 });
