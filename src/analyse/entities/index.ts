@@ -559,6 +559,7 @@ function expansionsOfAcronyms(d: Doc, items: Item[], caseless: boolean[]): void 
     if (it.kind === 'ORG' && !caseless[it.sentence] && !(it.n.bits & NO_NAME) && !it.n.country && isAcronym(it.text)) acronyms.add(letters(it.text));
   }
   if (!acronyms.size) return;
+  const list = [...acronyms];
   let added = false;
   d.sentences.forEach((s, si) => {
     if (caseless[si]) return;
@@ -568,8 +569,9 @@ function expansionsOfAcronyms(d: Doc, items: Item[], caseless: boolean[]): void 
     for (let i = 0; i < t.length; i++) {
       // A function word is capitalized at the start of a sentence for no other reason ("So").
       if (!d.capitalized(si, i) || (d.at(si, i) & STOP && (i === 0 || d.at(si, i - 1) & OPENING))) continue;
-      for (const acr of acronyms) {
-        if (acr[0] !== t[i]!.text[0]) continue;
+      const initial = t[i]!.text.charCodeAt(0);
+      for (const acr of list) {
+        if (acr.charCodeAt(0) !== initial) continue;
         const end = spell(acr, word, i, (e) => !runsOn(e));
         if (end < 0) continue;
         const over = items.filter((x) => x.sentence === si && x.from < end && i < x.to);
