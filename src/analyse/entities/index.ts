@@ -36,6 +36,7 @@ import {
   PLACE_ORG_HEAD,
   POSSESSIVE_WORD,
   REGION_START,
+  splitWords,
   STARTS_LOWER,
   STOP,
   SUFFIX_FULL_STOP,
@@ -90,7 +91,7 @@ const ALL_STOP = 32;
 const STOPWORD = 64;
 
 function nameBits(text: string): number {
-  const words = text.split(/\s+/);
+  const words = splitWords(text);
   const allStop = words.every(isStop);
   // Names have two letters at least, and are more than a legal suffix or a numeral ("B",
   // "Co.", "II").
@@ -679,7 +680,7 @@ function splitOn(r: [number, number], cut: (i: number) => boolean): [number, num
 
 /** A company's name without its legal suffix ("Fabrikam Co." → "Fabrikam"). */
 function orgBase(text: string): string {
-  const words = text.split(/\s+/);
+  const words = splitWords(text);
   let stripped = false;
   while (words.length > 1 && isCompanySuffix(words[words.length - 1]!.replace(/,$/, ''))) {
     words.pop();

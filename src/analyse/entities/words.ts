@@ -189,6 +189,14 @@ export function mayStartRegion(w: string): boolean {
   return k < 0 || regionStarts[k] === 1;
 }
 
+/** White space other than a lone space. */
+const ODD_SPACE = /[^\S ]|\s\s/;
+
+/** `text.split(/\s+/)`: a plain split at spaces where lone spaces are all its white space (most names), as a regex split is slow. */
+export function splitWords(text: string): string[] {
+  return ODD_SPACE.test(text) ? text.split(/\s+/) : text.split(' ');
+}
+
 export const isStop = (w: string) => (wordBits(w) & STOP) !== 0;
 export const isTitleWord = (w: string) => (wordBits(w) & TITLE_WORD) !== 0;
 
