@@ -416,7 +416,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
         }
       }
       // "UK-EU talks": both names are kept, whatever the tagger made of the word.
-      const parts = d.capitalized(si, i) && tok.text.includes('-') ? hyphenParts(tok.text, knownNames()) : null;
+      const upper = (c >= 65 && c <= 90) || (c > 127 && d.at(si, i) & CAPITALIZED);
+      const parts = upper && tok.text.includes('-') ? hyphenParts(tok.text, knownNames()) : null;
       if (parts) {
         for (let k = items.length - 1; k >= 0; k--) {
           const it = items[k]!;
