@@ -6,7 +6,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
-import { normalizeLine as normalizeSpace } from './read.ts';
+import { normalizeLine as normalizeSpace, SPACES_TO_COLLAPSE } from './read.ts';
 import type { Block, CleanArticle, RawArticle } from './types.ts';
 
 interface Line {
@@ -62,7 +62,8 @@ function readsAs(text: string, key: string): boolean {
   return comparable(text) === key;
 }
 
-const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+// A split at single spaces where those are all the white space: a regex split is slow.
+const wordCount = (text: string): number => (SPACES_TO_COLLAPSE.test(text) ? text.split(/\s+/) : text.split(' ')).filter(Boolean).length;
 
 /** "…in office?Ms Okafor continues" → the question, then the sentence glued to it. */
 export function splitGluedQuestion(text: string): [string, string] | null {

@@ -74,7 +74,7 @@ function reportInvisible(text: string, file: VFile): void {
 }
 
 /** White space other than a single space. */
-const SPACES_TO_COLLAPSE = /[^\S ]|\s\s/;
+export const SPACES_TO_COLLAPSE = /[^\S ]|\s\s/;
 
 /** One line of text as the briefing shows it: normalized characters, whitespace collapsed to single spaces. */
 export function normalizeLine(text: string): string {
