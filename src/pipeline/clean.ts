@@ -6,7 +6,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
-import { normalizeLine as normalizeSpace } from './read.ts';
+import { normalizeLine as normalizeSpace, SPACES_TO_COLLAPSE } from './read.ts';
 import type { Block, CleanArticle, RawArticle } from './types.ts';
 
 interface Line {
@@ -50,7 +50,20 @@ function linesOfMarkdown(text: string, firstLine: number): Line[] {
 
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+/**
+ * Whether `comparable(text)` is `key`. A text that begins with an ASCII letter or digit keeps it,
+ * in lower case, at the start of its comparable form: when that differs from the key's first
+ * character, the text needs no rewriting to tell (most lines are no repeated headline).
+ */
+function readsAs(text: string, key: string): boolean {
+  const c = text.charCodeAt(0);
+  const upper = c >= 65 && c <= 90;
+  if ((upper || (c >= 48 && c <= 57) || (c >= 97 && c <= 122)) && (upper ? c + 32 : c) !== key.charCodeAt(0)) return false;
+  return comparable(text) === key;
+}
+
+// A split at single spaces where those are all the white space: a regex split is slow.
+const wordCount = (text: string): number => (SPACES_TO_COLLAPSE.test(text) ? text.split(/\s+/) : text.split(' ')).filter(Boolean).length;
 
 /** "…in office?Ms Okafor continues" → the question, then the sentence glued to it. */
 export function splitGluedQuestion(text: string): [string, string] | null {
@@ -135,7 +148,7 @@ export function cleanArticle(raw: RawArticle): CleanArticle {
       file.info(`dropped ${lines.length - i} trailing line(s) of page furniture from "${text}" on`, { place: { line: line.line, column: 1 }, ruleId: 'boilerplate', source: 'briefing' });
       break;
     }
-    if (comparable(text) === titleKey) continue; // the headline repeated by the page
+    if (readsAs(text, titleKey)) continue; // the headline repeated by the page
     if (FURNITURE.test(text)) continue;
     if (line.kind !== 'heading' && isCaption(text)) {
       file.info(`dropped a photo caption: "${text.slice(0, 60)}"`, { place: { line: line.line, column: 1 }, ruleId: 'caption', source: 'briefing' });

@@ -73,8 +73,16 @@ function reportInvisible(text: string, file: VFile): void {
   file.info(`removed ${count} invisible control or format character(s), the first here`, { place: pointAt(text, first), ruleId: 'characters', source: 'briefing' });
 }
 
+/** White space other than a single space. */
+export const SPACES_TO_COLLAPSE = /[^\S ]|\s\s/;
+
 /** One line of text as the briefing shows it: normalized characters, whitespace collapsed to single spaces. */
-export const normalizeLine = (text: string): string => normalizeText(text).replace(/\s+/g, ' ').trim();
+export function normalizeLine(text: string): string {
+  const normal = normalizeText(text);
+  // Most lines have single spaces only: collapsing would copy them unchanged.
+  return (SPACES_TO_COLLAPSE.test(normal) ? normal.replace(/\s+/g, ' ') : normal).trim();
+}
+
 
 /** Reports why a file gives no briefing, as an error: the level that means "skipped". */
 export function skip(file: VFile, reason: string, ruleId: string, place?: Point): null {

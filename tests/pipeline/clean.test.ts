@@ -16,6 +16,11 @@ describe('clean stage', () => {
     expect(c.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(1);
   });
 
+  it('drops a repeat of the headline in capitals or in quotation marks', () => {
+    const c = clean(`Bridge Shut\n${body}\nBRIDGE SHUT\n“Bridge shut”\nEngineers said repairs would take a year.`);
+    expect(c.blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(2);
+  });
+
   it('drops photo captions ending in a credit such as (File)', () => {
     const c = clean(`Headline Here\nThe mayor of the town at a rally (File)\n${body}\nA view of the bridge (Reuters)\nEngineers said repairs would take a year.`);
     expect(c.blocks.map((b) => b.text).join('\n')).not.toMatch(/rally|view of the bridge/);

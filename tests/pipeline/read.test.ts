@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { NOT_PLAIN, decode, normalizeText, readArticle } from '../../src/pipeline/read.ts';
+import { NOT_PLAIN, decode, normalizeLine, normalizeText, readArticle } from '../../src/pipeline/read.ts';
 
 const read = (text: string, path = 'a.txt') => readArticle({ path, bytes: new TextEncoder().encode(text) });
 const rules = (file: { messages: { ruleId?: string | null | undefined }[] }) => file.messages.map((m) => m.ruleId);
@@ -134,5 +134,10 @@ describe('character normalization', () => {
   it('reports removed characters with the place of the first', () => {
     const { file } = read('Headline\nA line with a NUL\u0000 in it.\nAnother.');
     expect(file.messages[0]).toMatchObject({ ruleId: 'characters', line: 2, column: 18, fatal: undefined });
+  });
+
+  it('collapses any run of white space in a line to one space, and leaves single spaces as they are', () => {
+    expect(normalizeLine(' A  line\twith\u00a0odd \u2003 spaces ')).toBe('A line with odd spaces');
+    expect(normalizeLine('A plain line, single spaces.')).toBe('A plain line, single spaces.');
   });
 });

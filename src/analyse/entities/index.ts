@@ -19,6 +19,7 @@ import {
   CAPITALIZED,
   COMMON_HEAD,
   COMPANY_SUFFIX,
+  countryKeyOf,
   Doc,
   EVENT_HEAD,
   GEO_HEAD,
@@ -26,6 +27,7 @@ import {
   isTitleWord,
   LEAD,
   LEADER,
+  mayStartRegion,
   memo,
   NAMEISH,
   OPENING,
@@ -34,6 +36,7 @@ import {
   PLACE_ORG_HEAD,
   POSSESSIVE_WORD,
   REGION_START,
+  splitWords,
   STARTS_LOWER,
   STOP,
   SUFFIX_FULL_STOP,
@@ -88,16 +91,18 @@ const ALL_STOP = 32;
 const STOPWORD = 64;
 
 function nameBits(text: string): number {
-  const words = text.split(/\s+/);
+  const words = splitWords(text);
   const allStop = words.every(isStop);
   // Names have two letters at least, and are more than a legal suffix or a numeral ("B",
   // "Co.", "II").
-  const noName = allStop || text.replace(/[^\p{L}]/gu, '').length < 2 || words.every((w) => isCompanySuffix(w) || /^[IVX]+$/.test(w));
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  const noName = allStop || letters < 2 || words.every((w) => isCompanySuffix(w) || /^[IVX]+$/.test(w));
   let b = (noName ? NO_NAME : 0) | (words.length === 1 ? ONE_WORD : 0) | (allStop ? ALL_STOP : 0);
   if (/\p{Ll}/u.test(text)) b |= HAS_LOWER;
   if (/\p{Lu}/u.test(text)) b |= HAS_UPPER;
   if (/^\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u.test(text) && !/^(Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)\p{Lu}/u.test(text)) b |= CAMEL;
-  if (isStop(text)) b |= STOPWORD;
+  // Several words are no function word (none has a space): they are punctuation if no letter.
+  if (words.length === 1 ? allStop : letters === 0) b |= STOPWORD;
   return b;
 }
 
@@ -118,12 +123,13 @@ class Name {
   private placeKey_: string | undefined = undefined;
   private words_ = 0;
   private display_: string | undefined = undefined;
+  private demonymOnly_: boolean | undefined = undefined;
 
   constructor(text: string) {
     this.text = text;
     this.lower = text.toLowerCase();
     this.bits = nameBits(text);
-    this.country = countryOf(text);
+    this.country = countryOfText(text, this.lower);
   }
 
   /** Without its legal suffix ("Acme Corp." → "Acme"). */
@@ -162,7 +168,7 @@ class Name {
 
   /** A demonym and no country ("French"). */
   get demonymOnly(): boolean {
-    return demonymOnly(this.text);
+    return (this.demonymOnly_ ??= !this.country && gazetteer().countryByName.has(countryKeyOf(this.text, this.lower)));
   }
 
   /** The text to show: one only seen in capitals is title-cased when it is a known place or a plain word ("LONDON"). */
@@ -236,11 +242,13 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 }
 
 /** The country a name denotes ("U.K.", "UK", "United Kingdom"), not a demonym. */
-const countryOf = memo((text): Country | null => {
-  const key = countryKey(text);
+function countryOfText(text: string, lower: string): Country | null {
+  const key = countryKeyOf(text, lower);
   const found = gazetteer().countryByName.get(key);
   return found && found.names.some((n) => countryKey(n) === key) ? found : null;
-});
+}
+
+const countryOf = memo((text) => countryOfText(text, text.toLowerCase()));
 
 /**
  * "US-Peru", "UK-EU": the names a hyphenated word joins, when every part is a country or a
@@ -279,8 +287,6 @@ function countryByShortName(lowerName: string): Country | null {
   }
   return shortNames.get(lowerName) ?? null;
 }
-
-const demonymOnly = memo((text) => gazetteer().countryByName.has(countryKey(text)) && !countryOf(text));
 
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; doc: Doc } {
@@ -436,8 +442,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   }
   // Of overlapping tagged spans the longer wins ("Fabrikam Co." over "Fabrikam").
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
-  const kept: Item[] = [];
-  for (const it of byLength) if (!kept.some((k) => k.sentence === it.sentence && k.from < it.to && it.from < k.to)) kept.push(it);
+  const claimed = new Uint8Array(d.start[sentences.length]!);
+  const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
   const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
@@ -480,6 +486,13 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   return { items: good, caseless, doc: d };
 }
 
+/** Claims the document's tokens [from, to) if none of them is claimed yet; whether they were free. */
+function claim(claimed: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (claimed[k]) return false;
+  claimed.fill(1, from, to);
+  return true;
+}
+
 /** Whether `test` holds for every index in [from, to). */
 function everyFrom(from: number, to: number, test: (i: number) => unknown): boolean {
   for (let i = from; i < to; i++) if (!test(i)) return false;
@@ -516,7 +529,7 @@ function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
     if (caseless[si]) return;
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
-      if (!(d.at(si, i) & REGION_START)) continue;
+      if (!mayStartRegion(t[i]!.text) || !(d.at(si, i) & REGION_START)) continue;
       for (let len = Math.min(longest, t.length - i); len >= 1; len--) {
         const text = surface(s, i, i + len);
         if (!names.has(text.toLowerCase()) || !(d.at(si, i + len - 1) & CAPITALIZED)) continue;
@@ -548,6 +561,7 @@ function expansionsOfAcronyms(d: Doc, items: Item[], caseless: boolean[]): void 
     if (it.kind === 'ORG' && !caseless[it.sentence] && !(it.n.bits & NO_NAME) && !it.n.country && isAcronym(it.text)) acronyms.add(letters(it.text));
   }
   if (!acronyms.size) return;
+  const list = [...acronyms];
   let added = false;
   d.sentences.forEach((s, si) => {
     if (caseless[si]) return;
@@ -556,9 +570,10 @@ function expansionsOfAcronyms(d: Doc, items: Item[], caseless: boolean[]): void 
     const runsOn = (end: number) => end < t.length && (d.at(si, end) & CAPITALIZED) !== 0;
     for (let i = 0; i < t.length; i++) {
       // A function word is capitalized at the start of a sentence for no other reason ("So").
-      if (!(d.at(si, i) & CAPITALIZED) || (d.at(si, i) & STOP && (i === 0 || d.at(si, i - 1) & OPENING))) continue;
-      for (const acr of acronyms) {
-        if (acr[0] !== t[i]!.text[0]) continue;
+      if (!d.capitalized(si, i) || (d.at(si, i) & STOP && (i === 0 || d.at(si, i - 1) & OPENING))) continue;
+      const initial = t[i]!.text.charCodeAt(0);
+      for (const acr of list) {
+        if (acr.charCodeAt(0) !== initial) continue;
         const end = spell(acr, word, i, (e) => !runsOn(e));
         if (end < 0) continue;
         const over = items.filter((x) => x.sentence === si && x.from < end && i < x.to);
@@ -666,7 +681,7 @@ function splitOn(r: [number, number], cut: (i: number) => boolean): [number, num
 
 /** A company's name without its legal suffix ("Fabrikam Co." → "Fabrikam"). */
 function orgBase(text: string): string {
-  const words = text.split(/\s+/);
+  const words = splitWords(text);
   let stripped = false;
   while (words.length > 1 && isCompanySuffix(words[words.length - 1]!.replace(/,$/, ''))) {
     words.pop();
@@ -800,16 +815,22 @@ function clusterPeople(items: Item[]): Cluster[] {
   }
   const singles = new Map<string, Cluster>();
   const lastSeen = new Map<Cluster, number>();
+  const seen = (x: Cluster) => lastSeen.get(x) ?? -1;
+  // The full names that start or end with a short name, by the short name.
+  const fullNamesOf = new Map<string, Cluster[]>();
   people.forEach((it, order) => {
     const k = it.n.lower;
     let c = full.get(k);
     if (!c && full.size) {
-      // A short name joins the full name that starts or ends with it; when several people
-      // share it (a family), the one mentioned most so far, then the most recent one.
-      const [last, first] = [` ${k}`, `${k} `];
-      const cands = [...full.entries()].filter(([fk]) => fk.endsWith(last) || fk.startsWith(first));
-      cands.sort((a, b) => b[1].items.length - a[1].items.length || (lastSeen.get(b[1]) ?? -1) - (lastSeen.get(a[1]) ?? -1));
-      c = cands[0]?.[1];
+      let cands = fullNamesOf.get(k);
+      if (!cands) {
+        const [last, first] = [` ${k}`, `${k} `];
+        cands = [...full.entries()].filter(([fk]) => fk.endsWith(last) || fk.startsWith(first)).map(([, x]) => x);
+        fullNamesOf.set(k, cands);
+      }
+      // A short name joins such a full name; when several people share it (a family), the
+      // one mentioned most so far, then the most recent one.
+      for (const x of cands) if (!c || x.items.length > c.items.length || (x.items.length === c.items.length && seen(x) > seen(c))) c = x;
     }
     if (!c) {
       c = singles.get(k) ?? { kind: 'PER', name: it.text, forms: [], items: [] };
@@ -919,9 +940,7 @@ function rescan(d: Doc, clusters: Cluster[], items: Item[], caseless: boolean[])
   sentences.forEach((s, si) => {
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
-      const w = t[i]!.text;
-      const c = w.charCodeAt(0);
-      if (!((c >= 65 && c <= 90) || (c > 127 && d.at(si, i) & CAPITALIZED)) || covered[offsets[si]! + i] || !firsts.has(lower(w))) continue;
+      if (!d.capitalized(si, i) || covered[offsets[si]! + i] || !firsts.has(lower(t[i]!.text))) continue;
       for (let len = Math.min(maxLen, t.length - i); len >= 1; len--) {
         const text = surface(s, i, i + len);
         const c = names.get(text.toLowerCase());
@@ -940,27 +959,35 @@ function toEntities(clusters: Cluster[], sentences: Sentence[], used: Set<string
   const out: { entity: Entity; first: number }[] = [];
   for (const c of clusters) {
     const name = c.kind === 'PER' ? personName(c) : c.name || display(c.forms);
-    if (!name || nameOf(name).bits & ALL_STOP) continue;
+    const n = name ? nameOf(name) : null;
+    if (!n || n.bits & ALL_STOP) continue;
     let id = slugOf(name) || 'entity';
-    for (let n = 2; used.has(id); n++) id = `${slugOf(name)}-${n}`;
+    for (let k = 2; used.has(id); k++) id = `${slugOf(name)}-${k}`;
     used.add(id);
+    // A cluster has few distinct forms, roles and sentences: lists are cheaper than sets.
     const aliases: string[] = [];
-    const seen = new Set([lower(name)]);
+    const seen = [n.lower];
     for (const f of c.forms) {
-      if (!seen.has(f.lower)) aliases.push(f.text);
-      seen.add(f.lower);
+      if (seen.includes(f.lower)) continue;
+      aliases.push(f.text);
+      seen.push(f.lower);
     }
     const roles: string[] = [];
-    const seenRoles = new Set<string>();
+    const seenRoles: string[] = [];
     for (const it of c.items) {
       for (const r of it.roles) {
         const l = r.toLowerCase();
-        if (!seenRoles.has(l)) roles.push(r);
-        seenRoles.add(l);
+        if (seenRoles.includes(l)) continue;
+        roles.push(r);
+        seenRoles.push(l);
       }
     }
-    const order = [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from);
-    const ids = [...new Set(order.map((it) => sentences[it.sentence]!.id))];
+    const order = c.items.length > 1 ? [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from) : c.items;
+    const ids: string[] = [];
+    for (const it of order) {
+      const sid = sentences[it.sentence]!.id;
+      if (!ids.includes(sid)) ids.push(sid);
+    }
     // "President" adds nothing next to "French President", nor "Prof" next to "Professor".
     const fuller = roles.filter((r) => {
       const x = r.toLowerCase().replace(/\.$/, '');

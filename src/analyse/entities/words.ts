@@ -104,45 +104,98 @@ const PARTICLE = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd|abdul|ben|bar|da|de|
 /** Lower-case words allowed inside names: "Bank of America", "Ludwig van Beethoven". */
 const CONNECTORS = new Set(['wa', 'of', 'and', 'the', 'for', 'on', 'in', 'at', 'de', 'du', 'des', 'del', 'della', 'da', 'di', 'do', 'dos', 'das', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'bint', 'ibn', 'al', 'el', 'y', 'e', 'st', 'upon', '&']);
 const NOBLE = new Set(['sir', 'dame', 'lord']);
+const LEADING = new Set(['the', 'a', 'an', 'of', 'and', 'for', 'on', 'in', 'at']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const OPENINGS = '"“‘\'(';
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
 
 /** Lower case without an abbreviation's period: "Prof." is "prof". */
 export const bare = (s: string) => s.toLowerCase().replace(/\.$/, '');
 
+/**
+ * `countryKey` of a text, given its lower case: that itself when it has no dot, no curly
+ * apostrophe and no space at either end (most words and names), with no new strings.
+ */
+export function countryKeyOf(text: string, lower: string): string {
+  const a = lower.charCodeAt(0);
+  const z = lower.charCodeAt(lower.length - 1);
+  return a > 32 && a < 127 && z > 32 && z < 127 && !lower.includes('.') && !lower.includes('’') ? lower : countryKey(text);
+}
+
 export const wordBits = memoBits((w) => {
-  const punct = PUNCT.test(w);
   const l = w.toLowerCase();
+  const letter = LETTER.test(w);
+  const punct = !letter && PUNCT.test(w);
+  // The class of the first character, by its code where it is ASCII (most words).
+  const c = w.charCodeAt(0);
+  const upper = c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(w);
+  const lowerStart = c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(w);
+  const possessive = POSSESSIVE.test(w);
+  const connector = CONNECTORS.has(w);
   let b = 0;
   // Function words and punctuation; an all-caps word is an acronym ("WHO"), not a stopword.
-  if ((STOPWORDS.has(l) && !/^\p{Lu}{2,}$/u.test(w)) || !LETTER.test(w)) b |= STOP;
-  if (punct || /^(the|a|an|of|and|for|on|in|at)$/i.test(w)) b |= LEAD;
-  if (punct || POSSESSIVE.test(w) || /^(the|a|an)$/i.test(w) || CONNECTORS.has(w)) b |= TAIL;
-  if (/^(?:\p{Ll}+)?[\p{Lu}\p{N}]/u.test(w) && LETTER.test(w)) b |= NAMEISH;
-  if (POSSESSIVE.test(w)) b |= POSSESSIVE_WORD;
-  if ((punct && !/^[.&]$/.test(w)) || (/^\p{Ll}/u.test(w) && !CONNECTORS.has(w) && !PARTICLE.test(w))) b |= BREAKS;
-  if (/^\p{Lu}/u.test(w)) b |= CAPITALIZED;
-  if (/^\p{Ll}/u.test(w)) b |= STARTS_LOWER;
+  if ((STOPWORDS.has(l) && !/^\p{Lu}{2,}$/u.test(w)) || !letter) b |= STOP;
+  if (punct || LEADING.has(l)) b |= LEAD;
+  if (punct || possessive || ARTICLES.has(l) || connector) b |= TAIL;
+  if (letter && (upper || /^(?:\p{Ll}+)?[\p{Lu}\p{N}]/u.test(w))) b |= NAMEISH;
+  if (possessive) b |= POSSESSIVE_WORD;
+  if ((punct && w !== '.' && w !== '&') || (lowerStart && !connector && !PARTICLE.test(w))) b |= BREAKS;
+  if (upper) b |= CAPITALIZED;
+  if (lowerStart) b |= STARTS_LOWER;
+  // Without an abbreviation's period: "Prof." is "prof".
+  const r = l.endsWith('.') ? l.slice(0, -1) : l;
   if (COMPANY_SUFFIXES.has(l)) b |= COMPANY_SUFFIX;
-  else if (l.endsWith('.') && COMPANY_SUFFIXES.has(l.slice(0, -1))) b |= COMPANY_SUFFIX | SUFFIX_FULL_STOP;
-  if (/^\p{Lu}\p{Ll}/u.test(w)) b |= UPPER_LOWER;
-  if (/^["“‘'(]$/.test(w)) b |= OPENING;
+  else if (r !== l && COMPANY_SUFFIXES.has(r)) b |= COMPANY_SUFFIX | SUFFIX_FULL_STOP;
+  if (upper && /^\p{Lu}\p{Ll}/u.test(w)) b |= UPPER_LOWER;
+  if (w.length === 1 && OPENINGS.includes(w)) b |= OPENING;
   if (PERSON_TITLES.has(l)) b |= PERSON_TITLE;
   if (ORG_HEADS.has(l)) b |= ORG_HEAD;
   if (PLACE_ORG_HEADS.has(l)) b |= PLACE_ORG_HEAD;
   if (EVENT_HEADS.has(l)) b |= EVENT_HEAD;
   if (GEO_HEADS.has(w)) b |= GEO_HEAD;
-  if (COMMON_HEADS.has(l) && /^\p{Lu}/u.test(w)) b |= COMMON_HEAD;
+  if (upper && COMMON_HEADS.has(l)) b |= COMMON_HEAD;
   if (worldRegions().firsts.has(l)) b |= REGION_START;
-  const r = bare(w);
   if (ROLE_HEADS.has(r)) b |= ROLE_HEAD | TITLE_WORD;
   if (ROLE_MODIFIERS.has(r)) b |= TITLE_WORD;
   if (HONORIFICS.has(r)) b |= HONORIFIC | TITLE_WORD;
   if (NOBLE.has(r)) b |= NOBLE_STYLE;
   if (r === 'of') b |= OF;
   if (r === 'in' || r === 'on') b |= IN_ON;
-  if (gazetteer().countryByName.has(countryKey(w))) b |= PLACE;
-  if (/^\p{Lu}\p{Ll}+$/u.test(w) && !(b & (STOP | TITLE_WORD)) && !CALENDAR.test(w)) b |= LEADER;
+  if (gazetteer().countryByName.has(countryKeyOf(w, l))) b |= PLACE;
+  if (b & UPPER_LOWER && !(b & (STOP | TITLE_WORD)) && /^\p{Lu}\p{Ll}+$/u.test(w) && !CALENDAR.test(w)) b |= LEADER;
   return b;
 });
+
+/** A word's first two characters (0 for none) as a number, ASCII letters folded to lower case; -1 beyond ASCII. */
+function firstTwo(w: string): number {
+  const a = w.charCodeAt(0);
+  const b = w.length > 1 ? w.charCodeAt(1) : 0;
+  return (a | b) < 128 ? ((a | 32) << 7) | (b | 32) : -1;
+}
+
+let regionStarts: Uint8Array | null = null;
+
+/**
+ * False when a word cannot begin a world region's name, told from its first two characters
+ * where they are ASCII (lower case keeps them in place), so that most words need no lookup.
+ */
+export function mayStartRegion(w: string): boolean {
+  if (!regionStarts) {
+    regionStarts = new Uint8Array(1 << 14);
+    for (const f of worldRegions().firsts) if (firstTwo(f) >= 0) regionStarts[firstTwo(f)] = 1;
+  }
+  const k = firstTwo(w);
+  return k < 0 || regionStarts[k] === 1;
+}
+
+/** White space other than a lone space. */
+const ODD_SPACE = /[^\S ]|\s\s/;
+
+/** `text.split(/\s+/)`: a plain split at spaces where lone spaces are all its white space (most names), as a regex split is slow. */
+export function splitWords(text: string): string[] {
+  return ODD_SPACE.test(text) ? text.split(/\s+/) : text.split(' ');
+}
 
 export const isStop = (w: string) => (wordBits(w) & STOP) !== 0;
 export const isTitleWord = (w: string) => (wordBits(w) & TITLE_WORD) !== 0;
@@ -162,6 +215,12 @@ export class Doc {
     this.start = new Int32Array(sentences.length + 1);
     for (let si = 0; si < sentences.length; si++) this.start[si + 1] = this.start[si]! + sentences[si]!.tokens.length;
     this.bits = new Int32Array(this.start[sentences.length]!);
+  }
+
+  /** Whether token `i` of sentence `si` begins with a capital, told by its code where it is ASCII. */
+  capitalized(si: number, i: number): boolean {
+    const c = this.sentences[si]!.tokens[i]!.text.charCodeAt(0);
+    return c < 128 ? c >= 65 && c <= 90 : (this.at(si, i) & CAPITALIZED) !== 0;
   }
 
   /** `wordBits` of token `i` of sentence `si`. */

@@ -13,14 +13,16 @@ const SCALE = 'hundred|thousand|million|billion|trillion|crore|lakh';
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 const WORD_NUMBER = `(?:${TENS})(?:[- ](?:${UNITS}))?|${TEENS}|${UNITS}`;
 
-// The core of a figure: digits, a number in words, "a million", or "thousands of".
+const SPELLED_SCALE_SOURCE = String.raw`(?:[ -](?:${SCALE}|dozen))+(?![\p{L}])`;
+// The core of a figure: digits, a number in words, "a million", or "thousands of". "a" and
+// "an" are numbers only before a scale: the regex asks, as they are among the commonest words.
 const NUCLEUS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.,:/'’\-])(?:(?<digits>${DIGITS})|(?<words>(?:${WORD_NUMBER}|an?)(?![\p{L}\-]))|(?<vague>(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions) of(?= )))`,
+  String.raw`(?<![\p{L}\p{N}_.,:/'’\-])(?:(?<digits>${DIGITS})|(?<words>(?:${WORD_NUMBER}|an?(?=${SPELLED_SCALE_SOURCE}))(?![\p{L}\-]))|(?<vague>(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions) of(?= )))`,
   'giu',
 );
 // Scales glued to digits ("£20m", "$3bn", "5k") or spelled out after any number.
 const GLUED_SCALE = /(?:bn|mn|tn|trn|m|b|k)(?![\p{L}\p{N}])/uy;
-const SPELLED_SCALE = new RegExp(String.raw`(?:[ -](?:${SCALE}|dozen))+(?![\p{L}])`, 'iuy');
+const SPELLED_SCALE = new RegExp(SPELLED_SCALE_SOURCE, 'iuy');
 const RANGE = new RegExp(String.raw`(?:[-–—]| to )(?:[$£€¥₹])?(?:${DIGITS})(?:(?:bn|mn|tn|m|k)(?![\p{L}\p{N}]))?(?:(?: (?:${SCALE}))+(?![\p{L}]))?`, 'iuy');
 
 const PERCENT = /(?: ?%| ?per ?cent(?![\p{L}])| ?percent(?![\p{L}])| percentage points?(?![\p{L}])|pc(?![\p{L}]))/iuy;
@@ -153,8 +155,8 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       const end = m.index + m[0].length;
       const word = groups.words?.toLowerCase();
       const scaleNext = sticky(SPELLED_SCALE, text, end) !== -1;
-      // "a"/"an"/"one" are numbers only before a scale ("a million", "one billion").
-      if ((word === 'a' || word === 'an' || word === 'one') && !scaleNext) continue;
+      // "one" too is a number only before a scale ("one billion").
+      if (word === 'one' && !scaleNext) continue;
       if (NUMBER_SIGN_BEFORE.test(before) || DAY_LIKE.test(m[0]) && MONTH_BEFORE.test(before)) continue;
       const currency = groups.digits ? CURRENCY_BEFORE.exec(before) : null;
       const start = currency ? m.index - currency[0].length : m.index;

@@ -137,10 +137,13 @@ interface Context {
   names: NameFinder;
   people: Entity[];
   organizations: Entity[];
-  /** People by every run of words in their roles ("president", "us president"). */
-  byRole: Map<string, Entity[]>;
-  /** Organizations by every word of their names ("ministry"). */
-  byNameWord: Map<string, Entity[]>;
+  /**
+   * People by every run of words in their roles ("president", "us president"), and
+   * organizations by every word of their names ("ministry"): built when a speaker no name
+   * resolves first asks.
+   */
+  byRole: Map<string, Entity[]> | null;
+  byNameWord: Map<string, Entity[]> | null;
   /** Quoted ranges (marks included) per sentence index, so no antecedent is looked for inside a quote. */
   quoted: Map<number, [number, number][]>;
   /** Most recent speakers, for pronouns and carried-on quotes. */
@@ -214,8 +217,10 @@ function resolvePhrase(context: Context, phrase: string, index: number): Speaker
   const bare = phrase.replace(DETERMINER, '').trim();
   const key = words(bare).join(' ');
   if (!key) return null;
+  context.byRole ??= indexBy(context.people, (e) => e.roles.flatMap((r) => [...runsOf(r)]));
   const person = mostRecent(context, context.byRole.get(key) ?? [], index);
   if (person) return fromEntity(person, 'person');
+  context.byNameWord ??= indexBy(context.organizations, (e) => [e.name, ...e.aliases].flatMap(words));
   const group = mostRecent(context, context.byNameWord.get(key.split(' ').at(-1)!) ?? [], index);
   if (group) return fromEntity(group, 'organization');
   return { name: bare, entity: null, kind: null };
@@ -269,8 +274,8 @@ export function extractQuotes(sentences: Sentence[], entities: { people: Entity[
     names,
     people: entities.people,
     organizations: entities.organizations,
-    byRole: indexBy(entities.people, (e) => e.roles.flatMap((r) => [...runsOf(r)])),
-    byNameWord: indexBy(entities.organizations, (e) => [e.name, ...e.aliases].flatMap(words)),
+    byRole: null,
+    byNameWord: null,
     quoted,
     lastPerson: null,
     lastGroup: null,

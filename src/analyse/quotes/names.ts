@@ -71,7 +71,9 @@ export function nameFinder(groups: [NamedKind, Entity[]][], order: Map<string, n
     find(text) {
       const hits: NameHit[] = [];
       let after = 0;
-      for (const m of text.matchAll(words)) {
+      // `exec` on the one regex: `matchAll` would copy it for every text.
+      words.lastIndex = 0;
+      for (let m = words.exec(text); m; m = words.exec(text)) {
         if (m.index < after) continue;
         const candidates = byFirst.get(m[0]) ?? (SUFFIX.test(m[0]) ? byFirst.get(m[0].replace(SUFFIX, '')) : undefined);
         const alias = candidates?.find((a) => text.startsWith(a, m.index) && !WORD_CHAR.test(text[m.index + a.length] ?? ''));

@@ -89,7 +89,8 @@ function standsAlone(sentence: Sentence, quoted: number, title: string): boolean
   const count = lengthOf(sentence);
   if (count < MIN_WORDS || count > MAX_WORDS || !COMPLETE.test(text)) return false;
   if (/^["“‘']/.test(text) || quoted > QUOTED) return false;
-  if (text.toLowerCase() === title) return false;
+  // Lower case never makes a text shorter: a longer sentence is not the title.
+  if (text.length <= title.length && text.toLowerCase() === title) return false;
   // A tagged sentence without a verb is a caption or a fragment.
   return sentence.tokens.every((t) => t.pos === undefined) || sentence.tokens.some((t) => t.pos !== undefined && (t.pos.startsWith('VB') || t.pos.startsWith('MD')));
 }
@@ -123,7 +124,9 @@ function overlaps(x: Scored, y: Scored): boolean {
 export function keyFact(text: string, figures: string[]): string {
   let fact = text.replace(/\s*\([^)]*\)/g, '').replace(CONNECTIVE, '').trim();
   const keep = Math.max(0, ...figures.map((f) => fact.lastIndexOf(f) + f.length));
-  for (const clause of fact.matchAll(TRAILING_CLAUSE)) {
+  // `exec` on the one regex: `matchAll` would copy it for every fact.
+  TRAILING_CLAUSE.lastIndex = 0;
+  for (let clause = TRAILING_CLAUSE.exec(fact); clause; clause = TRAILING_CLAUSE.exec(fact)) {
     const cut = fact.slice(0, clause.index);
     if (clause.index >= keep && wordCount(cut) >= MIN_WORDS / 2 + 2) {
       fact = cut;
