@@ -20,6 +20,8 @@ export const MAX_ARTICLE_CHARS = 1_000_000;
 const PUBLISHED = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const LINE_END = /\r\n?|[\u0085\u2028\u2029]/g;
+/** Every line end as "\n": CR LF, CR, NEL and the Unicode line and paragraph separators. */
+export const unifyLineEnds = (text: string): string => text.replace(LINE_END, '\n');
 // Characters that only control or format: C0 and C1 controls but tab and line feed, format
 // characters (soft hyphen, bidi overrides, zero-width space, BOM, tag characters) and
 // noncharacters. Zero-width (non-)joiners are kept: emoji sequences and Arabic and Indic scripts need them...
@@ -167,7 +169,7 @@ export function readArticle({ path, bytes, sidecar = {} }: ReadInput): { article
 
   // Characters are normalized where text is taken from the file's markup (the clean stage, the
   // metadata): a fullwidth "＜" must not become a tag before a parser has seen it.
-  let text = decoded.text.replace(LINE_END, '\n');
+  let text = unifyLineEnds(decoded.text);
   reportInvisible(text, file);
 
   let meta: Partial<ArticleMeta> = {};

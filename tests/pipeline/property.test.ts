@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { processFile } from '../../src/pipeline/build.ts';
 import { toMdx } from '../../src/pipeline/emit.ts';
 import { linkCorpus } from '../../src/pipeline/link.ts';
-import { normalizeText } from '../../src/pipeline/read.ts';
+import { normalizeText, unifyLineEnds } from '../../src/pipeline/read.ts';
 import { SlugRegistry } from '../../src/pipeline/slug.ts';
 import { renderMdx } from './robust-render.ts';
 
@@ -21,7 +21,8 @@ describe('any article text', () => {
   it('builds, compiles as MDX, and renders as exactly the text given, normalized', async () => {
     await fc.assert(fc.asyncProperty(body, async (text) => {
       const { article, file } = processFile('in/a.txt', new TextEncoder().encode(text), { title: 'Property headline' });
-      const expected = visible(normalizeText(text));
+      // Reading makes line ends "\n" before it normalizes characters (a joiner after U+2028 is then idle).
+      const expected = visible(normalizeText(unifyLineEnds(text)));
       if (!article) {
         // The only way out is an article with no text left, reported as such.
         expect(expected).toBe('');
