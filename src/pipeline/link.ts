@@ -8,6 +8,7 @@ import type { BriefingData, EntityData } from './schema.ts';
 import { SlugRegistry } from './slug.ts';
 import type { AnalysedArticle } from './types.ts';
 import { compareText } from '../collate.ts';
+import { normalize as issueKey } from '../analyse/issues/index.ts';
 
 export type EntityKind = 'people' | 'organizations' | 'places' | 'issues';
 export const ENTITY_KINDS: readonly EntityKind[] = ['people', 'organizations', 'places', 'issues'];
@@ -66,6 +67,7 @@ export function resolve(perArticle: Named[][], kind: EntityKind): Resolution {
     for (const entity of entities) {
       const node = uf.add();
       nodes.push({ article, entity, node });
+      if (kind === 'issues') continue;
       const names = kind === 'people' ? [entity.name, ...entity.aliases].filter((n) => words(n).length > 1) : [entity.name, ...entity.aliases];
       for (const name of names.length ? names : [entity.name]) {
         const k = key(name);
@@ -75,6 +77,7 @@ export function resolve(perArticle: Named[][], kind: EntityKind): Resolution {
       }
     }
   });
+  if (kind === 'issues') joinIssues(nodes, uf);
   if (kind === 'people') {
     // Full-name clusters by surname, after exact-name joins, then bare surnames join a unique owner.
     for (const { entity, node } of nodes) {
@@ -121,6 +124,21 @@ export function resolve(perArticle: Named[][], kind: EntityKind): Resolution {
     idOf: (article, localId) => local.get(`${article}\u0000${localId}`) ?? localId,
     nameOf: (id) => names.get(id) ?? id,
   };
+}
+
+/**
+ * Issues join across articles by name, singular or plural ("Tariffs", "tariff"), never through
+ * aliases: those are one article's kin and parts ("growth" under "Sales growth"), and joining
+ * through them chains the unrelated issues of a large corpus into one.
+ */
+function joinIssues(nodes: { entity: Named; node: number }[], uf: UnionFind): void {
+  const byName = new Map<string, number>();
+  for (const { entity, node } of nodes) {
+    const k = issueKey(entity.name);
+    const other = byName.get(k);
+    if (other === undefined) byName.set(k, node);
+    else uf.union(node, other);
+  }
 }
 
 const CALENDAR = /^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$/;
@@ -195,10 +213,17 @@ export function linkCorpus(articles: AnalysedArticle[]): Briefing[] {
     const people = entities('people');
     const organizations = entities('organizations');
     const places = entities('places');
-    const issues = facts.issues.map((issue) => {
+    const issues = new Map<string, BriefingData['issues'][number]>();
+    for (const issue of facts.issues) {
       const id = ids('issues')(issue.id);
-      return { id, name: resolutions.issues.nameOf(id), aliases: issue.aliases, sentences: issue.sentences, weight: issue.weight };
-    });
+      const name = resolutions.issues.nameOf(id);
+      const prev = issues.get(id);
+      const aliases = [...new Set([...prev?.aliases ?? [], issue.name, ...issue.aliases])].filter((a) => a !== name);
+      // Issues come heaviest first; a lighter one the corpus names the same ("Film", "Films") joins it.
+      issues.set(id, prev
+        ? { ...prev, aliases, sentences: [...new Set([...prev.sentences, ...issue.sentences])] }
+        : { id, name, aliases, sentences: issue.sentences, weight: issue.weight });
+    }
 
     const data: BriefingData = {
       title: clean.meta.title,
@@ -214,7 +239,7 @@ export function linkCorpus(articles: AnalysedArticle[]): Briefing[] {
       people,
       organizations,
       places,
-      issues,
+      issues: [...issues.values()],
       dates: facts.dates.map(({ text, value, mod, sentence }) => ({ text, value, mod, sentence })),
       figures: facts.figures.map(({ text, kind, sentence }) => ({ text, kind, sentence })),
       quotes: facts.quotes.map((q) => ({ ...q, speakerId: q.speakerId && q.speakerKind ? ids(q.speakerKind === 'person' ? 'people' : 'organizations')(q.speakerId) : null })),

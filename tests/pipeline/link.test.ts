@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkSentence, resolve, isCalendarValue } from '../../src/pipeline/link.ts';
+import { linkCorpus, linkSentence, resolve, isCalendarValue } from '../../src/pipeline/link.ts';
+import { processFile } from '../../src/pipeline/build.ts';
 import { slugify, SlugRegistry } from '../../src/pipeline/slug.ts';
 
 const person = (id: string, name: string, aliases: string[] = [], mentions = 1) => ({ id, name, aliases, mentions });
@@ -20,6 +21,30 @@ describe('link stage', () => {
   it('joins organizations and places by name or alias across articles', () => {
     const r = resolve([[{ id: 'acme', name: 'Acme', aliases: ['Acme Corp.'] }], [{ id: 'acme-corp', name: 'Acme Corp.', aliases: [] }]], 'organizations');
     expect(r.idOf(1, 'acme-corp')).toBe(r.idOf(0, 'acme'));
+  });
+
+  it('joins issues across articles by name, singular or plural, but never through their aliases', () => {
+    const issue = (id: string, name: string, aliases: string[] = []) => ({ id, name, aliases });
+    const r = resolve([
+      [issue('sales-growth', 'Sales growth', ['growth', 'revenue'])],
+      [issue('growth', 'Growth', ['expansion'])],
+      [issue('wage-growth', 'Wage growth', ['growth', 'pay'])],
+      [issue('canals', 'Canals', ['waterways'])],
+      [issue('canal', 'Canal')],
+    ], 'issues');
+    expect(r.idOf(3, 'canals')).toBe(r.idOf(4, 'canal'));
+    const growth = [r.idOf(0, 'sales-growth'), r.idOf(1, 'growth'), r.idOf(2, 'wage-growth')];
+    expect(new Set(growth).size).toBe(3);
+  });
+
+  it('lists an issue once in a briefing where two of its issues are one for the corpus', () => {
+    const { article } = processFile('in/a.txt', new TextEncoder().encode('Boats crowd the old canal.\n\nThe canals need dredging, a council said.'), { title: 'Canal boats' });
+    article!.facts.issues = [
+      { id: 'canal', name: 'Canal', aliases: ['waterway'], sentences: ['s1'], weight: 1 },
+      { id: 'canals', name: 'Canals', aliases: [], sentences: ['s2'], weight: 0.5 },
+    ];
+    const [briefing] = linkCorpus([article!]);
+    expect(briefing!.data.issues).toEqual([{ id: 'canals', name: 'Canals', aliases: ['Canal', 'waterway'], sentences: ['s1', 's2'], weight: 1 }]);
   });
 
   it('links each name in a sentence once, longest first, leaving fixed spans alone', () => {
