@@ -282,7 +282,7 @@ const OF_IN_WORD_AFTER = /\s+(?:of|in)\s+(?!\d)/y;
 const QUARTER_ENDED = new RegExp(`\\s+(?:that\\s+|which\\s+)?end(?:ed|ing|s)\\s+(${MONTH})`, 'iy');
 /** "the year ended March 31": a span of a year. */
 const ENDED_AFTER = /\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b/iy;
-/** "the year to March", "the year beginning 1 October", "the year to date": a span of a year too ("this year through Oct. 19" is this year). */
+/** "the year to March", "the year beginning 1 October", "the year to date": a span of a year too ("this year through Nov. 3" is this year). */
 const TO_MONTH_AFTER = new RegExp(`\\s+(?:to|through|beginning|starting)\\s+(?:date\\b|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH})`, 'iy');
 /** "the year after the plot", "the year when": a year fixed by something else. */
 const FIXED_AFTER = /\s+(?:after|before|when|that|which|in\s+which|of|since)\b/iy;
@@ -293,7 +293,7 @@ const AGE_AFTER = /\s+(?:world|youth|society|societies|generations?|young|childr
 /** Titles: "the Today programme". */
 const SHOW_AFTER = /\s+(?:programme|program|show)\b/iy;
 const CAPITAL_BEFORE = /(?<=[A-Z][A-Za-z]*\s+)/y;
-/** A word (or its possessive) just before, with no punctuation or quote between: "told Today", "Radio 4's Today". */
+/** A word (or its possessive) just before, with no punctuation or quote between: "told Today", "Radio Nine's Today". */
 const WORD_BEFORE = /(?<=[A-Za-z0-9]['’]?s?\s+)/y;
 
 /** A company's figures after "first-half" and the like. */
@@ -425,7 +425,7 @@ const RULES: Rule[] = [
       if (matchesAt(SHOW_AFTER, text, end, 12)) return null;
       // "today's youth", "today's world": the present age, no day
       if (/^today['’]s$/i.test(m[0]) && matchesAt(AGE_AFTER, text, end, 24)) return null;
-      // capitalized inside a sentence, right after a word, it is a name: "told BBC Radio 4's Today", "USA Today"
+      // capitalized inside a sentence, right after a word, it is a name: "told Radio Nine's Today", "USA Today"
       if (isCap(m[2]!) && /[A-Za-z]/.test(text.slice(0, m.index)) && (endsAt(CAPITAL_BEFORE, text, m.index) || endsAt(WORD_BEFORE, text, m.index))) return null;
       const w = m[2]!.toLowerCase();
       let offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
@@ -659,7 +659,7 @@ const RULES: Rule[] = [
       if (m[2]) {
         // "the past three months", "the past year": durations, not the past
         if (/past$/i.test(m[2]) && matchesAt(PAST_DURATION, text, end, 24)) return null;
-        // "most recently last October", "as recently as 2019": the adverb only narrows the date after it
+        // "most recently last April", "as recently as 2019": the adverb only narrows the date after it
         if (/ly$/i.test(m[2]) && matchesAt(DATE_AFTER, text, end, 40)) return null;
         return { kind: 'literal', value: 'PAST_REF' };
       }
@@ -974,7 +974,7 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
   chosen = pairedDays(text, chosen);
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
-    // "Friday's vote", "last year’s election": the possessive is no part of the expression ("the 1990's" keeps its "s")
+    // "Friday's vote", "last year’s harvest": the possessive is no part of the expression ("the 1990's" keeps its "s")
     if (possessiveAt(text, c.end)) c.end -= 2;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
     // the word before says which of the patterns below may apply

@@ -241,7 +241,7 @@ export function tenseAt(words: Words, start: number, end: number): Tense {
   const opens = clauseInitial(words, before);
   for (let i = after, n = 0; i < words.length && n < REACH; i++, n++) {
     const w = words.at(i)!;
-    // "In March the Office of National Statistics (ONS) reclassified": an aside in brackets is stepped over
+    // "In May the Harbour Board (HB) renamed": an aside in brackets is stepped over
     if (w.lower === '(') {
       const close = closingBracket(words, i);
       if (close > 0) { i = close; continue; }

@@ -196,7 +196,7 @@ const standsAlone = (f: KeyFacts): boolean =>
  */
 const isOccasional = (c: Candidate): boolean => !c.entity && !c.key.includes(' ') && (ACCOUNTS.has(c.key) || isOccasion(c.key));
 
-// What may stand between an article and a lone noun: words outside its phrase ("the bipartisan law", "the Windows system").
+// What may stand between an article and a lone noun: words outside its phrase ("the new harbour law", "the Windows system").
 const BETWEEN = /^(?:JJ|JJR|JJS|RB|VBN|VBG|CD|NN|NNS|NNP|NNPS)$/;
 const PARTICULAR = /^(?:the|this|that|a|an)$/i;
 
