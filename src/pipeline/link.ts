@@ -67,17 +67,14 @@ export function resolve(perArticle: Named[][], kind: EntityKind): Resolution {
     for (const entity of entities) {
       const node = uf.add();
       nodes.push({ article, entity, node });
-      if (kind === 'issues') continue;
-      const names = kind === 'people' ? [entity.name, ...entity.aliases].filter((n) => words(n).length > 1) : [entity.name, ...entity.aliases];
-      for (const name of names.length ? names : [entity.name]) {
-        const k = key(name);
+      for (const name of joinNames(entity, kind)) {
+        const k = kind === 'issues' ? issueKey(name) : key(name);
         const other = byKey.get(k);
         if (other === undefined) byKey.set(k, node);
         else uf.union(node, other);
       }
     }
   });
-  if (kind === 'issues') joinIssues(nodes, uf);
   if (kind === 'people') {
     // Full-name clusters by surname, after exact-name joins, then bare surnames join a unique owner.
     for (const { entity, node } of nodes) {
@@ -127,18 +124,15 @@ export function resolve(perArticle: Named[][], kind: EntityKind): Resolution {
 }
 
 /**
- * Issues join across articles by name, singular or plural ("Tariffs", "tariff"), never through
- * aliases: those are one article's kin and parts ("growth" under "Sales growth"), and joining
- * through them chains the unrelated issues of a large corpus into one.
+ * The names an entity joins others by across articles. People: their full names. Issues: their
+ * name alone, singular or plural ("Tariffs", "tariff"), since their aliases are one article's kin and
+ * parts ("growth" under "Sales growth") and would chain the unrelated issues of a large corpus into one.
  */
-function joinIssues(nodes: { entity: Named; node: number }[], uf: UnionFind): void {
-  const byName = new Map<string, number>();
-  for (const { entity, node } of nodes) {
-    const k = issueKey(entity.name);
-    const other = byName.get(k);
-    if (other === undefined) byName.set(k, node);
-    else uf.union(node, other);
-  }
+function joinNames(entity: Named, kind: EntityKind): string[] {
+  if (kind === 'issues') return [entity.name];
+  if (kind !== 'people') return [entity.name, ...entity.aliases];
+  const full = [entity.name, ...entity.aliases].filter((n) => words(n).length > 1);
+  return full.length ? full : [entity.name];
 }
 
 const CALENDAR = /^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$/;
