@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { reporter } from 'vfile-reporter';
 import { loadConfig } from '../config.ts';
-import { generate, problems, processFile, readSidecar, skipped } from '../pipeline/build.ts';
+import { ARTICLE_EXTENSIONS, generate, notAnArticle, problems, processFile, readSidecar, skipped } from '../pipeline/build.ts';
 import { toExtractJson } from './extract-json.ts';
 
 const program = new Command()
@@ -40,6 +40,11 @@ program
     const out: unknown[] = [];
     const reported = [];
     for (const file of files) {
+      // Named on the command line, a file that is not an article is reported even when quiet.
+      if (!ARTICLE_EXTENSIONS.test(file)) {
+        console.error(reporter([notAnArticle(file)], { quiet: true }));
+        continue;
+      }
       const dir = path.dirname(path.resolve(file));
       if (!sidecars.has(dir)) sidecars.set(dir, await readSidecar(dir, process.cwd()));
       const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {

@@ -45,6 +45,13 @@ export const skipped = (files: VFile[]): number => files.filter((f) => f.message
 
 const hidden = (name: string): boolean => name.startsWith('.');
 
+/** The report of a file that is not an article by its name (a PDF, the folder's `sources.yaml`): named, not read. */
+export function notAnArticle(path: string): VFile {
+  const file = new VFile({ path });
+  file.message(`not an article file (articles end in .${EXTENSIONS.join(', .')}); not read`, { ruleId: 'not-an-article', source: 'briefing' });
+  return file;
+}
+
 /**
  * Article files under `dir`, and the other files there, which the report names so that none is
  * lost silently. Hidden folders (.git) are passed over; so are hidden files, but an article-like one is named.
@@ -148,11 +155,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildResult> {
     }
     files.push(sidecar.file);
   }
-  for (const abs of others) {
-    const file = new VFile({ path: rel(abs) });
-    file.message(`not an article file (articles end in .${EXTENSIONS.join(', .')}); not read`, { ruleId: 'not-an-article', source: 'briefing' });
-    files.push(file);
-  }
+  for (const abs of others) files.push(notAnArticle(rel(abs)));
   for (const abs of hiddenArticles) {
     const file = new VFile({ path: rel(abs) });
     file.info('a hidden file (its name starts with a dot); not read', { ruleId: 'hidden', source: 'briefing' });

@@ -255,4 +255,11 @@ describe('the build', () => {
     expect(await cli(clean, '--strict')).toBe(0);
     expect(await cli(dirty, '--strict')).toBe(1);
   }, 60_000);
+
+  it('extract names a file that is not an article and does not read it as one', async () => {
+    const root = project('extract-other', { 'a.txt': ARTICLE, 'notes.yaml': 'a.txt:\n  title: Pier Reopens\n' });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/briefing.js'), 'extract', 'in/a.txt', 'in/notes.yaml'], { cwd: root });
+    expect((JSON.parse(stdout) as { source: string }[]).map((a) => a.source)).toEqual(['in/a.txt']);
+    expect(stderr).toMatch(/in\/notes\.yaml[\s\S]*not an article file/);
+  }, 60_000);
 });
