@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractDates } from '../src/analyse/dates/index.ts';
+import { extractDates, isTimeValue } from '../src/analyse/dates/index.ts';
 import { splitSentences, tagPos, tokenize } from '../src/analyse/text/index.ts';
 import type { DateFact, Sentence } from '../src/analyse/types.ts';
 
@@ -61,7 +61,7 @@ function evaluate(set: string): void {
   const pred: { source: string; dates: DateFact[]; sentences: Sentence[] }[] = [];
   for (const doc of docs) {
     const sentences = sentencesOf(doc.body, usePos);
-    pred.push({ source: doc.file, dates: extractDates(sentences, doc.published), sentences });
+    pred.push({ source: doc.file, dates: extractDates(sentences, doc.published).filter((d) => !isTimeValue(d.value)), sentences });
   }
   const out = `/tmp/eval-dates-${set}.json`;
   writeFileSync(out, JSON.stringify(pred.map(({ source, dates }) => ({ source, dates }))));

@@ -136,9 +136,17 @@ function joinNames(entity: Named, kind: EntityKind): string[] {
 }
 
 const CALENDAR = /^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$/;
+/** The clock time or part of day of a TIMEX3 TIME ("2025-10-03T10:00", "2025-10-03TAF"). */
+const TIME_OF_DAY = /(?<=^\d{4}-\d{2}-\d{2})T(?:\d{2}:\d{2}|MO|AF|EV|NI)$/;
 
-/** Whether a TIMEX3 value names a place on the calendar (and so gets a date page). */
-export const isCalendarValue = (value: string): boolean => CALENDAR.test(value);
+/**
+ * The date page of a TIMEX3 value: the value itself when it names a place on the calendar, its
+ * day for a time of that day ("2025-10-03T10:00" → "2025-10-03"), null otherwise ("PAST_REF", "XXXX-12-16").
+ */
+export function datePage(value: string): string | null {
+  const day = value.replace(TIME_OF_DAY, '');
+  return CALENDAR.test(day) ? day : null;
+}
 
 interface Span { start: number; end: number; to: string }
 
@@ -256,9 +264,10 @@ export function linkCorpus(articles: AnalysedArticle[]): Briefing[] {
     addNames('places', places);
     const dateSpans = new Map<string, Span[]>();
     for (const d of facts.dates) {
-      if (!isCalendarValue(d.value)) continue;
+      const page = datePage(d.value);
+      if (!page) continue;
       const arr = dateSpans.get(d.sentence) ?? [];
-      if (arr.every((x) => d.end <= x.start || d.start >= x.end)) arr.push({ start: d.start, end: d.end, to: `dates/${d.value}` });
+      if (arr.every((x) => d.end <= x.start || d.start >= x.end)) arr.push({ start: d.start, end: d.end, to: `dates/${page}` });
       dateSpans.set(d.sentence, arr);
     }
 

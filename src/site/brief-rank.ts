@@ -3,7 +3,7 @@
  * comes back best first, so whatever does not fit is the least important.
  */
 import type { BriefingData, EntityData } from '../pipeline/schema.ts';
-import { isCalendarValue } from '../pipeline/link.ts';
+import { datePage } from '../pipeline/link.ts';
 import { calendarRange, DAY, formatDateValue, isScheduled } from './dates.ts';
 
 const byScore = <T>(items: T[], score: (item: T) => number): T[] =>
@@ -82,7 +82,7 @@ export function rankDates(data: Pick<BriefingData, 'dates' | 'sentences' | 'publ
   const published = data.published ? calendarRange(data.published) : null;
   const groups = new Map<string, BriefDate & { start: number; end: number }>();
   for (const d of data.dates) {
-    const range = isCalendarValue(d.value) ? calendarRange(d.value) : null;
+    const range = datePage(d.value) ? calendarRange(d.value) : null;
     if (!range) continue;
     const key = `${d.value} ${d.mod ?? ''}`;
     const seen = groups.get(key);

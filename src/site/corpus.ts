@@ -3,7 +3,7 @@
  * Entity and date pages read from these maps; nothing walks the corpus per page.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { ENTITY_KINDS, isCalendarValue, type EntityKind } from '../pipeline/link.ts';
+import { datePage, ENTITY_KINDS, type EntityKind } from '../pipeline/link.ts';
 import { calendarKey } from './dates.ts';
 import { compareText } from '../collate.ts';
 
@@ -86,13 +86,14 @@ export function buildCorpusIndex(entries: Entry[]): Corpus {
     const base = { slug: entry.id, title: data.title, published: data.published, outlet: data.outlet };
     const facts = new Map<string, DatedFact[]>();
     for (const d of data.dates) {
-      if (!isCalendarValue(d.value)) continue;
+      const value = datePage(d.value);
+      if (!value) continue;
       const fact = { value: d.value, mod: d.mod, text: d.text, ...base, sentence: { id: d.sentence, text: text.get(d.sentence) ?? '' } };
       facts.set(d.sentence, [...(facts.get(d.sentence) ?? []), fact]);
-      let page = dates.get(d.value);
+      let page = dates.get(value);
       if (!page) {
-        page = { value: d.value, key: calendarKey(d.value), facts: [] };
-        dates.set(d.value, page);
+        page = { value, key: calendarKey(value), facts: [] };
+        dates.set(value, page);
       }
       page.facts.push(fact);
     }

@@ -6,24 +6,28 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const SEASONS: Record<string, [string, number]> = { SP: ['Spring', 3], SU: ['Summer', 6], FA: ['Autumn', 9], WI: ['Winter', 12] };
 const MODS: Record<string, string> = { START: 'Early', MID: 'Mid', END: 'Late', APPROX: 'About', BEFORE: 'Before', AFTER: 'After', ON_OR_BEFORE: 'By', ON_OR_AFTER: 'From' };
 
-/** The first and last day (UTC ms) that a calendar value covers. */
+/** A calendar value, with a TIMEX3 clock time or part of day after a day ("T09:30", "TAF"). */
+const VALUE = /^(?<year>\d{4})(?:-(?:(?<month>\d{2})(?:-(?<day>\d{2})(?:T(?:(?<clock>\d{2}:\d{2})|(?<part>MO|AF|EV|NI)))?)?|W(?<week>\d{2})|Q(?<quarter>[1-4])|H(?<half>[12])|(?<season>SP|SU|FA|WI)))?$/;
+const PARTS_OF_DAY: Record<string, string> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
+
+/** The first and last day (UTC ms) that a calendar value covers (a time: its day). */
 export function calendarRange(value: string): { start: number; end: number } | null {
-  const m = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])|H([12])|(SP|SU|FA|WI)))?$/.exec(value);
-  if (!m) return null;
-  const year = Number(m[1]);
+  const g = VALUE.exec(value)?.groups;
+  if (!g) return null;
+  const year = Number(g.year);
   const day = (y: number, mo: number, d: number): number => Date.UTC(y, mo, d);
-  if (m[3]) return { start: day(year, Number(m[2]) - 1, Number(m[3])), end: day(year, Number(m[2]) - 1, Number(m[3])) };
-  if (m[2]) return { start: day(year, Number(m[2]) - 1, 1), end: day(year, Number(m[2]), 0) };
-  if (m[4]) {
+  if (g.day) return { start: day(year, Number(g.month) - 1, Number(g.day)), end: day(year, Number(g.month) - 1, Number(g.day)) };
+  if (g.month) return { start: day(year, Number(g.month) - 1, 1), end: day(year, Number(g.month), 0) };
+  if (g.week) {
     // ISO week 1 holds the year's first Thursday.
     const jan4 = new Date(Date.UTC(year, 0, 4));
-    const monday = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (Number(m[4]) - 1) * 7 * 86400000;
+    const monday = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (Number(g.week) - 1) * 7 * 86400000;
     return { start: monday, end: monday + 6 * 86400000 };
   }
-  if (m[5]) return { start: day(year, (Number(m[5]) - 1) * 3, 1), end: day(year, Number(m[5]) * 3, 0) };
-  if (m[6]) return { start: day(year, (Number(m[6]) - 1) * 6, 1), end: day(year, Number(m[6]) * 6, 0) };
-  if (m[7]) {
-    const [, month] = SEASONS[m[7]]!;
+  if (g.quarter) return { start: day(year, (Number(g.quarter) - 1) * 3, 1), end: day(year, Number(g.quarter) * 3, 0) };
+  if (g.half) return { start: day(year, (Number(g.half) - 1) * 6, 1), end: day(year, Number(g.half) * 6, 0) };
+  if (g.season) {
+    const [, month] = SEASONS[g.season]!;
     return { start: day(year, month - 1, 1), end: day(year, month + 2, 0) };
   }
   return { start: day(year, 0, 1), end: day(year, 11, 31) };
@@ -32,13 +36,17 @@ export function calendarRange(value: string): { start: number; end: number } | n
 /** A sort key: the value's first day. Unknown values sort last. */
 export const calendarKey = (value: string): number => calendarRange(value)?.start ?? Number.MAX_SAFE_INTEGER;
 
-/** "2025-12-16" → "16 December 2025", "2025-W38" → "Week 38 of 2025", with "Late", "Mid"... for a modifier. */
+/**
+ * "2025-12-16" → "16 December 2025", "2025-W38" → "Week 38 of 2025", "2025-12-16T09:00" →
+ * "16 December 2025, 09:00", with "Late", "Mid"... for a modifier.
+ */
 export function formatDateValue(value: string, mod: string | null = null): string {
-  const m = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])|H([12])|(SP|SU|FA|WI)))?$/.exec(value);
+  const g = VALUE.exec(value)?.groups;
   let label = value;
-  if (m) {
-    const [, year, month, dayOfMonth, week, quarter, half, season] = m;
-    if (dayOfMonth) label = `${Number(dayOfMonth)} ${MONTHS[Number(month) - 1]} ${year}`;
+  if (g) {
+    const { year, month, day, clock, part, week, quarter, half, season } = g;
+    const time = clock === '24:00' ? 'midnight' : clock ?? (part && PARTS_OF_DAY[part]);
+    if (day) label = `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}${time ? `, ${time}` : ''}`;
     else if (month) label = `${MONTHS[Number(month) - 1]} ${year}`;
     else if (week) label = `Week ${Number(week)} of ${year}`;
     else if (quarter) label = `Q${quarter} ${year}`;

@@ -310,10 +310,26 @@ for (const [mode, tagged] of MODES) {
       expect(run('The minister told Today she would resign, and told Radio 5\'s Today Programme why.')).toEqual([]);
     });
 
-    it('leaves out what TimeML calls a time, a set or a duration', () => {
-      // a clock time makes the day a TIME
-      expect(run('Bids close at 5 p.m. EST Oct. 3.')).toEqual([]);
-      expect(run('The index slipped at mid-afternoon yesterday and the ferry leaves at midday Sunday.')).toEqual([]);
+    it('gives a day told with a clock time the TIMEX3 TIME value of that hour', () => {
+      expect(values('Bids close at 5 p.m. EST Oct. 3.')).toEqual([['5 p.m. EST Oct. 3', '2025-10-03T17:00']]);
+      expect(values('The index slipped at mid-afternoon yesterday, and the ferry will leave at midday Sunday.')).toEqual([
+        ['mid-afternoon yesterday', '2025-09-16TAF'],
+        ['midday Sunday', '2025-09-21T12:00'],
+      ]);
+      // "until" a clock time on a weekday: the nearest such day, here ahead
+      expect(values('Tenants have until 9 a.m. Friday to leave the block.')).toEqual([['9 a.m. Friday', '2025-09-19T09:00']]);
+      expect(values('The count ended on Monday at 11:45 p.m., officials said.')).toEqual([['Monday at 11:45 p.m.', '2025-09-15T23:45']]);
+      expect(values('The polls will close Thursday at 21:30 local time.')).toEqual([['Thursday at 21:30', '2025-09-18T21:30']]);
+      // a time zone is part of the expression, a word after the time is not
+      expect(values('Talks resumed at 10 a.m. Monday to settle the dispute.')).toEqual([['10 a.m. Monday', '2025-09-15T10:00']]);
+      expect(valueOf('Talks will resume Monday at 10 a.m. to settle the dispute.', 'Monday at 10 a.m.')).toBe('2025-09-22T10:00');
+      // a capitalized clock word starts a name
+      expect(values('He will speak at the Christmas Midnight Mass.')).toEqual([['Christmas', '2025-12-25']]);
+      // undated, the day stays unknown and the hour is kept
+      expect(values('The market opens at noon on Tuesday.', null)).toEqual([['noon on Tuesday', 'XXXX-WXX-2T12:00']]);
+    });
+
+    it('leaves out what TimeML calls a set or a duration', () => {
       // recurring parts of the day
       expect(run('The ferry sails on Monday and Thursday nights.')).toEqual([]);
       // a year that ended on a day is a span of a year; the day itself stays a date

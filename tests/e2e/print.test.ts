@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { BriefingData } from '../../src/pipeline/schema.ts';
-import { isCalendarValue } from '../../src/pipeline/link.ts';
+import { datePage } from '../../src/pipeline/link.ts';
 import { calendarKey } from '../../src/site/dates.ts';
 import { PAGE, fitBrief } from '../../src/site/brief.ts';
 import { launch } from './browser.ts';
@@ -260,7 +260,7 @@ describe('the brief of a 10,000-word article with dozens of people and dates', (
     expect(left.length).toBeGreaterThan(0);
     expect(Math.min(...view.people.map((n) => mentions.get(n)!))).toBeGreaterThanOrEqual(Math.max(...left.map((p) => p.mentions)));
     // Dates: one line per distinct calendar date, printed in calendar order.
-    const distinct = new Set(data.dates.filter((d) => isCalendarValue(d.value)).map((d) => `${d.value} ${d.mod ?? ''}`));
+    const distinct = new Set(data.dates.filter((d) => datePage(d.value)).map((d) => `${d.value} ${d.mod ?? ''}`));
     expect(distinct.size).toBeGreaterThan(24);
     expect(view.dates.length).toBeGreaterThan(0);
     expect(view.dates.length + more('dates?')).toBe(distinct.size);

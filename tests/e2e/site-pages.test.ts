@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { BriefingData } from '../../src/pipeline/schema.ts';
-import { isCalendarValue } from '../../src/pipeline/link.ts';
+import { datePage } from '../../src/pipeline/link.ts';
 import { buildSite } from './site.ts';
 
 const read = (dist: string, page: string) => fs.readFileSync(path.join(dist, page, 'index.html'), 'utf8');
@@ -34,7 +34,7 @@ describe('the seeds site', () => {
       for (const kind of ['people', 'organizations', 'places', 'issues'] as const) {
         for (const e of data[kind]) expect(fs.existsSync(path.join(dist, kind, e.id, 'index.html')), `${kind}/${e.id}`).toBe(true);
       }
-      for (const d of data.dates.filter((x) => isCalendarValue(x.value))) expect(fs.existsSync(path.join(dist, 'dates', d.value, 'index.html')), d.value).toBe(true);
+      for (const page of data.dates.map((x) => datePage(x.value)).filter((p) => p !== null)) expect(fs.existsSync(path.join(dist, 'dates', page, 'index.html')), page).toBe(true);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkCorpus, linkSentence, resolve, isCalendarValue } from '../../src/pipeline/link.ts';
+import { linkCorpus, linkSentence, resolve, datePage } from '../../src/pipeline/link.ts';
 import { processFile } from '../../src/pipeline/build.ts';
 import { slugify, SlugRegistry } from '../../src/pipeline/slug.ts';
 
@@ -63,9 +63,10 @@ describe('link stage', () => {
     expect(linkSentence('Adams and Adamson', [{ surface: 'Adams', to: 'x' }], []).filter((p) => p.type === 'mention')).toHaveLength(1);
   });
 
-  it('gives date pages only to calendar values', () => {
-    expect(['2025', '2025-10', '2025-10-03', '2025-W38', '2025-Q3', '2025-SU'].every(isCalendarValue)).toBe(true);
-    expect(['PAST_REF', 'XXXX-12-16', '2025-10-03T10:00'].some(isCalendarValue)).toBe(false);
+  it('gives date pages only to calendar values, and a time the page of its day', () => {
+    expect(['2025', '2025-10', '2025-10-03', '2025-W38', '2025-Q3', '2025-SU'].every((v) => datePage(v) === v)).toBe(true);
+    expect(['2025-10-03T10:00', '2025-10-03TAF'].map(datePage)).toEqual(['2025-10-03', '2025-10-03']);
+    expect(['PAST_REF', 'XXXX-12-16', 'XXXX-WXX-2T09:00', '2025-10T10:00'].map(datePage)).toEqual([null, null, null, null]);
   });
 });
 

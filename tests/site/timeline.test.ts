@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatedFact } from '../../src/site/corpus.ts';
 import { labelWidth, layoutTimeline, type TimelineMark } from '../../src/site/timeline.ts';
-import { factSpan, isScheduled } from '../../src/site/dates.ts';
+import { calendarKey, factSpan, formatDateValue, isScheduled } from '../../src/site/dates.ts';
 
 const DAY = 86_400_000;
 const utc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
@@ -11,6 +11,23 @@ function fact(value: string, published: string | null = '2025-09-19', mod: strin
   n++;
   return { value, mod, text: value, slug: `b${n}`, title: `Briefing ${n}`, published, sentence: { id: `s${n}`, text: sentence } };
 }
+
+describe('formatDateValue', () => {
+  it('says a day, a week, a month and a time of a day, with a modifier', () => {
+    expect(formatDateValue('2025-12-16')).toBe('16 December 2025');
+    expect(formatDateValue('2025-W38')).toBe('Week 38 of 2025');
+    expect(formatDateValue('2025-10', 'END')).toBe('Late October 2025');
+    expect(formatDateValue('2025-12-16T09:30')).toBe('16 December 2025, 09:30');
+    expect(formatDateValue('2025-12-16TAF')).toBe('16 December 2025, afternoon');
+    expect(formatDateValue('2025-12-31T24:00')).toBe('31 December 2025, midnight');
+    expect(formatDateValue('PAST_REF')).toBe('PAST_REF');
+  });
+
+  it('places a time on its day', () => {
+    expect(calendarKey('2025-12-16T21:00')).toBe(calendarKey('2025-12-16'));
+    expect(factSpan('2025-12-16TEV', null)).toEqual(factSpan('2025-12-16', null));
+  });
+});
 
 describe('factSpan', () => {
   it('covers a day, an ISO week, a month and a year', () => {

@@ -65,6 +65,8 @@ export interface Candidate {
    * nearest one.
    */
   lean: 'past' | 'future' | 'near' | null;
+  /** The clock time told with a day ("9 a.m. Tuesday": 09:00), which makes it a TIMEX3 TIME. */
+  time: string | null;
 }
 
 const MONTH_FULL = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -121,15 +123,47 @@ function endsAt(re: RegExp, text: string, i: number): boolean {
   return re.test(text);
 }
 
-/** Clock times ("10 p.m.", "at 9:30", "midday", "mid-afternoon") next to a day make it a TIME, which is not ours. */
-const CLOCK_BEFORE = /(?<=(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4}\b)?|\bnoon|\bmidnight|\bmidday|\bmid-?(?:morning|afternoon|evening))\s*,?\s*(?:on\s+)?)/iy;
-const CLOCK_AFTER = /\s*,?\s*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|noon\b|midnight\b|midday\b)/iy;
-const nearClock = (text: string, start: number, end: number): boolean =>
-  endsAt(CLOCK_BEFORE, text, start) || matchesAt(CLOCK_AFTER, text, end, 16);
+/**
+ * A clock time, as TIMEX3 writes it after the "T": "9 a.m." → 09:00, "10:30 p.m." → 22:30, "noon" → 12:00,
+ * "midnight" → 24:00, "mid-afternoon" → AF. A time zone after it ("EST") belongs to the expression. A
+ * capitalized "Midnight" or "Noon" starts a name ("Midnight Mass").
+ */
+const CLOCK_SRC = '(?:\\b(\\d{1,2})(?::(\\d\\d))?\\s*([ap])\\.?\\s?m\\b\\.?(?:\\s*(?-i:[A-Z]{2,4})\\b)?|\\b(?-i:(noon|midday|midnight))\\b|\\b(?-i:(mid-?(?:morning|afternoon|evening)))\\b)';
+/** A clock time just before a day: "9 a.m. Tuesday", "noon on Friday", "5 p.m. EST, Nov. 9". */
+const CLOCK_BEFORE = new RegExp(`(?<=${CLOCK_SRC}\\s*,?\\s*(?:on\\s+)?)`, 'diy');
+/** A clock time just after a day: "Tuesday at 9 a.m.", "Oct. 2, 10:30 a.m.", "Friday at noon". */
+const CLOCK_AFTER = new RegExp(`\\s*,?\\s*(?:at\\s+)?(?:${CLOCK_SRC}|(\\d{1,2}):(\\d\\d)\\b(?!\\s*[ap]\\.?\\s?m))`, 'iy');
+const PART_OF_DAY: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV' };
+const NAMED_HOUR: Record<string, string> = { noon: '12:00', midday: '12:00', midnight: '24:00' };
 
-/** A day next to a clock time is a TIME ("5 p.m. EST Nov. 9", "Oct. 2 at 10 a.m."), not a DATE. */
-function dayNotDate(text: string, start: number, end: number): boolean {
-  return nearClock(text, start, end);
+/** The TIMEX3 time of a clock match whose groups start at `g`: hour, minutes, a/p, named hour, part of day. */
+function clockOf(m: RegExpExecArray, g: number): string | null {
+  if (m[g + 3]) return NAMED_HOUR[m[g + 3]!.toLowerCase()]!;
+  if (m[g + 4]) return PART_OF_DAY[m[g + 4]!.toLowerCase().replace(/^mid-?/, '')]!;
+  const h = Number(m[g]);
+  if (h < 1 || h > 12) return null;
+  const hour = (h % 12) + (m[g + 2]!.toLowerCase() === 'p' ? 12 : 0);
+  return `${String(hour).padStart(2, '0')}:${m[g + 1] ?? '00'}`;
+}
+
+/**
+ * The clock time told with the day at [start, end) and the span it widens that day to, or null:
+ * with one, the expression is a TIMEX3 TIME ("9 a.m. Tuesday" → 2000-04-04T09:00).
+ */
+function clockAround(text: string, start: number, end: number, floor: number): { start: number; end: number; time: string } | null {
+  CLOCK_BEFORE.lastIndex = start;
+  const before = CLOCK_BEFORE.exec(text);
+  if (before) {
+    // (the groups of a look-behind have their places too)
+    const at = Math.min(...[1, 4, 5].map((g) => before.indices![g]?.[0] ?? Infinity));
+    const time = clockOf(before, 1);
+    if (time && at >= floor) return { start: at, end, time };
+  }
+  CLOCK_AFTER.lastIndex = end;
+  const after = CLOCK_AFTER.exec(text);
+  if (!after) return null;
+  const time = after[6] ? (Number(after[6]) < 24 ? `${after[6].padStart(2, '0')}:${after[7]}` : null) : clockOf(after, 1);
+  return time ? { start, end: CLOCK_AFTER.lastIndex, time } : null;
 }
 
 const letterAt = (text: string, i: number): boolean => {
@@ -330,7 +364,7 @@ const RULES: Rule[] = [
     re: rx(`\\b(?:(${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+(?:the\\s+)?)?(${MONTH})\\s+(${DAY})\\b(?:(?:\\s*,\\s*|\\s+)(${YEAR})\\b)?(?!%|[.,:]\\d|\\s*(?:percent|per\\s*cent))`),
     keys: `${MONTH_KEYS} + #`,
     build: (m, text) => {
-      if (!isCap(m[2]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
+      if (!isCap(m[2]!)) return null;
       const mo = monthOf(m[2]!), d = dayOf(m[3]!);
       return validDay(mo, d) ? { kind: 'date', y: yearFromParts(m[4]), m: mo, d, wd: weekdayOf(m[1]) } : null;
     },
@@ -340,7 +374,7 @@ const RULES: Rule[] = [
     re: rx(`\\b(?:(${WEEKDAY}|${WEEKDAY_ABBR}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`),
     keys: `${MONTH_KEYS} + #`,
     build: (m, text) => {
-      if (!isCap(m[3]!) || dayNotDate(text, m.index, m.index + m[0].length)) return null;
+      if (!isCap(m[3]!)) return null;
       // "2 May be" is a count before a modal; a month name needs a capital after a bare number
       const mo = monthOf(m[3]!), d = dayOf(m[2]!);
       if (!m[4] && mo === 5 && matchesAt(MODAL_AFTER, text, m.index + m[0].length)) return null;
@@ -401,7 +435,6 @@ const RULES: Rule[] = [
       const word = m[2]!;
       if (!isCap(word)) return null;
       const end = m.index + m[0].length;
-      if (nearClock(text, m.index, end)) return null;
       if (matchesAt(TITLE_AFTER_WEEKDAY, text, end, 14) || endsAt(TITLE_BEFORE_WEEKDAY, text, m.index)) return null;
       // "each Thursday", "every Monday", "on Tuesday nights", "Monday and Friday mornings" recur: a set, not a date
       if (endsAt(EVERY_BEFORE, text, m.index)) return null;
@@ -420,7 +453,6 @@ const RULES: Rule[] = [
     keys: 'today yesterday tomorrow tonight',
     build: (m, text) => {
       const end = m.index + m[0].length;
-      if (nearClock(text, m.index, end)) return null;
       // titles: "USA Today", "the Today programme", "Pandora Tomorrow"
       if (matchesAt(SHOW_AFTER, text, end, 12)) return null;
       // "today's youth", "today's world": the present age, no day
@@ -764,7 +796,7 @@ function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
         taken.add(next);
         if (e.y === null) e.y = Number(after[2]);
       }
-      if (d > e.d && d <= 31) chosen.push({ start: at, end: at + after[1]!.length, expr: { ...e, d, wd: undefined }, mod: null, lean: null });
+      if (d > e.d && d <= 31) chosen.push({ start: at, end: at + after[1]!.length, expr: { ...e, d, wd: undefined }, mod: null, lean: null, time: null });
       continue;
     }
     FIRST_DAY.lastIndex = c.start;
@@ -772,7 +804,7 @@ function pairedDays(text: string, chosen: Candidate[]): Candidate[] {
     if (before && c.start - before[1]!.length >= prev) {
       const d = dayOf(before[2]!);
       const start = c.start - before[1]!.length;
-      if (d < e.d) chosen.push({ start, end: start + before[2]!.length, expr: { ...e, d, wd: undefined }, mod: null, lean: null });
+      if (d < e.d) chosen.push({ start, end: start + before[2]!.length, expr: { ...e, d, wd: undefined }, mod: null, lean: null, time: null });
     }
   }
   if (chosen.length === n && taken.size === 0) return chosen;
@@ -960,7 +992,7 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       const expr = rule.build(m, text);
-      if (expr) found.push({ start: m.index, end: m.index + m[0].length, expr, mod: null, lean: null });
+      if (expr) found.push({ start: m.index, end: m.index + m[0].length, expr, mod: null, lean: null, time: null });
     }
   }
   if (found.length === 0) return found;
@@ -977,9 +1009,16 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
     // "Friday's vote", "last year’s harvest": the possessive is no part of the expression ("the 1990's" keeps its "s")
     if (possessiveAt(text, c.end)) c.end -= 2;
     const floor = i > 0 ? chosen[i - 1]!.end : 0;
+    const clock = isDay(c.expr) ? clockAround(text, c.start, c.end, floor) : null;
+    if (clock && (i + 1 === chosen.length || clock.end <= chosen[i + 1]!.start)) {
+      c.start = clock.start;
+      c.end = clock.end;
+      c.time = clock.time;
+    }
     // the word before says which of the patterns below may apply
     let word = lastWord(text, floor, c.start);
-    const p = prefixAt(text, c.start, Math.max(floor, c.start - 30), word);
+    // (a clock time is exact: no "early", "around" or "the week of" before it)
+    const p = c.time ? null : prefixAt(text, c.start, Math.max(floor, c.start - 30), word);
     // "work around Wednesday's outage": "around" approximates only a date or a year
     if (p && !(p[3]?.toLowerCase() === 'around' && c.expr.kind !== 'date' && c.expr.kind !== 'year' && c.expr.kind !== 'shift')) {
       c.start -= p[1]!.length;
@@ -987,8 +1026,8 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
       c.mod = PREFIX_MOD[key] ?? null;
       word = lastWord(text, floor, c.start);
     }
-    c.mod ??= modOf(c.expr, text, c.start);
-    if (isDay(c.expr) && (word === 'of' || word === 'before' || word === 'after')) {
+    if (!c.time) c.mod ??= modOf(c.expr, text, c.start);
+    if (isDay(c.expr) && !c.time && (word === 'of' || word === 'before' || word === 'after')) {
       // "the week of October 6", "the day before Christmas"
       AROUND_DAY_BEFORE.lastIndex = c.start;
       const around = AROUND_DAY_BEFORE.exec(text);

@@ -4,8 +4,15 @@ import { findCandidates } from './grammar.ts';
 import { resolve, type Context } from './resolve.ts';
 import { tenseAt, wordsOf, type Words } from './tense.ts';
 
+/** Whether a TIMEX3 value is a TIME (a day with a clock time or part of day: "2000-04-04T09:00"), not a DATE. */
+export const isTimeValue = (value: string): boolean => /T(?:\d\d:\d\d|MO|AF|EV|NI)$/.test(value);
+
+/** A TIMEX3 value of one day, dated or not ("2000-04-04", "XXXX-04-04", "XXXX-WXX-2"). */
+const A_DAY = /^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|\d\d-XX|XX-\d\d|WXX-\d)$/;
+
 /**
- * Every calendar time expression of an article (TimeML TIMEX3 type DATE), normalized against the
+ * Every calendar time expression of an article (TimeML TIMEX3 type DATE, or TIME where a clock time
+ * goes with the day: "9 a.m. Tuesday" → 2000-04-04T09:00), normalized against the
  * publication date (YYYY-MM-DD). Sentences must come in article order: "that day", "the quarter" and
  * "a year earlier" lean on what was mentioned before. Without a publication date, relative expressions
  * keep X placeholders ("XXXX-11-21", "XXXX-WXX-5") instead of a guessed year.
@@ -20,10 +27,11 @@ export function extractDates(sentences: readonly Sentence[], published: string |
     ctx.sentence = i;
     let words: Words | null = null;
     for (const c of found) {
-      const tenseOf = () => (c.lean === 'near' ? null : c.lean ?? tenseAt((words ??= wordsOf(s.text, s.tokens)), c.start, c.end));
+      const tenseOf = () => (c.lean === 'near' ? 'uncertain' : c.lean ?? tenseAt((words ??= wordsOf(s.text, s.tokens)), c.start, c.end));
       const r = resolve(c.expr, tenseOf, ctx);
       if (!r) continue;
-      out.push({ text: s.text.slice(c.start, c.end), value: r.value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });
+      const value = c.time && A_DAY.test(r.value) ? `${r.value}T${c.time}` : r.value;
+      out.push({ text: s.text.slice(c.start, c.end), value, mod: c.mod, sentence: s.id, start: c.start, end: c.end });
       // a comparison ("a year earlier", "the year-ago quarter", "the 2019 quarter") is no new reference point
       const derived = c.expr.kind === 'yearAgo' || (c.expr.kind === 'part' && (c.expr.back > 0 || (c.expr.n === 'topic' && c.expr.y !== null)));
       // "the 2019 period" speaks of the quarter under discussion again: it stays the one "a year ago" leans on
