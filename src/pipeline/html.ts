@@ -5,12 +5,13 @@
  * so headings stay headings and every character of text is escaped: markup in a page can only
  * ever reach the briefing as the text it displays.
  */
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast, type Handle } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type * as Jsdom from 'jsdom';
 import type { Paragraph } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 
@@ -20,6 +21,10 @@ export interface WebPage {
   /** Metadata as the page states it, still to be validated like front matter. */
   meta: { title?: string | null; outlet?: string | null; published?: string | null; source?: string | null };
 }
+
+// jsdom takes most of a second to load: only a build or an extract that meets a web page pays for it.
+const require = createRequire(import.meta.url);
+let jsdom: typeof Jsdom | null = null;
 
 const drop: Handle = () => undefined;
 
@@ -47,6 +52,7 @@ function attribute(doc: Document, selectors: string[], name: string): string | n
 /** Returns null when the page has no article text that Readability can find. */
 export function readHtml(html: string): WebPage | null {
   // The virtual console swallows jsdom's complaints about the page's CSS.
+  const { JSDOM, VirtualConsole } = (jsdom ??= require('jsdom') as typeof Jsdom);
   const { window } = new JSDOM(html, { virtualConsole: new VirtualConsole() });
   try {
     const doc = window.document;
