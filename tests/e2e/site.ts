@@ -54,5 +54,10 @@ export async function serve(dist: string, base = '/'): Promise<{ origin: string;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  // A browser page left open keeps its connections alive, which `close` alone would wait for.
+  const close = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  return { origin: `http://127.0.0.1:${port}`, close };
 }
