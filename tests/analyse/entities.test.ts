@@ -228,6 +228,19 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(e.organizations)).not.toContain('US-EU');
   });
 
+  it('splits two names joined by "and" when one is used on its own, and keeps names with "and" inside', () => {
+    const f = extractEntities(
+      article(
+        'Chart',
+        'Games from Electronic Arts and Vivendi topped the chart this week. Vivendi said sales doubled.',
+        'A merger of Munich Re and Hannover Re was ruled out. Hannover Re said it would stay independent.',
+        'The Food and Drug Administration approved the game console. The agency said tests were sound.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(['Electronic Arts', 'Vivendi', 'Munich Re', 'Hannover Re', 'Food and Drug Administration']));
+    expect(names(f.organizations).filter((n) => n.includes(' and '))).toEqual(['Food and Drug Administration']);
+  });
+
   it('keeps styles out of roles and drops a role that another spells out', () => {
     const f = extractEntities(
       article('Review', 'Audit office head Sir Ian Brooke said Prof. Helen Marsh, Professor of Economics at Leeds University, was right.'),

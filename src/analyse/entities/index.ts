@@ -232,6 +232,27 @@ function pieces(d: Doc, si: number, from: number, to: number): [number, number][
   return out;
 }
 
+/**
+ * "Corus and France", "Samsung Electronics and Sony": two names the tagger read as one, where one
+ * side is a country or a name the document uses on its own. Names with "and" inside ("Food and
+ * Drug Administration", "Department of Trade and Industry") have no such side and stay whole.
+ */
+function splitCoordinated(d: Doc, items: Item[], known: Map<string, EntityKind>): Item[] {
+  return items.flatMap((it) => {
+    if (!it.text.includes(' and ')) return [it];
+    const t = d.sentences[it.sentence]!.tokens;
+    const and = t.findIndex((tok, i) => i > it.from && i < it.to - 1 && tok.text === 'and');
+    if (and < 0) return [it];
+    const sides = [trim(d, it.sentence, it.from, and), trim(d, it.sentence, and + 1, it.to)].map((r) => {
+      if (!r) return null;
+      const text = nameSurface(d, it.sentence, r[0], r[1]);
+      return { from: r[0], to: r[1], text, kind: countryOf(text) ? 'LOC' : known.get(text) };
+    });
+    if (!sides.every((x) => x !== null) || !sides.some((x) => x.kind)) return [it];
+    return sides.map(({ from, to, text, kind }): Item => ({ kind: kind ?? it.kind, sentence: it.sentence, from, to, text, n: nameOf(text), roles: [] }));
+  });
+}
+
 /** Token range covering the character span [start, end) of a sentence. */
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
   let from = 0;
@@ -444,7 +465,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const claimed = new Uint8Array(d.start[sentences.length]!);
   const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
-  const all = kept.concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+  const all = splitCoordinated(d, kept, knownNames()).concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
   expansionsOfAcronyms(d, all, caseless);
