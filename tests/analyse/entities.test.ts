@@ -228,6 +228,22 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(e.organizations)).not.toContain('US-EU');
   });
 
+  it('keeps the particles of a name and the name around them, and joins its short forms', () => {
+    const f = extractEntities(
+      article(
+        'Summit',
+        'Ursula von der Leyen met Luiz Inácio Lula da Silva and Bashar al-Assad.',
+        'Later von der Leyen said Lula had agreed.',
+        'Finance Minister Paulo Henrique Costa da Rocha met bankers in Lisbon on Thursday.',
+      ),
+    );
+    expect(byName(f.people, 'Ursula von der Leyen')?.aliases).toEqual(['von der Leyen']);
+    expect(byName(f.people, 'Luiz Inácio Lula da Silva')?.aliases).toEqual(['Lula']);
+    expect(names(f.people)).toEqual(expect.arrayContaining(['Bashar al-Assad', 'Paulo Henrique Costa da Rocha']));
+    expect(names([...f.people, ...f.organizations, ...f.places])).not.toEqual(expect.arrayContaining(['Leyen']));
+    expect(names(f.people).some((n) => n.startsWith('Later'))).toBe(false);
+  });
+
   it('splits two names joined by "and" when one is used on its own, and keeps names with "and" inside', () => {
     const f = extractEntities(
       article(

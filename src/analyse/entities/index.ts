@@ -309,11 +309,75 @@ function countryByShortName(lowerName: string): Country | null {
   return shortNames.get(lowerName) ?? null;
 }
 
+/** Lower-case particles of personal names: "Lula da Silva", "Ursula von der Leyen", "Osama bin Laden". */
+const NAME_PARTICLES = new Set(['da', 'de', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'bint', 'ibn', 'al', 'el', 'la', 'le']);
+/** A name that begins with a particle glued on: "al-Assad", "bin-Talal". */
+const GLUED_PARTICLE = /^(?:al|el|bin|ibn)-\p{Lu}/u;
+
+/**
+ * A surname however many words it has: it starts with a particle ("von der Leyen", "De Niro"), but
+ * not with a given name that is spelled like one ("Al", "Den").
+ */
+function isSurname(name: string): boolean {
+  const first = name.slice(0, name.indexOf(' '));
+  return NAME_PARTICLES.has(first.toLowerCase()) && first !== 'Al' && first !== 'Den';
+}
+
+/**
+ * The tagger, trained on news that has few of them, breaks names at their particles: "Luiz Lula"
+ * + "da" + "Silva", "Ursula von der" + "Leyen", "Bashar" + "al-Assad". A person's name after
+ * particles takes them in, with the name before them (a mention, or capitalized proper nouns the
+ * tagger left out).
+ */
+function joinParticles(sentences: Sentence[], mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const t = sentences[m.sentence]!.tokens;
+    const glued = GLUED_PARTICLE.test(m.text);
+    let [from] = tokenRange(t, m.start, m.end);
+    let i = from;
+    while (i > 0 && NAME_PARTICLES.has(t[i - 1]!.text)) i--;
+    if (i === from && !glued) {
+      out.push(m);
+      continue;
+    }
+    const prev = out.at(-1);
+    // (a capitalized first word of a sentence is a name's only if it is a given name: "Later von der Leyen said")
+    const adjacent = prev?.sentence === m.sentence && i > 0 && prev.end === t[i - 1]!.end && !(prev.start === t[0]!.start && !prev.text.includes(' ') && !isFirstName(prev.text));
+    // A person's mention before the particles takes them and this one in, a person's or one word
+    // whatever the tagger made of it ("Paulo Costa" + "da" + "Rocha"); so does a one-word name
+    // before a glued particle ("Samir" + "al-Haddad").
+    const oneWord = (x: Mention) => !x.text.includes(' ');
+    if (adjacent && ((prev.kind === 'PER' && (m.kind === 'PER' || oneWord(m))) || (glued && i === from && prev.kind !== 'MISC' && oneWord(prev)))) {
+      out.pop();
+      from = tokenRange(t, prev.start, prev.end)[0];
+    } else {
+      // Proper nouns before the particles that no mention holds ("Ursula", "Bashar"); first in
+      // the sentence, a given name only ("Later von der Leyen said").
+      let k = i;
+      while (k > 0 && i - k < 3 && t[k - 1]!.pos === 'NNP' && /^\p{Lu}\p{Ll}+$/u.test(t[k - 1]!.text) && !(prev?.sentence === m.sentence && prev.end > t[k - 1]!.start)) k--;
+      if (k === 0 && k < i && !isFirstName(t[0]!.text)) k++;
+      if (k < i && (m.kind === 'PER' || glued)) from = k;
+      // With no name before them the particles still belong to a person's: "von der Leyen said".
+      else if (m.kind === 'PER' && i < from) from = i;
+      else {
+        out.push(m);
+        continue;
+      }
+    }
+    const text = sentences[m.sentence]!.text;
+    out.push({ sentence: m.sentence, kind: 'PER', start: t[from]!.start, end: m.end, text: text.slice(t[from]!.start, m.end) });
+  }
+  return out;
+}
+
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; doc: Doc } {
   const items: Item[] = [];
   const d = new Doc(sentences);
-  const { mentions, caseless: uncased } = recognizeDocument(sentences);
+  const recognized = recognizeDocument(sentences);
+  const mentions = joinParticles(sentences, recognized.mentions);
+  const uncased = recognized.caseless;
   const caseless = sentences.map((s, si) => s.kind === 'title' || s.kind === 'heading' || uncased[si]!);
   const inSentence: Mention[][] = sentences.map(() => []);
   for (const m of mentions) inSentence[m.sentence]!.push(m);
@@ -832,7 +896,7 @@ function clusterPeople(items: Item[]): Cluster[] {
   const full = new Map<string, Cluster>();
   for (const it of people) {
     const k = it.n.lower;
-    if (it.to - it.from >= 2 && !full.has(k)) full.set(k, { kind: 'PER', name: it.text, forms: [], items: [] });
+    if (it.to - it.from >= 2 && !isSurname(it.text) && !full.has(k)) full.set(k, { kind: 'PER', name: it.text, forms: [], items: [] });
   }
   const singles = new Map<string, Cluster>();
   const lastSeen = new Map<Cluster, number>();
@@ -846,7 +910,9 @@ function clusterPeople(items: Item[]): Cluster[] {
       let cands = fullNamesOf.get(k);
       if (!cands) {
         const [last, first] = [` ${k}`, `${k} `];
-        cands = [...full.entries()].filter(([fk]) => fk.endsWith(last) || fk.startsWith(first)).map(([, x]) => x);
+        // (or the surname before particles: "Lula" of "Luiz Inácio Lula da Silva")
+        const beforeParticle = (fk: string) => fk.split(' ').some((w, i, ws) => w === k && i > 0 && NAME_PARTICLES.has(ws[i + 1] ?? ''));
+        cands = [...full.entries()].filter(([fk]) => fk.endsWith(last) || fk.startsWith(first) || beforeParticle(fk)).map(([, x]) => x);
         fullNamesOf.set(k, cands);
       }
       // A short name joins such a full name; when several people share it (a family), the
