@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/analyse/entities/index.ts';
+import { processFile } from '../../src/pipeline/build.ts';
 import { splitSentences, tagPos, tokenize } from '../../src/analyse/text/index.ts';
 import type { Entity, Sentence } from '../../src/analyse/types.ts';
 
@@ -320,5 +321,38 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.organizations)).toContain('Asia-Pacific Fisheries Council');
     expect(names(e.organizations)).not.toContain('Global South');
     expect(byName(e.places, 'Asia-Pacific')?.sentences).toEqual(['s1']);
+  });
+
+  it('makes a compass point before a known place, and a county or province after a place, one place', () => {
+    const e = extractEntities(
+      article(
+        'Floods',
+        'Heavy rain drenched Southern California on Sunday and forced evacuations in Santa Barbara County.',
+        'Another storm hit Northern California, and the Hubei Province government sent aid to South Africa and East London.',
+        'Growers in Australia and New Zealand, and in eastern Europe, were spared.',
+      ),
+    );
+    expect(names(e.places)).toEqual(expect.arrayContaining(['Southern California', 'Santa Barbara County', 'Northern California', 'South Africa', 'East London', 'Australia', 'New Zealand', 'Europe']));
+    expect(names([...e.organizations, ...e.people]).filter((n) => /California|County|Southern/.test(n))).toEqual([]);
+    expect(names(e.places)).not.toContain('Australia and New Zealand');
+  });
+
+  it('confirms a headline name by a body name, not by a word in the middle of one', () => {
+    // (read whole, as a file: the headline's tags depend on the rest of the article)
+    const text = [
+      '---',
+      'published: 2023-11-14',
+      '---',
+      'Central Bank Holds Rates as Inflation Cools',
+      '',
+      'FRANKFURT (Reuters) - The European Central Bank kept its deposit rate at 4% on Thursday, its second pause after ten consecutive hikes, as inflation in the euro zone fell to 2.9% in October from 4.3% in September.',
+      '',
+      'ECB President Christine Lagarde told reporters in Athens that it was "premature" to discuss cuts. "We are not talking about cutting rates at all," she said. Bundesbank chief Joachim Nagel said on Monday that rates would stay high "for some time".',
+      '',
+      'Economists at Goldman Sachs and JPMorgan Chase & Co. now expect the first cut in the second quarter of 2024, while markets price in about 90 basis points of easing by December next year. The bank will publish new staff projections on Dec. 14.',
+    ].join('\n');
+    const { facts } = processFile('in/rates.txt', new TextEncoder().encode(text), undefined).article!;
+    expect(names(facts.organizations)).toContain('European Central Bank');
+    expect(names([...facts.people, ...facts.organizations, ...facts.places])).not.toContain('Central');
   });
 });

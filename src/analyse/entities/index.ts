@@ -5,6 +5,7 @@ import { recognizeDocument } from '../ner/index.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   COMPANY_DESCRIPTORS,
+  COMPASS,
   FIRM_NOUNS,
   HONORIFICS,
   worldRegions,
@@ -550,12 +551,13 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     if (!isPlaceIn(prev)) taken.push(prev);
   }
   for (const p of taken) all.splice(all.indexOf(p), 1);
-  // Headlines: only names the article confirms in its cased sentences, and known places.
+  // Headlines: only names the article confirms in its cased sentences (the whole name, or its
+  // first or last words: "Ruiz" for "Ana Ruiz", not "Central" for "European Central Bank"), and known places.
   let confirmed: string | null = null;
   const isConfirmed = (it: Item) => {
     const l = it.n.lower;
-    confirmed ??= all.filter((x) => !caseless[x.sentence]).map((x) => ` ${x.n.lower} `).join('\0');
-    return confirmed.includes(` ${l} `) || it.n.knownPlace;
+    confirmed ??= all.filter((x) => !caseless[x.sentence]).map((x) => `\0${x.n.lower}\0`).join('');
+    return confirmed.includes(`\0${l}\0`) || confirmed.includes(`\0${l} `) || confirmed.includes(` ${l}\0`) || it.n.knownPlace;
   };
   // A lone word the article also uses in lower case ("Trade", "Court") is no name, unless a
   // longer name in the document contains it (a surname).
@@ -605,8 +607,9 @@ function commonHeads(d: Doc, items: Item[]): void {
 
 /**
  * "across Latin America", "the Balkans": a world region is a place, whatever the tagger
- * made of it, unless a capitalized word follows ("Latin America Fisheries Council") or a
- * longer name holds it.
+ * made of it (nothing, or pieces: "Southern" + "California"), and so is a compass point before a
+ * well-known place ("Southern California", "East London"); unless a capitalized word follows
+ * ("Latin America Fisheries Council") or a longer name holds it.
  */
 function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
   const { names, longest } = worldRegions();
@@ -615,13 +618,20 @@ function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
       if (!mayStartRegion(t[i]!.text) || !(d.at(si, i) & REGION_START)) continue;
+      const compass = COMPASS.has(t[i]!.text);
       for (let len = Math.min(longest, t.length - i); len >= 1; len--) {
         const text = surface(s, i, i + len);
-        if (!names.has(text.toLowerCase()) || !(d.at(si, i + len - 1) & CAPITALIZED)) continue;
+        // (a place known whole, "South Africa", needs no rule)
+        const region = names.has(text.toLowerCase()) || (compass && len > 1 && !nameOf(text).knownPlace && nameOf(surface(s, i + 1, i + len)).knownPlace);
+        if (!region || !(d.at(si, i + len - 1) & CAPITALIZED)) continue;
         if (i + len < t.length && d.at(si, i + len) & CAPITALIZED) break;
         const over = items.filter((x) => x.sentence === si && x.from < i + len && i < x.to);
-        if (over.length === 0) items.push({ kind: 'LOC', sentence: si, from: i, to: i + len, text, n: nameOf(text), roles: [], rule: true });
-        else if (over.length === 1 && over[0]!.from === i && over[0]!.to === i + len) Object.assign(over[0]!, { kind: 'LOC', rule: true });
+        // Pieces ("Southern" + "California") make way, but not two places ("Australia and New Zealand").
+        const pieces = d.at(si, i) & CAPITALIZED && !text.includes(' and ') && over.every((x) => x.from >= i && x.to <= i + len);
+        if (over.length === 0 || pieces) {
+          for (const x of over) items.splice(items.indexOf(x), 1);
+          items.push({ kind: 'LOC', sentence: si, from: i, to: i + len, text, n: nameOf(text), roles: [], rule: true });
+        } else if (over.length === 1 && over[0]!.from === i && over[0]!.to === i + len) Object.assign(over[0]!, { kind: 'LOC', rule: true });
         i += len - 1;
         break;
       }

@@ -64,8 +64,11 @@ export const EVENT_HEADS = words(`
 
 /** Geographic head words that end a place's name ("Caspian" + "Sea"). */
 export const GEO_HEADS = new Set(
-  'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights'.split(' '),
+  'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights County Province Prefecture Oblast Governorate'.split(' '),
 );
+
+/** Compass points that make a part of a place a place of its own ("Southern California", "East London"). */
+export const COMPASS = new Set('North South East West Northern Southern Eastern Western Central'.split(' '));
 
 /** Month and day names: capitalized, but never the start of a place or an organization. */
 export const CALENDAR =
