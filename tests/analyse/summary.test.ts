@@ -43,6 +43,18 @@ describe('summarize', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  it('starts the bottom line with the news, not the wire dateline before it', () => {
+    const wire = prose(
+      ['title', 'Dockers at Harlow strike over pay'],
+      'HARLOW, March 3 (Coastwire) - Dock workers at the port of Harlow walked out on Monday in a dispute over pay, halting the loading of 40 ships.',
+      'Harlow Port Authority said the strike would cost the regional economy £3m a day.',
+      'Talks are due to resume on Thursday, the authority said.',
+    );
+    const { summary } = summarize(wire, factsOf(wire), null);
+    expect(summary[0]).toBe('Dock workers at the port of Harlow walked out on Monday in a dispute over pay, halting the loading of 40 ships.');
+    expect(summary.filter((s) => s.includes('Coastwire'))).toEqual([]);
+  });
+
   it('never uses a title, heading, question, caption, quote or cut-off sentence', () => {
     const { summary, keyFacts } = summarize(story, factsOf(story), null);
     for (const text of [...summary, ...keyFacts]) {

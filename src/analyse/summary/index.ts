@@ -37,6 +37,14 @@ const CONNECTIVE = /^(?:(?:but|and|so|yet)\s+|(?:however|meanwhile|nevertheless|
 // Where a clause a bullet can lose begins: asides that follow the main statement.
 const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b|\s+[—–-]\s+/gu;
 
+/**
+ * A wire dateline before the lead: the place in capitals, maybe a date and the agency, then a dash
+ * ("FRANKFURT (Reuters) - ", "LOS ANGELES — ", "WASHINGTON, Aug. 11 (AP) -- "). Its place stays a fact
+ * of the article; the bottom line starts with the news.
+ */
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]+\p{Lu}\.?(?:,\s*[\p{L}. ]{2,20}?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\)\s*)?(?:--?|[—–:])\s+(?=[\p{Lu}"“‘'])/u;
+const withoutDateline = (text: string): string => text.replace(DATELINE, '');
+
 // Words of a trimmed line, counted by its spaces: near enough for a length limit.
 function wordCount(text: string): number {
   let count = 1;
@@ -165,7 +173,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
     chosen.push(c);
     length += count;
   }
-  const summary = chosen.sort((a, b) => a.index - b.index).map((c) => c.sentence.text.trim());
+  const summary = chosen.sort((a, b) => a.index - b.index).map((c) => withoutDateline(c.sentence.text.trim()));
 
   const outlet = (outletSummary ?? []).map((s) => s.trim()).filter(Boolean);
   if (outlet.length) return { summary, keyFacts: outlet.slice(0, MAX_FACTS), summarySource: 'outlet' };
@@ -181,7 +189,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
     if (best < 0) best = c.score;
     if (picked.length >= MIN_FACTS && c.score < FACT_FLOOR * best) break;
     if (picked.some((p) => overlaps(p.from, c))) continue;
-    const fact = keyFact(c.sentence.text, facts.figures.filter((f) => f.sentence === c.sentence.id).map((f) => f.text));
+    const fact = keyFact(withoutDateline(c.sentence.text), facts.figures.filter((f) => f.sentence === c.sentence.id).map((f) => f.text));
     if (wordCount(fact) <= FACT_WORDS) picked.push({ from: c, fact });
   }
   const keyFacts = picked.sort((a, b) => a.from.index - b.from.index).map((p) => p.fact);
