@@ -286,6 +286,17 @@ describe('extractIssues', () => {
     expect(found).not.toContain('half');
   });
 
+  it('makes an issue of a rate, which WordNet files with time, but never of a stretch of time', () => {
+    const sentences = prose(
+      'The central bank of Kessby left interest rates unchanged this week, and the jobless rate fell.',
+      'Higher interest rates have squeezed borrowers for a year, the bank said.',
+      'Economists expect interest rates to fall next year, while the jobless rate keeps falling.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found).toEqual(expect.arrayContaining(['interest rates']));
+    expect(found.filter((n) => /\b(week|year)s?\b/.test(n))).toEqual([]);
+  });
+
   it('keeps verbs out of topics where the tagger read them as nouns', () => {
     const sentences = prose(
       ['title', 'Chipmaker Planning A Share Sale'],
@@ -312,6 +323,23 @@ describe('extractIssues', () => {
     const found = names(sentences).map((n) => n.toLowerCase());
     expect(found.some((n) => n.includes('destroys'))).toBe(false);
     expect(found).toEqual(expect.arrayContaining(['mill fire']));
+  });
+
+  it('reads the last word of a title-case headline in -s as its verb, unless the article writes it as a noun', () => {
+    const verb = prose(
+      ['title', 'Kessby Holds Rates as Inflation Cools'],
+      'The port of Kessby reopened on Monday after a dock strike of three weeks, and inflation in the region fell.',
+      'The dock strike cost shippers millions, and the union said the dock strike had been worth it, though inflation rose again.',
+    );
+    const found = names(verb).map((n) => n.toLowerCase());
+    expect(found).toContain('inflation');
+    expect(found.some((n) => n.includes('cools'))).toBe(false);
+    const noun = prose(
+      ['title', 'Union Fights Pay Cuts'],
+      'Dock workers at Kessby walked out over pay cuts on Monday.',
+      'The union says the cuts would cost each docker a tenth of his wage, and the pay cuts start in May.',
+    );
+    expect(names(noun).map((n) => n.toLowerCase())).toContain('pay cuts');
   });
 
   it('keeps relational adjectives in a topic and leaves descriptive ones and verbs out', () => {

@@ -403,7 +403,7 @@ function isTitleCase(sentence: Sentence): boolean {
  * ("fishing quotas on ...", "fishing quotas may ..."); and in a headline, a word in -s between
  * two nouns is its verb ("Port Strike Halts Shipments").
  */
-function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => Word): string[] {
+function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => Word, writtenLower: (lower: string) => boolean): string[] {
   const tokens = sentence.tokens;
   const tags = tokens.map((t) => t.pos ?? (capitalised(t.text) ? 'NNP' : 'NN'));
   // Words are looked up only where the tags around them call for it.
@@ -437,6 +437,10 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
     for (let i = 1; i < tags.length - 1; i++) {
       if (/^NN/.test(tags[i]!) && /^NN/.test(tags[i - 1]!) && HEADLINE_OBJECT.has(tags[i + 1]!) && isVerbS(wordAt(i))) tags[i] = 'VBZ';
     }
+    // Its last word in -s after a noun is its verb ("... as Inflation Cools"), unless the article
+    // writes that word in lower case, as the noun it is in "Rate Cuts" ("... to discuss cuts").
+    const last = tokens.length - (tokens.length > 1 && !isLetterAt(tokens.at(-1)!.text, 0) ? 2 : 1);
+    if (last > 0 && tags[last - 1] === 'NN' && /^NN/.test(tags[last]!) && isVerbS(wordAt(last)) && !writtenLower(tokens[last]!.text.toLowerCase())) tags[last] = 'VBZ';
   }
   return tags;
 }
@@ -459,7 +463,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
   // Each token's word, looked up once and only if asked for.
   const run: (Word | undefined)[] = new Array(tokens.length);
   const wordAt = (i: number): Word => (run[i] ??= wordOf(tokens[i]!.text));
-  const tags = tagsOf(sentence, titleCase, wordAt);
+  const tags = tagsOf(sentence, titleCase, wordAt, writtenLower);
   // The run of modifiers and nouns is tokens [from, to).
   let from = 0;
   const flush = (to: number): void => {

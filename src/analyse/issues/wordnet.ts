@@ -174,8 +174,9 @@ const TIME = 28;
 const AMOUNT_DEPTH = 6;
 
 /**
- * What a noun's main sense is when it is a kind of person, a stretch of time, a unit of measure
- * ("euro", "tonne") or a number ("half", "dozen"); else null.
+ * What a noun's main sense is when it is a kind of person, a stretch or point of time ("week",
+ * "moment"), a unit of measure ("euro", "tonne") or a number ("half", "dozen"); else null. WordNet
+ * files a rate or a pace with time too ("interest rate"): those are no stretch of time.
  */
 export function mainKind(lemma: string): 'person' | 'time' | 'unit' | 'number' | null {
   const net = load();
@@ -183,10 +184,10 @@ export function mainKind(lemma: string): 'person' | 'time' | 'unit' | 'number' |
   if (first === undefined) return null;
   const file = lexicalFile(net, first);
   if (file === PERSON) return 'person';
-  if (file === TIME) return 'time';
-  if (file !== QUANTITY) return null;
+  if (file !== TIME && file !== QUANTITY) return null;
   const above = ancestors(net, [first], AMOUNT_DEPTH);
   const is = (kind: string): boolean => sensesOf(net, kind)?.some((s) => above.has(s)) ?? false;
+  if (file === TIME) return is('rate') ? null : 'time';
   if (is('unit of measurement')) return 'unit';
   return is('integer') || is('fraction') ? 'number' : null;
 }
