@@ -245,6 +245,20 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.people).some((n) => n.startsWith('Later'))).toBe(false);
   });
 
+  it('joins a club cut short to the one club of the article named after its town and so ending', () => {
+    const one = extractEntities(article('Derby', 'Kessby beat Manchester City 3-1 on Sunday.', 'City had led after 20 minutes.'));
+    expect(byName(one.organizations, 'Manchester City')?.aliases).toEqual(['City']);
+    const two = extractEntities(article('Derby', 'Manchester United beat Newcastle United 2-0.', 'United were the better side.'));
+    expect(names(two.organizations)).toEqual(expect.arrayContaining(['Manchester United', 'Newcastle United']));
+    for (const club of ['Manchester United', 'Newcastle United']) expect(byName(two.organizations, club)?.aliases).not.toContain('United');
+  });
+
+  it('makes an organization of a name tagged as a person that ends in a word such as Exchange or Party', () => {
+    const f = extractEntities(article('Court', 'Investors sued Lumen Exchange, the platform Daniel Reyes co-founded in 2019.'));
+    expect(names(f.organizations)).toContain('Lumen Exchange');
+    expect(names(f.people)).not.toContain('Lumen Exchange');
+  });
+
   it('splits two names joined by "and" when one is used on its own, and keeps names with "and" inside', () => {
     const f = extractEntities(
       article(

@@ -412,6 +412,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     if (kind === 'LOC') while (to < t.length && d.at(si, to) & GEO_HEAD) to++;
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title.
     if (kind !== 'PER' && from > 0 && to - from >= 2 && to - from <= 3 && d.at(si, from - 1) & PERSON_TITLE && everyFrom(from, to, (i) => d.at(si, i) & UPPER_LOWER)) kind = 'PER';
+    // "Lumen Exchange", "Kessby Club" tagged as a person: no person's name ends in such a word.
+    else if (kind === 'PER' && to - from > 1 && d.at(si, to - 1) & PLACE_ORG_HEAD) kind = 'ORG';
     if (kind !== 'PER') {
       // "EU Trade Commissioner Ana Ruiz" tagged as one organization: a person with a title.
       // The name may run past the span ("... Commissioner Ana" + "Ruiz").
@@ -981,6 +983,20 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
       exp.items.push(...c.items);
       byKey.delete(k);
     }
+  }
+  // A club named after its town, cut short: "City" for "Manchester City", when only one such
+  // club of the article ends that way ("Newcastle United" beside "Manchester United" stays apart).
+  const clubs = new Map<string, Cluster[]>();
+  for (const [k, c] of byKey) {
+    const [, last, more] = k.split(' ');
+    if (last && !more && nameOf(c.name.slice(0, c.name.indexOf(' '))).knownPlace) clubs.set(last, [...(clubs.get(last) ?? []), c]);
+  }
+  for (const [k, c] of [...byKey]) {
+    const into = clubs.get(k);
+    if (into?.length !== 1) continue;
+    into[0]!.forms.push(...c.forms);
+    into[0]!.items.push(...c.items);
+    byKey.delete(k);
   }
   return [...byKey.values()];
 }
