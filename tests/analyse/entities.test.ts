@@ -245,6 +245,20 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.people).some((n) => n.startsWith('Later'))).toBe(false);
   });
 
+  it('finds a name the tagger left out at the start of a sentence, but no word of English', () => {
+    const f = extractEntities(
+      article(
+        'Match report',
+        'Erling Haaland had given the visitors the lead after 23 minutes.',
+        'Tomasz Wrobel will lead the team on Sunday.',
+        'Ngozi Okonjo-Iweala warned of risks.',
+        'However Kessby won, and Defenders Ana Ruiz and Lena Fisk were praised.',
+      ),
+    );
+    expect(names(f.people)).toEqual(expect.arrayContaining(['Erling Haaland', 'Tomasz Wrobel', 'Ngozi Okonjo-Iweala']));
+    expect(names([...f.people, ...f.organizations]).filter((n) => /^(However|Defenders)\b/.test(n))).toEqual([]);
+  });
+
   it('joins a club cut short to the one club of the article named after its town and so ending', () => {
     const one = extractEntities(article('Derby', 'Kessby beat Manchester City 3-1 on Sunday.', 'City had led after 20 minutes.'));
     expect(byName(one.organizations, 'Manchester City')?.aliases).toEqual(['City']);

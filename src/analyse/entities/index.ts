@@ -2,6 +2,8 @@ import { slug } from 'github-slugger';
 import { countryKey, GAZ, gazetteer, type Country } from '../ner/gazetteer.ts';
 import { usedInLowerCase } from '../ner/features.ts';
 import { recognizeDocument } from '../ner/index.ts';
+import { rarity, singular } from '../issues/lexicon.ts';
+import { adjectiveKind, isNoun, isVerb } from '../issues/wordnet.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   COMPANY_DESCRIPTORS,
@@ -372,12 +374,49 @@ function joinParticles(sentences: Sentence[], mentions: Mention[]): Mention[] {
   return out;
 }
 
+/**
+ * A word of English, in any case: one that general English uses (Brown, SUBTLEX), that WordNet
+ * knows, or that is shaped like a noun of an agent ("Goalscorer", "Corkman"). The names a tagger
+ * misses ("Erling", "Lleyton") are none of these.
+ */
+const isEnglishWord = memo((w: string) => {
+  const l = w.toLowerCase();
+  return rarity(l) < 1 || isNoun(l) || isNoun(singular(l)) || isVerb(l) || adjectiveKind(l) !== null || /(?:er|or|man)$/.test(l);
+});
+const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+
+/**
+ * Names of people the tagger left out at the start of a sentence, where a capital says nothing:
+ * "Erling Haaland had given ...", or a given name before a surname it found ("Ngozi" +
+ * "Okonjo-Iweala warned"). Only capitalized words no English lexicon knows, followed by a verb.
+ */
+function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
+  const first = new Map<number, Mention>();
+  for (const m of mentions) if (!first.has(m.sentence)) first.set(m.sentence, m);
+  const out = [...mentions];
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    const m = first.get(si);
+    let n = 0;
+    // (the tagger's part of speech for an unknown first word is a guess: "Erling" reads as a gerund)
+    while (n < 3 && n < t.length && (!m || t[n]!.end <= m.start) && (n === 0 || t[n]!.pos === 'NNP') && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t[n]!.text) && !isEnglishWord(t[n]!.text) && !nameOf(t[n]!.text).knownPlace) n++;
+    if (n === 0) return;
+    if (m && m.kind === 'PER' && n === 1 && t[1]?.start === m.start) {
+      // a given name before the surname the tagger found
+      out[out.indexOf(m)] = { ...m, start: t[0]!.start, text: s.text.slice(t[0]!.start, m.end) };
+    } else if (n >= 2 && FINITE.has(t[n]?.pos ?? '') && (!m || t[n]!.end <= m.start)) {
+      out.push({ sentence: si, kind: 'PER', start: t[0]!.start, end: t[n - 1]!.end, text: s.text.slice(t[0]!.start, t[n - 1]!.end) });
+    }
+  });
+  return out.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+}
+
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; doc: Doc } {
   const items: Item[] = [];
   const d = new Doc(sentences);
   const recognized = recognizeDocument(sentences);
-  const mentions = joinParticles(sentences, recognized.mentions);
+  const mentions = startingNames(sentences, joinParticles(sentences, recognized.mentions));
   const uncased = recognized.caseless;
   const caseless = sentences.map((s, si) => s.kind === 'title' || s.kind === 'heading' || uncased[si]!);
   const inSentence: Mention[][] = sentences.map(() => []);
