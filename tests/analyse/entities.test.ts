@@ -33,6 +33,19 @@ describe('extractEntities: people', () => {
     ),
   );
 
+  it('takes a role set off by commas before the name', () => {
+    const f = extractEntities(
+      article(
+        'Court',
+        "Kessby's attorney, Sarah Lindqvist, argued for leniency.",
+        "The firm's chief executive, Ana Ruiz, declined to comment, and the plan, Tom Hale said, is bad.",
+      ),
+    );
+    expect(byName(f.people, 'Sarah Lindqvist')?.roles).toEqual(["Kessby's attorney"]);
+    expect(byName(f.people, 'Ana Ruiz')?.roles).toEqual(["firm's chief executive"]);
+    expect(byName(f.people, 'Tom Hale')?.roles).toEqual([]);
+  });
+
   it('strips titles into roles and keeps the bare name', () => {
     expect(byName(e.people, 'Olaf Scholz')?.roles).toContain('German Chancellor');
     expect(byName(e.people, 'Christian Lindner')?.roles).toContain('Finance Minister');

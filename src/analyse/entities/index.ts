@@ -16,7 +16,7 @@ import {
   ROLE_HEADS,
   STOPWORDS,
 } from './lexicon.ts';
-import { roleAfter, roleBefore, stripTitle, titleCase } from './roles.ts';
+import { roleAfter, roleBefore, roleBeforeComma, stripTitle, titleCase } from './roles.ts';
 import {
   BREAKS,
   CAPITALIZED,
@@ -503,7 +503,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       // "Vice Mayor Van Tran": a capitalized word between a title and the name is the name's.
       const before = s.tokens[r[0] - 1];
       if (before && r[0] >= 2 && /^\p{Lu}\p{Ll}+$/u.test(before.text) && !(d.at(si, r[0] - 1) & TITLE_WORD) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
-      const role = roleBefore(d, si, r[0], (i) => inOther(si, i));
+      const role = roleBefore(d, si, r[0], (i) => inOther(si, i)) ?? roleBeforeComma(d, si, r[0], r[1]);
       if (role && !stripped.role) roles.push(role);
       const after = roleAfter(d, si, r[1]);
       if (after) roles.push(after);

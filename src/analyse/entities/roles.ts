@@ -1,5 +1,5 @@
 import { HONORIFICS } from './lexicon.ts';
-import { bare, CAPITALIZED, type Doc, HONORIFIC, IN_ON, NOBLE_STYLE, OF, PLACE, ROLE_HEAD, STARTS_LOWER, TITLE_WORD, wordBits } from './words.ts';
+import { bare, CAPITALIZED, type Doc, HONORIFIC, IN_ON, NOBLE_STYLE, OF, PLACE, ROLE_HEAD, STARTS_LOWER, STOP, TITLE_WORD, wordBits } from './words.ts';
 
 /** Titles and roles of people: "French President Marie Dubois", "Ana Ruiz, lead analyst at X". */
 
@@ -90,4 +90,39 @@ export function roleAfter(d: Doc, si: number, nameEnd: number): string | null {
   // The phrase must end at a boundary, not run on into a clause we did not read.
   if (i < t.length && !/^[,.;:)"”’—–-]+$/.test(t[i]!.text) && !APPOSITIVE_STOP.has(bare(t[i]!.text)) && !(at(i) & IN_ON)) return null;
   return s.text.slice(t[start]!.start, t[i - 1]!.end);
+}
+
+const DAYS = /^(?:Yesterday|Today|Tomorrow|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/**
+ * A role set off before the name it describes: "Her lawyer, Sara Lind, argued", "the firm's chief
+ * executive, Ana Ruiz, said". The phrase opens the sentence or a clause, ends in a head noun
+ * right before the comma, and the name is closed by a comma too. A leading article, pronoun or
+ * "But" goes.
+ */
+export function roleBeforeComma(d: Doc, si: number, nameStart: number, nameEnd: number): string | null {
+  const s = d.sentences[si]!;
+  const t = s.tokens;
+  if (nameStart < 2 || t[nameStart - 1]!.text !== ',' || t[nameEnd]?.text !== ',') return null;
+  const end = nameStart - 1;
+  if (!(d.at(si, end - 1) & ROLE_HEAD) || !/^NNS?$/.test(t[end - 1]!.pos ?? '')) return null;
+  let i = end - 1;
+  // Lower-case modifiers ("home affairs"), then maybe an owner: capitalized words before "'s"
+  // ("the Scottish Green Party's"), but no day ("Yesterday Argentina's").
+  while (i > 0 && end - i < 6 && d.at(si, i - 1) & STARTS_LOWER && /^(NN|NNS|JJ|VBN)$/.test(t[i - 1]!.pos ?? '')) i--;
+  if (i > 1 && /^['’]s$/.test(t[i - 1]!.text)) {
+    let owner = i - 1;
+    const named = (k: number) => (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED && !DAYS.test(t[k]!.text);
+    while (owner > 0 && named(owner - 1)) owner--;
+    // or one common noun ("the firm's")
+    if (owner === i - 1 && d.at(si, owner - 1) & STARTS_LOWER && /^NNS?$/.test(t[owner - 1]!.pos ?? '')) owner--;
+    if (owner === i - 1) return null;
+    i = owner;
+  }
+  // It opens the sentence or a clause, maybe after an article or a possessive pronoun.
+  const before = t[i - 1];
+  if (before && (/^(DT|PRP\$)$/.test(before.pos ?? '') || (i === 1 && before.pos === 'CC'))) {
+    if (i > 1 && !/^[,;:]$/.test(t[i - 2]!.text)) return null;
+  } else if (before && !/^[,;:]$/.test(before.text)) return null;
+  return s.text.slice(t[i]!.start, t[end - 1]!.end);
 }
