@@ -33,6 +33,20 @@ describe('extractEntities: people', () => {
     ),
   );
 
+  it('finds a person after a role word inside a name the tagger read otherwise, but not in a name of things', () => {
+    const f = extractEntities(
+      article(
+        'Results',
+        '"We are taking decisive action," Chief Executive Priya Natarajan said on a call with analysts.',
+        'The Criminal Justice Bill was passed.',
+        'The cuts come a year after Nexora spent $2.1 billion to buy Israeli start-up Veyra Labs.',
+      ),
+    );
+    expect(byName(f.people, 'Priya Natarajan')?.roles).toEqual(['Chief Executive']);
+    expect(names(f.people)).not.toContain('Bill');
+    expect(names(f.organizations)).toContain('Veyra Labs');
+  });
+
   it('takes a role set off by commas before the name', () => {
     const f = extractEntities(
       article(

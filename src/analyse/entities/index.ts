@@ -38,6 +38,7 @@ import {
   PERSON_TITLE,
   PLACE_ORG_HEAD,
   POSSESSIVE_WORD,
+  ROLE_HEAD,
   REGION_START,
   splitWords,
   STARTS_LOWER,
@@ -455,12 +456,17 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     else if (kind === 'PER' && to - from > 1 && d.at(si, to - 1) & PLACE_ORG_HEAD) kind = 'ORG';
     if (kind !== 'PER') {
       // "EU Trade Commissioner Ana Ruiz" tagged as one organization: a person with a title.
-      // The name may run past the span ("... Commissioner Ana" + "Ruiz").
+      // The name may run past the span ("... Commissioner Ana" + "Ruiz"). So is "Executive Priya Natarajan" after a role word, when no English lexicon knows the
+      // words of the name ("General" + "Motors" stays).
       for (let h = to - 2; h >= from; h--) {
-        if ((d.at(si, h) & (CAPITALIZED | PERSON_TITLE)) !== (CAPITALIZED | PERSON_TITLE)) continue;
+        const title = (d.at(si, h) & (CAPITALIZED | PERSON_TITLE)) === (CAPITALIZED | PERSON_TITLE);
+        if (!title && (d.at(si, h) & (CAPITALIZED | ROLE_HEAD)) !== (CAPITALIZED | ROLE_HEAD)) continue;
         let end = to;
         while (end < t.length && end - h <= 3 && d.at(si, end) & UPPER_LOWER) end++;
         const n = end - h - 1;
+        // (after a role word, a given name or an unknown word, then unknown words: not "Justice Bill", "Edward Theatre")
+        const named = n >= 2 && (isFirstName(t[h + 1]!.text) || !isEnglishWord(t[h + 1]!.text)) && everyFrom(h + 2, end, (i) => !isEnglishWord(t[i]!.text));
+        if (!title && !named) continue;
         if (n <= 4 && everyFrom(h + 1, end, (i) => d.at(si, i) & UPPER_LOWER) && (n >= 2 || isFirstName(t[h + 1]!.text))) {
           push('PER', si, h + 1, end);
           to = from;

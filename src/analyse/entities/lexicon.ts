@@ -53,7 +53,7 @@ export const ORG_HEADS = words(`
 `);
 
 /** Heads that also make organizations of places, not of events ("National League" is not). */
-export const PLACE_ORG_HEADS = words(`league group forum club exchange alliance coalition party school network airlines airways`);
+export const PLACE_ORG_HEADS = words(`league group forum club exchange alliance coalition party school network airlines airways lab labs laboratory laboratories`);
 
 /** Head nouns of events, laws and awards, which are neither organizations nor places ("PGA Tour"). */
 export const EVENT_HEADS = words(`
