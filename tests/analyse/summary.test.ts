@@ -55,6 +55,21 @@ describe('summarize', () => {
     expect(summary.filter((s) => s.includes('Coastwire'))).toEqual([]);
   });
 
+  it('never uses a sentence cut inside a quotation, nor one that leans on the one before', () => {
+    const story2 = prose(
+      ['title', 'Dockers at Harlow strike over pay'],
+      'Dock workers at the port of Harlow walked out on Monday in a dispute over pay, halting the loading of 40 ships.',
+      'Union leader Mara Quint called it "a last resort," adding: "We did our best.',
+      'Now the port must do its part," she said on Monday.',
+      'It also gives the port authority new powers to hire 300 temporary staff on Tuesday.',
+      'Harlow Port Authority said the strike would cost the regional economy £3m a day.',
+      'Talks between the union and Harlow Port Authority are due to resume on Thursday, the authority said.',
+    );
+    const { summary, keyFacts } = summarize(story2, factsOf(story2), null);
+    for (const text of [...summary, ...keyFacts]) expect(text).not.toMatch(/We did our best|Now the port|^It also/);
+    expect(summary.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('never uses a title, heading, question, caption, quote or cut-off sentence', () => {
     const { summary, keyFacts } = summarize(story, factsOf(story), null);
     for (const text of [...summary, ...keyFacts]) {

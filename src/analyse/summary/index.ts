@@ -33,6 +33,8 @@ const FACT_FLOOR = 0.3;
 const QUOTED = 0.5;
 
 const COMPLETE = /[.!]["”’)]?$/;
+// A sentence that opens with a pronoun leans on the one before ("It also gives ...").
+const LEANS_BACK = /^(?:it|he|she|they|this|these|those|his|her|its|their)\b/i;
 const CONNECTIVE = /^(?:(?:but|and|so|yet)\s+|(?:however|meanwhile|nevertheless|nonetheless|still|also|in addition|moreover|furthermore|instead|separately|indeed),\s*)/i;
 // Where a clause a bullet can lose begins: asides that follow the main statement.
 const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b|\s+[—–-]\s+/gu;
@@ -91,12 +93,24 @@ function quotedShare(sentences: Sentence[]): Map<number, number> {
 }
 
 /** Whether a sentence can stand in a summary: complete, a statement, prose rather than a quote or caption. */
+/** Whether every quotation a sentence opens it also closes: a quote of several sentences is cut at one. */
+function quotesClosed(text: string): boolean {
+  let straight = 0;
+  let curly = 0;
+  for (const c of text) {
+    if (c === '"') straight++;
+    else if (c === '“') curly++;
+    else if (c === '”') curly--;
+  }
+  return straight % 2 === 0 && curly === 0;
+}
+
 function standsAlone(sentence: Sentence, quoted: number, title: string): boolean {
   if (sentence.kind !== 'paragraph') return false;
   const text = sentence.text.trim();
   const count = lengthOf(sentence);
   if (count < MIN_WORDS || count > MAX_WORDS || !COMPLETE.test(text)) return false;
-  if (/^["“‘']/.test(text) || quoted > QUOTED) return false;
+  if (/^["“‘']/.test(text) || quoted > QUOTED || !quotesClosed(text)) return false;
   // Lower case never makes a text shorter: a longer sentence is not the title.
   if (text.length <= title.length && text.toLowerCase() === title) return false;
   // A tagged sentence without a verb is a caption or a fragment.
@@ -165,8 +179,8 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
   let length = 0;
   for (const c of ranked) {
     if (chosen.length === 3) break;
-    // "But …", "In addition to …" lean on what came before; a summary cannot.
-    if (CONNECTIVE.test(c.sentence.text) || /^in addition to\b/i.test(c.sentence.text)) continue;
+    // "But …", "In addition to …", "It …" lean on what came before; a summary cannot.
+    if (CONNECTIVE.test(c.sentence.text) || LEANS_BACK.test(c.sentence.text) || /^in addition to\b/i.test(c.sentence.text)) continue;
     const count = lengthOf(c.sentence);
     if (chosen.some((s) => overlaps(s, c))) continue;
     if (chosen.length >= 2 && (length + count > SUMMARY_WORDS || c.score < THIRD * chosen[1]!.score)) break;
@@ -185,7 +199,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
   const picked: { from: Scored; fact: string }[] = [];
   for (const c of pool) {
     if (picked.length === MAX_FACTS) break;
-    if (chosen.includes(c) || chosen.some((s) => overlaps(s, c))) continue;
+    if (chosen.includes(c) || chosen.some((s) => overlaps(s, c)) || LEANS_BACK.test(c.sentence.text)) continue;
     if (best < 0) best = c.score;
     if (picked.length >= MIN_FACTS && c.score < FACT_FLOOR * best) break;
     if (picked.some((p) => overlaps(p.from, c))) continue;
