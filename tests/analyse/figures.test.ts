@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/analyse/figures/index.ts';
-import { tagged } from './tagged.ts';
+import { prose, tagged } from './tagged.ts';
 
 function figures(source: string): [string, string][] {
   return extractFigures([tagged('s1', source)]).map((f) => [f.kind, f.text]);
@@ -54,6 +54,14 @@ describe('extractFigures', () => {
       ['quantity', '50 km'],
       ['quantity', '3 tonnes'],
       ['quantity', '20km'],
+    ]);
+  });
+
+  it('tells a headline figure that the text gives again once, where the text gives it', () => {
+    const story = prose(['title', 'Rail operator fined £4.2m over delays'], 'A rail operator was fined £4.2m on Thursday after 12,000 passengers were stranded.');
+    expect(extractFigures(story).map((f) => [f.text, f.sentence])).toEqual([
+      ['£4.2m', story[1]!.id],
+      ['12,000 passengers', story[1]!.id],
     ]);
   });
 

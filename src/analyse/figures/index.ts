@@ -174,5 +174,9 @@ export function extractFigures(sentences: Sentence[]): Figure[] {
       NUCLEUS.lastIndex = found.end;
     }
   }
-  return figures;
+  // A headline's figure that the text gives again is one figure, told where the text tells it.
+  const titles = new Set(sentences.filter((s) => s.kind === 'title').map((s) => s.id));
+  if (titles.size === 0) return figures;
+  const inBody = new Set(figures.filter((f) => !titles.has(f.sentence)).map((f) => f.text));
+  return figures.filter((f) => !titles.has(f.sentence) || !inBody.has(f.text));
 }
