@@ -310,6 +310,14 @@ for (const [mode, tagged] of MODES) {
       expect(run('The minister told Today she would resign, and told Radio 5\'s Today Programme why.')).toEqual([]);
     });
 
+    it('reads "end-" and "start-" before a month or a year as its end or start', () => {
+      expect(run('Debt will peak at end-2026, and the plan runs from start-2027; stocks were low at end-March.').map((d) => [d.text, d.value, d.mod])).toEqual([
+        ['end-2026', '2026', 'END'],
+        ['start-2027', '2027', 'START'],
+        ['end-March', '2025-03', 'END'],
+      ]);
+    });
+
     it('gives a day told with a clock time the TIMEX3 TIME value of that hour', () => {
       expect(values('Bids close at 5 p.m. EST Oct. 3.')).toEqual([['5 p.m. EST Oct. 3', '2025-10-03T17:00']]);
       expect(values('The index slipped at mid-afternoon yesterday, and the ferry will leave at midday Sunday.')).toEqual([

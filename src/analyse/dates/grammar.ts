@@ -235,9 +235,9 @@ function yearContextOk(text: string, start: number, end: number, y: number): boo
 }
 
 /** "May" the modal, "March" the verb, "Rose Mary April": only take a bare month name that reads as one. */
-const MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|of|during|before|after|through|to|and|or|early|late|mid|last|next|this|coming|past|between|around|on|for|the|end|beginning|start|middle)\s+|mid-)/iy;
+const MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|of|during|before|after|through|to|and|or|early|late|mid|last|next|this|coming|past|between|around|on|for|the|end|beginning|start|middle)\s+|mid-|end-|start-)/iy;
 // "May" and "March" are a modal and a verb far more often: only after words that take a month
-const MODAL_MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|during|before|after|through|early|late|mid|last|next|this|month\s+of|(?:end|beginning|start|middle)\s+of)\s+|mid-)/iy;
+const MODAL_MONTH_LEFT_OK = /(?<=\b(?:in|since|by|until|till|from|during|before|after|through|early|late|mid|last|next|this|month\s+of|(?:end|beginning|start|middle)\s+of)\s+|mid-|end-|start-)/iy;
 /** "each Thursday", "every May": a set, not a date. */
 const EVERY_BEFORE = /(?<=\b(?:each|every)\s+)/iy;
 const NAME_BEFORE = /(?<=[A-Z][a-z]+\s+)/y;
@@ -654,7 +654,7 @@ const RULES: Rule[] = [
   },
   // 1998
   {
-    re: /(?<![\w.,$£€-])(?:(?:mid|pre|post)-)?(1[0-9]\d\d|20\d\d|21\d\d)(?![\w]|[.,]\d)/gi,
+    re: /(?<![\w.,$£€-])(?:(?:mid|pre|post|end|start)-)?(1[0-9]\d\d|20\d\d|21\d\d)(?![\w]|[.,]\d)/gi,
     keys: '#4',
     build: (m, text) => {
       const y = Number(m[1]);
@@ -748,12 +748,12 @@ function computedHoliday(x: string): ((y: number) => Ymd) | null {
 }
 
 /** Modifiers before an expression that belong to it: "late April", "the end of the year", "earlier this year". */
-const PREFIX_SRC = '\\b(early|earlier|late|later|mid|middle)(?:[-\\s]+(?:(?:in|on)\\s+)?(?:the\\s+)?|-)|\\b(around|approximately|roughly|circa)\\s+(?:the\\s+)?|' +
+const PREFIX_SRC = '\\b(early|earlier|late|later|mid|middle|end(?=-)|start(?=-))(?:[-\\s]+(?:(?:in|on)\\s+)?(?:the\\s+)?|-)|\\b(around|approximately|roughly|circa)\\s+(?:the\\s+)?|' +
   '\\b(?:the\\s+)?(?:very\\s+)?(beginning|start|end|middle|close|turn|first\\s+half|second\\s+half|latter\\s+part|early\\s+part|first\\s+part|last\\s+part)\\s+of\\s+(?:the\\s+)?';
 /** The modifier ending where the expression starts, as a whole (group 1); within a stretch of text, at its end. */
 const PREFIX = new RegExp(`(?<=(${PREFIX_SRC}))`, 'iy');
 const PREFIX_WITHIN = new RegExp(`(${PREFIX_SRC})$`, 'i');
-const PREFIX_LAST_WORDS = new Set(['early', 'earlier', 'late', 'later', 'mid', 'middle', 'in', 'on', 'the', 'around', 'approximately', 'roughly', 'circa', 'of']);
+const PREFIX_LAST_WORDS = new Set(['early', 'earlier', 'late', 'later', 'mid', 'middle', 'end', 'start', 'in', 'on', 'the', 'around', 'approximately', 'roughly', 'circa', 'of']);
 
 /** The modifier that ends at `start` and does not reach before `from` (the end of the expression before). */
 function prefixAt(text: string, start: number, from: number, last: string): RegExpExecArray | null {
@@ -1070,13 +1070,13 @@ function modOf(expr: Expr, text: string, start: number): string | null {
     if (matchesAt(LESS_THAN, text, start)) return 'AFTER';
     return 'APPROX';
   }
-  // only "the", "early", "late", "mid", "pre", "post" start one
+  // only "the", "early", "late", "mid", "pre", "post", "end-", "start-" start one
   const c = text.charCodeAt(start) | 32;
-  if (c !== 116 && c !== 101 && c !== 108 && c !== 109 && c !== 112) return null;
+  if (c !== 116 && c !== 101 && c !== 108 && c !== 109 && c !== 112 && c !== 115) return null;
   LEAD_MOD.lastIndex = start;
   const lead = LEAD_MOD.exec(text);
   return lead ? PREFIX_MOD[lead[1]!.toLowerCase()]! : null;
 }
 const MORE_THAN = /(?:more\s+than|over|at\s+least)\b/iy;
 const LESS_THAN = /(?:less\s+than|under|nearly|almost|just|only)\b/iy;
-const LEAD_MOD = /(?:the\s+)?(early|late|mid|pre|post)\b/iy;
+const LEAD_MOD = /(?:the\s+)?(early|late|mid|pre|post|end(?=-)|start(?=-))\b/iy;
