@@ -47,6 +47,18 @@ describe('extractEntities: people', () => {
     expect(names(f.organizations)).toContain('Veyra Labs');
   });
 
+  it('makes a platform of a place someone wrote or posted on', () => {
+    const f = extractEntities(
+      article(
+        'Drones',
+        'Russian drones struck two power plants in the Kharkiv region, Ukrainian officials said.',
+        'President Volodymyr Zelensky urged allies to act. "Every battery saves lives," he wrote on Telegram.',
+      ),
+    );
+    expect(names(f.places)).not.toContain('Telegram');
+    expect(names(f.places)).toContain('Kharkiv');
+  });
+
   it('takes a role set off by commas before the name', () => {
     const f = extractEntities(
       article(

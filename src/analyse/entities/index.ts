@@ -1166,14 +1166,19 @@ function personName(c: Cluster): string {
   return display(c.forms.filter((_, k) => counts[k] === top));
 }
 
+const POSTED = /^(?:wrote|written|posted|tweeted|shared|published|said|announced|streamed|broadcast)$/i;
+
 export function extractEntities(sentences: Sentence[]): Entities {
   const { items, caseless, doc } = collect(sentences);
   voteKinds(items, sentences);
   firmsInLists(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
-  // (surnames like "McCarthy" or "DeSantis" have their own prefixes).
+  // (surnames like "McCarthy" or "DeSantis" have their own prefixes). What someone "wrote on"
+  // or "posted on" is a platform ("Telegram"), not a place.
   for (const it of items) {
     if (it.kind === 'PER' && it.roles.length === 0 && it.n.bits & CAMEL) it.kind = 'ORG';
+    const t = sentences[it.sentence]!.tokens;
+    if (it.kind === 'LOC' && !it.n.knownPlace && it.from > 1 && t[it.from - 1]!.text === 'on' && POSTED.test(t[it.from - 2]!.text)) it.kind = 'ORG';
   }
   const people = clusterPeople(items);
   const orgs = clusterOrgs(items, sentences);
