@@ -21,7 +21,7 @@ const SUMMARY_LABEL = /^(quick read|key (points|takeaways|highlights)|highlights
 // Lines after which the rest of the page is other stories, not the article.
 const TRAILING_BOILERPLATE = /^(recommended( for you)?|related (stories|articles|news|coverage)|read more|more (from|stories|on this)|you (may|might) also like|also read|most (read|popular|viewed)|trending( now)?|top stories|latest news|more news)\s*:?$/i;
 // Single lines of furniture anywhere in the text.
-const FURNITURE = /^(advertisement|story continues below( this ad)?|share (this|on)\b.*|follow us\b.*|subscribe\b.*|sign up\b.*|click here\b.*|also read\s*:.*|read also\s*:.*|read more\s*:.*|\(?(updated|published)\s*:?.*\d{4}.*\)?|listen to (this )?article.*|\d+\s*min(ute)?s? read)$/i;
+const FURNITURE = /^(advertisement|story continues below( this ad)?|share (this|on)\b.*|follow us\b.*|subscribe\b.*|sign up\b.*|click here\b.*|also read\s*:.*|read also\s*:.*|read more\s*:.*|related( (stories|articles|coverage|content|news|reading))?\s*:.*|see also\s*:.*|\(?(updated|published)\s*:?.*\d{4}.*\)?|listen to (this )?article.*|\d+\s*min(ute)?s? read)$/i;
 // Photo captions: a credit or "(File)" in parentheses at the end of a line with no sentence punctuation before it.
 const CAPTION = /(\((file|file photo|photo|representational( image| photo)?|image|picture|reuters|afp|ap|getty images|pti|ani|bloomberg|ians|via [^)]+)\)|\b(photo|image|picture|credit)s?\s*(credit)?:\s*\S.*)$/i;
 const BULLET = /^([-–—•*·▪]|\d+[.)])(\s+|$)/;

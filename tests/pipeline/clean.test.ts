@@ -59,6 +59,12 @@ describe('clean stage', () => {
     expect(c.file.messages.some((m) => m.ruleId === 'boilerplate')).toBe(true);
   });
 
+  it('drops a one-line pointer to other stories, such as "Related:", and does not read it as a cut-off text', () => {
+    const c = clean(`Headline Here\n${body}\nRelated: Rail strikes and what the new rules mean for the passengers you know\nSee also: Bridge repairs across the county in the coming months`);
+    expect(kinds(c)).toEqual(['title: Headline Here', `paragraph: ${body}`]);
+    expect(c.truncated).toBeNull();
+  });
+
   it('flags a text that ends mid-word and keeps the broken word out of the analysed text', () => {
     const c = clean(`Headline Here\n${body}\nThe council also said it would ask the government for money to rebuild the bri`);
     expect(c.truncated).toEqual({ fragment: 'bri' });
