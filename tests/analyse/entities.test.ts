@@ -158,6 +158,18 @@ describe('extractEntities: organizations', () => {
     expect(byName(e.organizations, 'Department of Justice')?.aliases).toEqual(['DOJ']);
   });
 
+  it('joins a name to the acronym in brackets after it when a word joined by "and" gives no letter', () => {
+    const f = extractEntities(
+      article(
+        'Measles',
+        'The European Centre for Disease Prevention and Control (ECDC) said in a statement that the trend was worrying.',
+        'The ECDC expects more outbreaks in the summer.',
+      ),
+    );
+    expect(byName(f.organizations, 'European Centre for Disease Prevention and Control')?.aliases).toContain('ECDC');
+    expect(names(f.organizations)).not.toEqual(expect.arrayContaining(['Control']));
+  });
+
   it('spells no acronym with a function word capitalized only because it begins a sentence', () => {
     const e = extractEntities(article('Hearing', 'So Mr Halvorsen told the SMH committee he was right.', 'The SMH met again on Friday.'));
     expect(names(e.people)).toContain('Halvorsen');

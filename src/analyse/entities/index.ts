@@ -716,7 +716,10 @@ function expansionsOfAcronyms(d: Doc, items: Item[], caseless: boolean[]): void 
       const initial = t[i]!.text.charCodeAt(0);
       for (const acr of list) {
         if (acr.charCodeAt(0) !== initial) continue;
-        const end = spell(acr, word, i, (e) => !runsOn(e));
+        // A name with its acronym in brackets after it may spell it loosely.
+        const bracketed = (e: number) => word(e) === '(' && letters(word(e + 1) ?? '') === acr && word(e + 2) === ')';
+        let end = spell(acr, word, i, (e) => !runsOn(e));
+        if (end < 0) end = spell(acr, word, i, bracketed, true);
         if (end < 0) continue;
         const over = items.filter((x) => x.sentence === si && x.from < end && i < x.to);
         const exact = over.length === 1 && over[0]!.from === i && over[0]!.to === end ? over[0]! : null;
@@ -846,7 +849,8 @@ const letters = (acronym: string) => acronym.replace(/[.&]/g, '');
  * each capitalized part's ("Indo-Pacific" → I, P); connectors inside ("of", "and", "the", "&")
  * may give theirs or be skipped ("Bank of England" = BOE = BE). No article begins the spelling.
  */
-function spell(acr: string, word: (i: number) => string | undefined, from: number, accept: (end: number) => boolean): number {
+function spell(acr: string, word: (i: number) => string | undefined, from: number, accept: (end: number) => boolean, loose = false): number {
+  const joined = (w: string | undefined) => w === 'and' || w === '&';
   const go = (pos: number, i: number): number => {
     const w = word(i);
     if (w === undefined) return -1;
@@ -857,6 +861,11 @@ function spell(acr: string, word: (i: number) => string | undefined, from: numbe
       return own >= 0 ? own : go(pos, i + 1);
     }
     if (!(b & CAPITALIZED) || (pos === 0 && b & LEAD)) return -1;
+    // Loosely, a word joined by "and" may give no letter: "Disease Prevention and Control" (ECDC).
+    if (loose && pos > 0 && (joined(word(i + 1)) || joined(word(i - 1)))) {
+      const skipped = go(pos, i + 1);
+      if (skipped >= 0) return skipped;
+    }
     let p = pos;
     for (const part of w.split('-')) {
       if (!/^\p{Lu}/u.test(part)) continue;
