@@ -49,6 +49,15 @@ describe('extractFigures', () => {
     ]);
   });
 
+  it('finds a number grouped in thousands whose noun came before it', () => {
+    expect(figures('Measles/NNS cases/NNS rose/VBD to/TO 127,000/CD last/JJ year/NN ./.')).toEqual([['count', '127,000']]);
+    expect(figures('The/DT index/NN closed/VBD at/IN 7,654.32/CD ./.')).toEqual([['count', '7,654.32']]);
+    expect(figures('It/PRP rose/VBD to/TO 127/CD on/IN Monday/NNP ./.')).toEqual([]);
+    // a change and the level it reached are two figures, not a range
+    expect(figures('Unemployment/NN fell/VBD by/IN 32,000/CD to/TO 1.41/CD million/CD ./.')).toEqual([['count', '32,000'], ['count', '1.41 million']]);
+    expect(figures('Prices/NNS ranged/VBD from/IN 5,000/CD to/TO 7,000/CD ./.')).toEqual([['count', '5,000 to 7,000']]);
+  });
+
   it('finds quantities with units', () => {
     expect(figures('The/DT road/NN runs/VBZ 50/CD km/NN and/CC carries/VBZ 3/CD tonnes/NNS ,/, 20km/CD from/IN here/RB ./.')).toEqual([
       ['quantity', '50 km'],

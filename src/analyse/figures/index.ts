@@ -47,6 +47,8 @@ const DETERMINER_BEFORE = /(?:(?<![\p{L}])(?:the|these|those|both|all|their|its|
 // Durations and times belong to the dates stage; fractions ("two thirds") are no counts.
 const NOT_COUNTED = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times|nights?|mornings?|evenings?|o'clock|am|pm|a\.m\.|p\.m\.|halves|thirds|quarters|[a-z]+ths)$/i;
 const TITLE_CASE = /^\p{Lu}\p{Ll}+(?: \p{Lu}\S*)+$/u;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const CHANGE_BEFORE = /(?<![\p{L}])(?:rose|rise|fell|fall|increased|decreased|dropped|climbed|jumped|slipped|grew|declined|gained|lost|added|shed|up|down|by)(?: (?:a|an|some|about|nearly|almost|around|roughly|more than|over))? [$£€¥₹]?$/iu;
 const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 const DAY_LIKE = /^(?:0?[1-9]|[12]\d|3[01])$/;
 
@@ -113,9 +115,11 @@ function extend(sentence: Sentence, nucleus: Nucleus, hint: number): Match | nul
   const spelled = sticky(SPELLED_SCALE, text, at);
   const scaled = spelled !== -1 || at !== nucleus.end;
   if (spelled !== -1) at = spelled;
+  // "5,000 to 7,000", "10-12%": a range; but "fell 32,000 to 1.41 million" is a change and a level.
   if (digits) {
     const range = sticky(RANGE, text, at);
-    if (range !== -1) at = range;
+    const change = range !== -1 && text[at] === ' ' && CHANGE_BEFORE.test(text.slice(Math.max(0, nucleus.start - 24), nucleus.start));
+    if (range !== -1 && !change) at = range;
   }
   // Glued letters that are no unit (ordinals, model names) rule the number out.
   if (/[\p{L}]/u.test(text[at] ?? '') && sticky(PERCENT, text, at) === -1 && sticky(UNIT, text, at) === -1 && sticky(CURRENCY_WORD, text, at) === -1) return null;
@@ -139,8 +143,9 @@ function extend(sentence: Sentence, nucleus: Nucleus, hint: number): Match | nul
   const noun = countNoun(text, tokens, tokenAt(tokens, at, hint), at);
   // Every word capitalised and the number spelled out ("Six Nations"): a name, not a count.
   if (noun !== -1) return !digits && TITLE_CASE.test(text.slice(nucleus.start, noun)) ? null : { end: noun, kind: 'count' };
-  // "unemployment rose to 1.41 million": a spelled scale is a figure even when the noun came before.
-  return spelled !== -1 ? { end: at, kind: 'count' } : null;
+  // "unemployment rose to 1.41 million", "cases rose to 127,000": a spelled scale or a number
+  // grouped in thousands is a figure even when the noun came before.
+  return spelled !== -1 || (digits && GROUPED.test(text.slice(nucleus.start, nucleus.end))) ? { end: at, kind: 'count' } : null;
 }
 
 export function extractFigures(sentences: Sentence[]): Figure[] {
