@@ -62,6 +62,18 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('resolves "she said" to the subject of the sentence before, when that sentence quotes no one', () => {
+    const sentences = prose(
+      '“Repairs will take a week,” said Tomas Reyes, the minister.',
+      'Lena Fisk urged allies to send generators.',
+      '“Every generator saves lives,” she wrote on Telegram.',
+      'Officials met again on Friday.',
+      '“We are close,” she said.',
+    );
+    const people = [entity(sentences, 'Tomas Reyes', ['Reyes']), entity(sentences, 'Lena Fisk', ['Fisk'])];
+    expect(quotes(sentences, people).map(([speaker]) => speaker)).toEqual(['Tomas Reyes', 'Lena Fisk', 'Lena Fisk']);
+  });
+
   it('carries a quote paragraph without attribution on from the previous speaker', () => {
     const sentences = prose(
       '“The storm took the roof off the school,” said Jane Okafor.',

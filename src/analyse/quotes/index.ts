@@ -178,6 +178,14 @@ function firstNamed(context: Context, text: string): Speaker | null {
   return hit ? fromEntity(hit.entity, hit.kind) : null;
 }
 
+/** The person or organization a sentence opens with, within its first few words: its subject. */
+function subjectOf(context: Context, index: number, kind: NamedKind): Speaker | null {
+  const sentence = context.sentences[index]!;
+  const reach = sentence.tokens[Math.min(4, sentence.tokens.length - 1)]?.start ?? 0;
+  const first = context.names.find(sentence.text).find((h) => h.kind !== 'place');
+  return first && first.kind === kind && first.start <= reach ? fromEntity(first.entity, kind) : null;
+}
+
 function resolvePronoun(context: Context, pronoun: string, index: number, before: string): Speaker | null {
   const person = PERSON_PRONOUN.test(pronoun);
   if (!person && !GROUP_PRONOUN.test(pronoun)) return null;
@@ -185,6 +193,9 @@ function resolvePronoun(context: Context, pronoun: string, index: number, before
   const kind: NamedKind = person ? 'person' : 'organization';
   const near = context.names.find(before).filter((h) => h.kind === kind).at(-1);
   if (near) return fromEntity(near.entity, kind);
+  // Then the subject of the sentence before, told without quotes ("Lena Fisk urged calm. "...," she wrote.").
+  const subject = index > 0 && !context.quoted.get(index - 1)?.length ? subjectOf(context, index - 1, kind) : null;
+  if (subject) return subject;
   const last = person ? context.lastPerson : context.lastGroup;
   if (last) return last;
   const recent = mostRecent(context, person ? context.people : context.organizations, index);
