@@ -25,6 +25,7 @@ import {
   countryKeyOf,
   Doc,
   EVENT_HEAD,
+  FACILITY_HEAD,
   GEO_HEAD,
   isStop,
   isTitleWord,
@@ -227,6 +228,8 @@ function pieces(d: Doc, si: number, from: number, to: number): [number, number][
       start = i + 1;
       continue;
     }
+    // ("Queen's Medical Centre": a possessive inside the name of a building or an institution stays)
+    if (b & POSSESSIVE_WORD && i > from && to - i > 1 && d.at(si, to - 1) & FACILITY_HEAD) continue;
     const possessive = b & POSSESSIVE_WORD && i > from;
     if (i < to && !possessive && !(b & BREAKS)) continue;
     if (i > start) out.push([start, i]);
@@ -412,6 +415,40 @@ function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
   return out.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
 }
 
+/**
+ * The name of a building or an institution runs across a possessive the tagger stopped at, when
+ * it is named after a saint, a royal or a group of people: "St David's Shopping Centre", "Queen's
+ * Medical Centre", "Derby Magistrates' Court". A few capitalized words follow, ending in a head such
+ * as "Court" or "Centre". Any other owner owns the building rather than names it ("London's
+ * National Theatre", "Microsoft's Media Centre").
+ */
+function acrossPossessive(d: Doc, si: number, from: number, to: number): [number, number] {
+  const t = d.sentences[si]!.tokens;
+  const capital = (i: number) => (d.at(si, i) & UPPER_LOWER) !== 0;
+  // The owner's words [a, b): "St David", "Queen", "Derby Magistrates" (before "'").
+  const names = (a: number, b: number) => {
+    const first = t[a]!.text;
+    const last = t[b - 1]!.text.toLowerCase();
+    return /^(?:St|Saint)$/.test(first) || (b - a === 1 && ROYALS.test(first)) || (t[b]!.text === "'" && last.endsWith('s') && isNoun(singular(last)));
+  };
+  if (to + 1 < t.length && d.at(si, to) & POSSESSIVE_WORD) {
+    let end = to + 1;
+    while (end < t.length && end - to <= 3 && capital(end)) end++;
+    if (end > to + 1 && d.at(si, end - 1) & FACILITY_HEAD && names(from, to)) return [from, end];
+  }
+  if (d.at(si, to - 1) & FACILITY_HEAD) {
+    let start = from;
+    while (start > 0 && from - start < 3 && capital(start - 1)) start--;
+    if (start > 1 && d.at(si, start - 1) & POSSESSIVE_WORD && capital(start - 2)) {
+      let owner = start - 2;
+      if (owner > 0 && /^(?:St|Saint)$/.test(t[owner - 1]!.text)) owner--;
+      if (names(owner, start - 1)) return [owner, to];
+    }
+  }
+  return [from, to];
+}
+const ROYALS = /^(?:Queen|King|Prince|Princess)$/;
+
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; doc: Doc } {
   const items: Item[] = [];
@@ -450,10 +487,12 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     }
     // "Caspian" + "Sea": a geographic head word right after a place belongs to it.
     if (kind === 'LOC') while (to < t.length && d.at(si, to) & GEO_HEAD) to++;
+    [from, to] = acrossPossessive(d, si, from, to);
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title.
     if (kind !== 'PER' && from > 0 && to - from >= 2 && to - from <= 3 && d.at(si, from - 1) & PERSON_TITLE && everyFrom(from, to, (i) => d.at(si, i) & UPPER_LOWER)) kind = 'PER';
-    // "Lumen Exchange", "Kessby Club" tagged as a person: no person's name ends in such a word.
-    else if (kind === 'PER' && to - from > 1 && d.at(si, to - 1) & PLACE_ORG_HEAD) kind = 'ORG';
+    // "Lumen Exchange", "Derbyshire Police" tagged as a person: no person's name ends in such a
+    // word (though some end in "Court" or "Hall").
+    else if (kind === 'PER' && to - from > 1 && d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) && !SURNAME_HEADS.test(t[to - 1]!.text)) kind = 'ORG';
     if (kind !== 'PER') {
       // "EU Trade Commissioner Ana Ruiz" tagged as one organization: a person with a title.
       // The name may run past the span ("... Commissioner Ana" + "Ruiz"). So is "Executive Priya Natarajan" after a role word, when no English lexicon knows the
@@ -1175,6 +1214,7 @@ function personName(c: Cluster): string {
   return display(c.forms.filter((_, k) => counts[k] === top));
 }
 
+const SURNAME_HEADS = /^(?:Court|Board|Office|Fund|Hall|Congress)$/;
 const POSTED = /^(?:wrote|written|posted|tweeted|shared|published|said|announced|streamed|broadcast)$/i;
 
 export function extractEntities(sentences: Sentence[]): Entities {

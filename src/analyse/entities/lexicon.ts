@@ -20,6 +20,7 @@ export const ROLE_HEADS = words(`
   diplomat negotiator striker midfielder defender goalkeeper batsman bowler all-rounder champion
   player actor actress singer author writer presenter correspondent researcher scientist partner
   economist trader investor owner publisher producer premier-elect governor-general whip deputy
+  detective inspector superintendent constable det insp supt
   superintendent inspector detective constable marshal sheriff mp mep rector principal
   ruler monarch regent consul attaché undersecretary under-secretary comptroller administrator
 `);
@@ -54,6 +55,15 @@ export const ORG_HEADS = words(`
 
 /** Heads that also make organizations of places, not of events ("National League" is not). */
 export const PLACE_ORG_HEADS = words(`league group forum club exchange alliance coalition party school network airlines airways lab labs laboratory laboratories`);
+
+/**
+ * Head nouns of institutions and buildings whose names may hold a possessive ("Derby Magistrates'
+ * Court", "Queen's Medical Centre"): the name runs on past it.
+ */
+export const FACILITY_HEADS = words(`
+  court courts centre center hospital college school university academy institute cathedral church
+  chapel hall theatre theater museum gallery hotel stadium park bridge station infirmary clinic
+`);
 
 /** Head nouns of events, laws and awards, which are neither organizations nor places ("PGA Tour"). */
 export const EVENT_HEADS = words(`

@@ -6,6 +6,7 @@ import {
   COMMON_HEADS,
   COMPANY_SUFFIXES,
   EVENT_HEADS,
+  FACILITY_HEADS,
   GEO_HEADS,
   HONORIFICS,
   ORG_HEADS,
@@ -95,6 +96,8 @@ export const COMMON_HEAD = 1 << 24;
 export const REGION_START = 1 << 25;
 /** A legal suffix carrying the sentence's full stop ("LLC." for "LLC"): the stop is no part of the name. */
 export const SUFFIX_FULL_STOP = 1 << 26;
+/** Heads a building's or an institution's name, which may hold a possessive ("Queen's Medical Centre"). */
+export const FACILITY_HEAD = 1 << 27;
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const LETTER = /\p{L}/u;
@@ -154,6 +157,7 @@ export const wordBits = memoBits((w) => {
   if (PLACE_ORG_HEADS.has(l)) b |= PLACE_ORG_HEAD;
   if (EVENT_HEADS.has(l)) b |= EVENT_HEAD;
   if (GEO_HEADS.has(w)) b |= GEO_HEAD;
+  if (upper && FACILITY_HEADS.has(l)) b |= FACILITY_HEAD;
   if (upper && COMMON_HEADS.has(l)) b |= COMMON_HEAD;
   if (worldRegions().firsts.has(l)) b |= REGION_START;
   if (ROLE_HEADS.has(r)) b |= ROLE_HEAD | TITLE_WORD;
