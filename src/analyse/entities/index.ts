@@ -326,8 +326,9 @@ const GLUED_PARTICLE = /^(?:al|el|bin|ibn)-\p{Lu}/u;
  * not with a given name that is spelled like one ("Al", "Den").
  */
 function isSurname(name: string): boolean {
-  const first = name.slice(0, name.indexOf(' '));
-  return NAME_PARTICLES.has(first.toLowerCase()) && first !== 'Al' && first !== 'Den';
+  const space = name.indexOf(' ');
+  const first = name.slice(0, space);
+  return space > 0 && NAME_PARTICLES.has(first.toLowerCase()) && first !== 'Al' && first !== 'Den';
 }
 
 /**
@@ -395,19 +396,21 @@ const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
  * "Okonjo-Iweala warned"). Only capitalized words no English lexicon knows, followed by a verb.
  */
 function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
-  const first = new Map<number, Mention>();
-  for (const m of mentions) if (!first.has(m.sentence)) first.set(m.sentence, m);
   const out = [...mentions];
+  // Each sentence's first mention, by its place in `out`.
+  const first = new Map<number, number>();
+  out.forEach((m, k) => first.has(m.sentence) || first.set(m.sentence, k));
   sentences.forEach((s, si) => {
     const t = s.tokens;
-    const m = first.get(si);
+    const at = first.get(si);
+    const m = at === undefined ? undefined : out[at]!;
     let n = 0;
     // (the tagger's part of speech for an unknown first word is a guess: "Erling" reads as a gerund)
     while (n < 3 && n < t.length && (!m || t[n]!.end <= m.start) && (n === 0 || t[n]!.pos === 'NNP') && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t[n]!.text) && !isEnglishWord(t[n]!.text) && !nameOf(t[n]!.text).knownPlace) n++;
     if (n === 0) return;
     if (m && m.kind === 'PER' && n === 1 && t[1]?.start === m.start) {
       // a given name before the surname the tagger found
-      out[out.indexOf(m)] = { ...m, start: t[0]!.start, text: s.text.slice(t[0]!.start, m.end) };
+      out[at!] = { ...m, start: t[0]!.start, text: s.text.slice(t[0]!.start, m.end) };
     } else if (n >= 2 && FINITE.has(t[n]?.pos ?? '') && (!m || t[n]!.end <= m.start)) {
       out.push({ sentence: si, kind: 'PER', start: t[0]!.start, end: t[n - 1]!.end, text: s.text.slice(t[0]!.start, t[n - 1]!.end) });
     }
@@ -425,8 +428,8 @@ function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
 function acrossPossessive(d: Doc, si: number, from: number, to: number): [number, number] {
   const t = d.sentences[si]!.tokens;
   const capital = (i: number) => (d.at(si, i) & UPPER_LOWER) !== 0;
-  // The owner's words [a, b): "St David", "Queen", "Derby Magistrates" (before "'").
-  const names = (a: number, b: number) => {
+  // Whether the owner's words [a, b) name the building: "St David", "Queen", "Derby Magistrates" (before "'").
+  const namedAfter = (a: number, b: number) => {
     const first = t[a]!.text;
     const last = t[b - 1]!.text.toLowerCase();
     return /^(?:St|Saint)$/.test(first) || (b - a === 1 && ROYALS.test(first)) || (t[b]!.text === "'" && last.endsWith('s') && isNoun(singular(last)));
@@ -434,7 +437,7 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
   if (to + 1 < t.length && d.at(si, to) & POSSESSIVE_WORD) {
     let end = to + 1;
     while (end < t.length && end - to <= 3 && capital(end)) end++;
-    if (end > to + 1 && d.at(si, end - 1) & FACILITY_HEAD && names(from, to)) return [from, end];
+    if (end > to + 1 && d.at(si, end - 1) & FACILITY_HEAD && namedAfter(from, to)) return [from, end];
   }
   if (d.at(si, to - 1) & FACILITY_HEAD) {
     let start = from;
@@ -442,7 +445,7 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
     if (start > 1 && d.at(si, start - 1) & POSSESSIVE_WORD && capital(start - 2)) {
       let owner = start - 2;
       if (owner > 0 && /^(?:St|Saint)$/.test(t[owner - 1]!.text)) owner--;
-      if (names(owner, start - 1)) return [owner, to];
+      if (namedAfter(owner, start - 1)) return [owner, to];
     }
   }
   return [from, to];
@@ -495,8 +498,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     else if (kind === 'PER' && to - from > 1 && d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) && !SURNAME_HEADS.test(t[to - 1]!.text)) kind = 'ORG';
     if (kind !== 'PER') {
       // "EU Trade Commissioner Ana Ruiz" tagged as one organization: a person with a title.
-      // The name may run past the span ("... Commissioner Ana" + "Ruiz"). So is "Executive Priya Natarajan" after a role word, when no English lexicon knows the
-      // words of the name ("General" + "Motors" stays).
+      // The name may run past the span ("... Commissioner Ana" + "Ruiz"). So is "Executive Priya
+      // Natarajan" after a role word, when no English lexicon knows the words of the name
+      // ("General" + "Motors" stays).
       for (let h = to - 2; h >= from; h--) {
         const title = (d.at(si, h) & (CAPITALIZED | PERSON_TITLE)) === (CAPITALIZED | PERSON_TITLE);
         if (!title && (d.at(si, h) & (CAPITALIZED | ROLE_HEAD)) !== (CAPITALIZED | ROLE_HEAD)) continue;
