@@ -327,6 +327,7 @@ for (const [mode, tagged] of MODES) {
       // "until" a clock time on a weekday: the nearest such day, here ahead
       expect(values('Tenants have until 9 a.m. Friday to leave the block.')).toEqual([['9 a.m. Friday', '2025-09-19T09:00']]);
       expect(values('The count ended on Monday at 11:45 p.m., officials said.')).toEqual([['Monday at 11:45 p.m.', '2025-09-15T23:45']]);
+      expect(values('The record fell at 10.38am on Tuesday.')).toEqual([['10.38am on Tuesday', '2025-09-16T10:38']]);
       expect(values('The polls will close Thursday at 21:30 local time.')).toEqual([['Thursday at 21:30', '2025-09-18T21:30']]);
       // a time zone is part of the expression, a word after the time is not
       expect(values('Talks resumed at 10 a.m. Monday to settle the dispute.')).toEqual([['10 a.m. Monday', '2025-09-15T10:00']]);

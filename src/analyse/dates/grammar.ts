@@ -124,11 +124,11 @@ function endsAt(re: RegExp, text: string, i: number): boolean {
 }
 
 /**
- * A clock time, as TIMEX3 writes it after the "T": "9 a.m." → 09:00, "10:30 p.m." → 22:30, "noon" → 12:00,
+ * A clock time, as TIMEX3 writes it after the "T": "9 a.m." → 09:00, "10:30 p.m." or "10.30pm" → 22:30, "noon" → 12:00,
  * "midnight" → 24:00, "mid-afternoon" → AF. A time zone after it ("EST") belongs to the expression. A
  * capitalized "Midnight" or "Noon" starts a name ("Midnight Mass").
  */
-const CLOCK_SRC = '(?:\\b(\\d{1,2})(?::(\\d\\d))?\\s*([ap])\\.?\\s?m\\b\\.?(?:\\s*(?-i:[A-Z]{2,4})\\b)?|\\b(?-i:(noon|midday|midnight))\\b|\\b(?-i:(mid-?(?:morning|afternoon|evening)))\\b)';
+const CLOCK_SRC = '(?:(?<![\\d.:])(\\d{1,2})(?:[:.](\\d\\d))?\\s*([ap])\\.?\\s?m\\b\\.?(?:\\s*(?-i:[A-Z]{2,4})\\b)?|\\b(?-i:(noon|midday|midnight))\\b|\\b(?-i:(mid-?(?:morning|afternoon|evening)))\\b)';
 /** A clock time just before a day: "9 a.m. Tuesday", "noon on Friday", "5 p.m. EST, Nov. 9". */
 const CLOCK_BEFORE = new RegExp(`(?<=${CLOCK_SRC}\\s*,?\\s*(?:on\\s+)?)`, 'diy');
 /** A clock time just after a day: "Tuesday at 9 a.m.", "Oct. 2, 10:30 a.m.", "Friday at noon". */
