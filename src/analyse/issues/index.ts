@@ -735,7 +735,7 @@ function namedEvents(sentences: Sentence[], hits: NameHit[][]): { key: string; n
       const word = wordOf(token.text);
       const noun = token.pos === 'NNS' ? pluralOf(word) : lemmaOf(word);
       if (!word.letters || !isGathering(noun)) continue;
-      // Keyed by the entity's shortest name, as specific as a two-word term ("apec summit").
+      // Keyed by the entity's shortest name, as specific as a two-word term ("g20 summit").
       const short = [hit.entity.name, ...hit.entity.aliases].reduce((a, b) => (b.length < a.length ? b : a));
       const key = normalize(`${short} ${noun}`);
       let event = events.get(key);
@@ -745,7 +745,7 @@ function namedEvents(sentences: Sentence[], hits: NameHit[][]): { key: string; n
       event.mentions.push({ sentence: index, start: hit.start, end: token.end, noun, nounStart: token.start, within: gatheringBefore(tokens, firstFrom(tokens, hit.start)) });
     }
   });
-  // Named as most often written, the shorter of two as often ("APEC summit" before the name in full).
+  // Named as most often written, the shorter of two as often ("G20 summit" before the name in full).
   const named = (names: Map<string, number>): string =>
     [...names].reduce((best, n) => (n[1] > best[1] || (n[1] === best[1] && n[0].length < best[0].length) ? n : best))[0];
   return [...events.values()].map((e) => ({ key: e.key, name: named(e.names), mentions: e.mentions }));
