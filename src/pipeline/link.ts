@@ -8,6 +8,7 @@ import type { BriefingData, EntityData } from './schema.ts';
 import { SlugRegistry } from './slug.ts';
 import type { AnalysedArticle } from './types.ts';
 import { compareText } from '../collate.ts';
+import { TIME_OF_DAY } from '../analyse/dates/index.ts';
 import { normalize as issueKey } from '../analyse/issues/index.ts';
 
 export type EntityKind = 'people' | 'organizations' | 'places' | 'issues';
@@ -136,16 +137,16 @@ function joinNames(entity: Named, kind: EntityKind): string[] {
 }
 
 const CALENDAR = /^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$/;
-/** The clock time or part of day of a TIMEX3 TIME ("2025-10-03T10:00", "2025-10-03TAF"). */
-const TIME_OF_DAY = /(?<=^\d{4}-\d{2}-\d{2})T(?:\d{2}:\d{2}|MO|AF|EV|NI)$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The date page of a TIMEX3 value: the value itself when it names a place on the calendar, its
  * day for a time of that day ("2025-10-03T10:00" → "2025-10-03"), null otherwise ("PAST_REF", "XXXX-12-16").
  */
 export function datePage(value: string): string | null {
-  const day = value.replace(TIME_OF_DAY, '');
-  return CALENDAR.test(day) ? day : null;
+  const time = TIME_OF_DAY.exec(value);
+  const day = time ? value.slice(0, time.index) : value;
+  return (time ? DAY : CALENDAR).test(day) ? day : null;
 }
 
 interface Span { start: number; end: number; to: string }

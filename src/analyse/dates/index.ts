@@ -4,8 +4,10 @@ import { findCandidates } from './grammar.ts';
 import { resolve, type Context } from './resolve.ts';
 import { tenseAt, wordsOf, type Words } from './tense.ts';
 
+/** The clock time or part of day that ends a TIMEX3 TIME ("T09:00", "TAF"). */
+export const TIME_OF_DAY = /T(?:\d\d:\d\d|MO|AF|EV|NI)$/;
 /** Whether a TIMEX3 value is a TIME (a day with a clock time or part of day: "2000-04-04T09:00"), not a DATE. */
-export const isTimeValue = (value: string): boolean => /T(?:\d\d:\d\d|MO|AF|EV|NI)$/.test(value);
+export const isTimeValue = (value: string): boolean => TIME_OF_DAY.test(value);
 
 /** A TIMEX3 value of one day, dated or not ("2000-04-04", "XXXX-04-04", "XXXX-WXX-2"). */
 const A_DAY = /^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|\d\d-XX|XX-\d\d|WXX-\d)$/;
