@@ -320,6 +320,7 @@ function countryByShortName(lowerName: string): Country | null {
 const NAME_PARTICLES = new Set(['da', 'de', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'bin', 'bint', 'ibn', 'al', 'el', 'la', 'le']);
 /** A name that begins with a particle glued on: "al-Assad", "bin-Talal". */
 const GLUED_PARTICLE = /^(?:al|el|bin|ibn)-\p{Lu}/u;
+const WORD_BEFORE = /(\p{Ll}+)\s+$/u;
 
 /**
  * A surname however many words it has: it starts with a particle ("von der Leyen", "De Niro"), but
@@ -342,6 +343,12 @@ function joinParticles(sentences: Sentence[], mentions: Mention[]): Mention[] {
   for (const m of mentions) {
     const t = sentences[m.sentence]!.tokens;
     const glued = GLUED_PARTICLE.test(m.text);
+    // Most mentions follow no particle: the word before is read from the text, tokens only if it is one.
+    const before = WORD_BEFORE.exec(sentences[m.sentence]!.text.slice(Math.max(0, m.start - 8), m.start))?.[1];
+    if (!glued && !(before && NAME_PARTICLES.has(before))) {
+      out.push(m);
+      continue;
+    }
     let [from] = tokenRange(t, m.start, m.end);
     let i = from;
     while (i > 0 && NAME_PARTICLES.has(t[i - 1]!.text)) i--;
@@ -432,7 +439,7 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
   const namedAfter = (a: number, b: number) => {
     const first = t[a]!.text;
     const last = t[b - 1]!.text.toLowerCase();
-    return /^(?:St|Saint)$/.test(first) || (b - a === 1 && ROYALS.test(first)) || (t[b]!.text === "'" && last.endsWith('s') && isNoun(singular(last)));
+    return SAINT.test(first) || (b - a === 1 && ROYALS.test(first)) || (t[b]!.text === "'" && last.endsWith('s') && isNoun(singular(last)));
   };
   if (to + 1 < t.length && d.at(si, to) & POSSESSIVE_WORD) {
     let end = to + 1;
@@ -444,13 +451,14 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
     while (start > 0 && from - start < 3 && capital(start - 1)) start--;
     if (start > 1 && d.at(si, start - 1) & POSSESSIVE_WORD && capital(start - 2)) {
       let owner = start - 2;
-      if (owner > 0 && /^(?:St|Saint)$/.test(t[owner - 1]!.text)) owner--;
+      if (owner > 0 && SAINT.test(t[owner - 1]!.text)) owner--;
       if (namedAfter(owner, start - 1)) return [owner, to];
     }
   }
   return [from, to];
 }
 const ROYALS = /^(?:Queen|King|Prince|Princess)$/;
+const SAINT = /^(?:St|Saint)$/;
 
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
 function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; doc: Doc } {

@@ -1,4 +1,4 @@
-import { HONORIFICS } from './lexicon.ts';
+import { CALENDAR, HONORIFICS } from './lexicon.ts';
 import { bare, CAPITALIZED, type Doc, HONORIFIC, IN_ON, NOBLE_STYLE, OF, PLACE, ROLE_HEAD, STARTS_LOWER, STOP, TITLE_WORD, wordBits } from './words.ts';
 
 /** Titles and roles of people: "French President Marie Dubois", "Ana Ruiz, lead analyst at X". */
@@ -92,7 +92,7 @@ export function roleAfter(d: Doc, si: number, nameEnd: number): string | null {
   return s.text.slice(t[start]!.start, t[i - 1]!.end);
 }
 
-const DAYS = /^(?:Yesterday|Today|Tomorrow|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const DAYS = /^(?:Yesterday|Today|Tomorrow|Tonight)$/;
 
 /**
  * A role set off before the name it describes: "Her lawyer, Sara Lind, argued", "the firm's chief
@@ -112,7 +112,7 @@ export function roleBeforeComma(d: Doc, si: number, nameStart: number, nameEnd: 
   while (i > 0 && end - i < 6 && d.at(si, i - 1) & STARTS_LOWER && /^(NN|NNS|JJ|VBN)$/.test(t[i - 1]!.pos ?? '')) i--;
   if (i > 1 && /^['’]s$/.test(t[i - 1]!.text)) {
     let owner = i - 1;
-    const named = (k: number) => (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED && !DAYS.test(t[k]!.text);
+    const named = (k: number) => (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED && !DAYS.test(t[k]!.text) && !CALENDAR.test(t[k]!.text);
     while (owner > 0 && named(owner - 1)) owner--;
     // or one common noun ("the firm's")
     if (owner === i - 1 && d.at(si, owner - 1) & STARTS_LOWER && /^NNS?$/.test(t[owner - 1]!.pos ?? '')) owner--;
