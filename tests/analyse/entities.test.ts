@@ -353,6 +353,23 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.organizations).filter((n) => n.includes(' and '))).toEqual(['Food and Drug Administration']);
   });
 
+  it('joins an organization the tagger read as two names around "and", and leaves two names apart', () => {
+    const f = extractEntities(
+      article(
+        'Utility fined',
+        'Northern Gas and Electric Co. agreed to pay $45 million in fines, regulators said.',
+        'Agents of Customs and Border Protection seized the shipment at the port.',
+        'Labour and Liberal Democrats backed the fine, as did Fabrikam Inc and Contoso Corp.',
+      ),
+    );
+    const orgs = names(f.organizations);
+    expect(orgs).toEqual(expect.arrayContaining(['Northern Gas and Electric', 'Customs and Border Protection']));
+    expect(byName(f.organizations, 'Northern Gas and Electric')?.aliases).toContain('Northern Gas and Electric Co.');
+    expect(orgs).not.toContain('Border Protection');
+    expect(orgs).toEqual(expect.arrayContaining(['Fabrikam', 'Contoso']));
+    expect(orgs.filter((n) => /Labour|Fabrikam/.test(n) && n.includes(' and '))).toEqual([]);
+  });
+
   it('keeps styles out of roles and drops a role that another spells out', () => {
     const f = extractEntities(
       article('Review', 'Audit office head Sir Ian Brooke said Prof. Helen Marsh, Professor of Economics at Leeds University, was right.'),

@@ -13,6 +13,7 @@ import {
   worldRegions,
   INSTITUTION_MODIFIERS,
   INSTITUTIONS,
+  REMIT_HEADS,
   ROLE_HEADS,
   STOPWORDS,
 } from './lexicon.ts';
@@ -258,6 +259,50 @@ function splitCoordinated(d: Doc, items: Item[], known: Map<string, EntityKind>)
     if (!sides.every((x) => x !== null) || !sides.some((x) => x.kind)) return [it];
     return sides.map(({ from, to, text, kind }): Item => ({ kind: kind ?? it.kind, sentence: it.sentence, from, to, text, n: nameOf(text), roles: [] }));
   });
+}
+
+/**
+ * "Pacific Gas" + "and" + "Electric Co.", "Customs" + "and" + "Border Protection": one name the
+ * tagger read as two, an organization whose name joins plain English words with "and". The
+ * right side ends in a legal suffix, an institution's head ("Council") or a public body's remit
+ * ("Protection"), not "Liberal Democrats" or "Public Enemy"; neither side names a place or a
+ * people, nor stands alone elsewhere in the document (then they are two names).
+ */
+function joinCoordinated(d: Doc, items: Item[]): Item[] {
+  let counts: Map<string, number> | null = null;
+  const alone = (it: Item) => {
+    if (!counts) {
+      counts = new Map();
+      for (const x of items) counts.set(x.n.lower, (counts.get(x.n.lower) ?? 0) + 1);
+    }
+    return counts.get(it.n.lower)! > 1;
+  };
+  const plainWords = (si: number, from: number, to: number) => {
+    const t = d.sentences[si]!.tokens;
+    return everyFrom(from, to, (i) => {
+      const w = t[i]!.text;
+      return d.at(si, i) & UPPER_LOWER && isEnglishWord(w) && !nameOf(w).knownPlace && !nameOf(w).demonymOnly && !isFirstName(w);
+    });
+  };
+  const out: Item[] = [];
+  for (const b of items) {
+    const a = out[out.length - 1];
+    const si = b.sentence;
+    if (!a || a.sentence !== si || a.to + 1 !== b.from || d.sentences[si]!.tokens[a.to]!.text !== 'and' || b.kind !== 'ORG' || a.to - a.from > 3 || d.at(si, a.to - 1) & COMPANY_SUFFIX) {
+      out.push(b);
+      continue;
+    }
+    let end = b.to;
+    while (end > b.from && d.at(si, end - 1) & COMPANY_SUFFIX) end--;
+    const headed = end < b.to || (end > b.from && (d.at(si, end - 1) & ORG_HEAD || REMIT_HEADS.has(lower(d.sentences[si]!.tokens[end - 1]!.text))));
+    if (!headed || end - b.from > 3 || !plainWords(si, a.from, a.to) || !plainWords(si, b.from, end) || alone(a) || alone(b)) {
+      out.push(b);
+      continue;
+    }
+    const text = nameSurface(d, si, a.from, b.to);
+    out[out.length - 1] = { kind: 'ORG', sentence: si, from: a.from, to: b.to, text, n: nameOf(text), roles: [] };
+  }
+  return out;
 }
 
 /** Token range covering the character span [start, end) of a sentence. */
@@ -628,7 +673,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const claimed = new Uint8Array(d.start[sentences.length]!);
   const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
-  const all = splitCoordinated(d, kept, knownNames()).concat(items.filter((it) => it.rule)).sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+  const names = joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition));
+  const all = names.concat(items.filter((it) => it.rule)).sort(byPosition);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
   expansionsOfAcronyms(d, all, caseless);
@@ -670,6 +716,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   });
   return { items: good, caseless, doc: d };
 }
+
+/** Order of items in the text. */
+const byPosition = (a: Item, b: Item) => a.sentence - b.sentence || a.from - b.from;
 
 /** Claims the document's tokens [from, to) if none of them is claimed yet; whether they were free. */
 function claim(claimed: Uint8Array, from: number, to: number): boolean {
@@ -735,7 +784,7 @@ function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
       }
     }
   });
-  items.sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+  items.sort(byPosition);
 }
 
 /** A known place inside an organization's name ("Hong Kong" in "Hong Kong Rugby Union") still names the place. */
@@ -787,7 +836,7 @@ function expansionsOfAcronyms(d: Doc, items: Item[], caseless: boolean[]): void 
       }
     }
   });
-  if (added) items.sort((a, b) => a.sentence - b.sentence || a.from - b.from);
+  if (added) items.sort(byPosition);
 }
 
 /**
@@ -1200,7 +1249,7 @@ function toEntities(clusters: Cluster[], sentences: Sentence[], used: Set<string
         seenRoles.push(l);
       }
     }
-    const order = c.items.length > 1 ? [...c.items].sort((a, b) => a.sentence - b.sentence || a.from - b.from) : c.items;
+    const order = c.items.length > 1 ? [...c.items].sort(byPosition) : c.items;
     const ids: string[] = [];
     for (const it of order) {
       const sid = sentences[it.sentence]!.id;

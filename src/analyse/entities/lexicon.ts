@@ -53,6 +53,12 @@ export const ORG_HEADS = words(`
   senate congress government police army
 `);
 
+/**
+ * Last words of a public body's name that joins its remits with "and": "Customs and Border
+ * Protection", "Food and Drug Administration", "Health and Human Services".
+ */
+export const REMIT_HEADS = words(`protection enforcement administration affairs prevention services development`);
+
 /** Heads that also make organizations of places, not of events ("National League" is not). */
 export const PLACE_ORG_HEADS = words(`league group forum club exchange alliance coalition party school network airlines airways lab labs laboratory laboratories`);
 
