@@ -148,6 +148,20 @@ describe('extractIssues', () => {
     expect(found).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(items?|negotiations?|phones?)$/)]));
   });
 
+  it('gives a short report whose topic is a common word that its headline names that topic, when nothing else comes back', () => {
+    const short = (headline: string) =>
+      names(
+        prose(
+          ['title', headline],
+          'The former champion said on Monday that her retirement would have to wait another year.',
+          'Doctors cleared her to play after a long spell out, and she thanked her coach.',
+          'Few had expected her back after the last season.',
+        ),
+      );
+    expect(short('Former champion puts retirement on hold')).toEqual(['Retirement']);
+    expect(short('Former champion makes plans')).toEqual([]);
+  });
+
   it('names an issue after the compound its lone modifier stands for', () => {
     const sentences = prose(
       'The ministry tightened export quotas on grain this week.',

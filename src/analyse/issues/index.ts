@@ -1125,12 +1125,9 @@ export function extractIssues(
     c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
     if (!c.key.includes(' ') && isParticular(sentences[index]!.tokens, start)) c.particular++;
   }
-  const issues: Issue[] = [];
-  for (const [root, members] of clusters) {
-    const taxonomyKey = root.startsWith('taxonomy:') ? root.slice('taxonomy:'.length) : null;
+  /** The issue a cluster makes, or null when its main member names none. */
+  const issueOf = (members: Candidate[], indices: number[], taxonomyKey: string | null): Issue | null => {
     const entry = taxonomyKey === null ? undefined : taxonomy[taxonomyKey];
-    const indices = sentencesOf(members);
-    if (entry?.drop || indices.length < MIN_SENTENCES || (taxonomyKey === null && fleeting(members))) continue;
     members.sort((a, b) => b.score - a.score);
     // Named by what the text says whole and most, and after the compound a word of it stands for.
     let main = members[0]!;
@@ -1147,7 +1144,7 @@ export function extractIssues(
       }
     }
     for (let parent = soleParent(main, members); parent; parent = soleParent(main, members)) main = parent;
-    if (taxonomyKey === null && (isOccasional(main) || isVague(main))) continue;
+    if (taxonomyKey === null && (isOccasional(main) || isVague(main))) return null;
     const name = taxonomyKey !== null ? entry?.name ?? taxonomyKey : main.entity?.name ?? main.title ?? upperFirst(mostUsed(main.surfaces, main.key));
     const aliases = new Map<string, string>();
     for (const m of members) {
@@ -1156,14 +1153,28 @@ export function extractIssues(
         if (lower !== name.toLowerCase() && !aliases.has(lower)) aliases.set(lower, surface);
       }
     }
-    issues.push({
+    return {
       id: '',
       name,
       aliases: [...aliases.values()],
       sentences: indices.map((i) => sentences[i]!.id),
       weight: members.reduce((sum, m) => sum + m.score, 0),
-    });
+    };
+  };
+  let issues: Issue[] = [];
+  const headlined: Issue[] = [];
+  for (const [root, members] of clusters) {
+    const taxonomyKey = root.startsWith('taxonomy:') ? root.slice('taxonomy:'.length) : null;
+    const indices = sentencesOf(members);
+    if ((taxonomyKey !== null && taxonomy[taxonomyKey]?.drop) || indices.length < MIN_SENTENCES) continue;
+    const issue = issueOf(members, indices, taxonomyKey);
+    if (!issue) continue;
+    if (taxonomyKey !== null || !fleeting(members)) issues.push(issue);
+    else if (indices.some((i) => sentences[i]!.kind === 'title')) headlined.push(issue);
   }
+  // A short report about one thing in common words ("Star puts retirement on hold") still has
+  // its topic when nothing else comes back: the weightiest of those its headline names.
+  if (issues.length === 0) issues = headlined.sort((a, b) => b.weight - a.weight).slice(0, 1);
   issues.sort((a, b) => b.weight - a.weight);
   const best = issues[0]?.weight ?? 1;
   return issues
