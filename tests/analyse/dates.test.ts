@@ -374,6 +374,12 @@ for (const [mode, tagged] of MODES) {
       ]);
     });
 
+    it('looks ahead for a quarter in a future-tense sentence, unless its results are still to come', () => {
+      expect(valueOf('The carrier will leave bankruptcy by the end of the third quarter.', 'the end of the third quarter', '2026-03-12')).toBe('2026-Q3');
+      // a month after the quarter closed, "will report" is about the one just ended
+      expect(valueOf('The bank will report a third-quarter loss.', 'a third-quarter', '2025-10-20')).toBe('2025-Q3');
+    });
+
     it('places "the quarter ended ..." by its months when no quarter is under discussion', () => {
       expect(valueOf('In the quarter ended July 31, the chain opened four stores.', 'the quarter', '2025-09-17')).toBe('2025-Q2');
     });

@@ -76,6 +76,8 @@ const quarterSpan = (q: number, size: number) => (y: number): [number, number] =
   const [ny, nm] = addMonths(y, m, size);
   return [toDays({ y, m, d: 1 }), toDays({ y: ny, m: nm, d: 1 }) - 1];
 };
+/** Days after a quarter's end within which news still reports its results. */
+const RESULTS_LAG = 90;
 /** Seasons by meteorological months; winter belongs to the year of its December. */
 const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 const seasonSpan = (s: string) => (y: number): [number, number] => {
@@ -265,9 +267,12 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
         // "its fourth quarter ended Oct. 31": the year of the latest such month
         else if (expr.endM !== null) y = chooseYear(dct, 'past', monthSpan(expr.endM));
         else {
-          // results come after a quarter ends: in a past-tense sentence the latest one begun, else the nearest
-          const dir = tenseOf() === 'past' ? 'past' : 'near';
-          y = chooseYear(dct, dir, quarterSpan(n, size));
+          // Results come after a quarter ends: in a past-tense sentence the latest one begun, else
+          // the nearest; in a future one ("expects to report a third-quarter loss", "will emerge
+          // by the third quarter") the next one not yet reported on, a season after its end.
+          const span = quarterSpan(n, size);
+          const tense = tenseOf();
+          y = tense === 'future' ? chooseYear(dct, 'future', (yy) => [span(yy)[0], span(yy)[1] + RESULTS_LAG]) : chooseYear(dct, tense === 'past' ? 'past' : 'near', span);
         }
       }
       y -= expr.back;
