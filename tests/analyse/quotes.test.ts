@@ -74,6 +74,20 @@ describe('extractQuotes', () => {
     expect(quotes(sentences, people).map(([speaker]) => speaker)).toEqual(['Tomas Reyes', 'Lena Fisk', 'Lena Fisk']);
   });
 
+  it('takes for that subject a name set off by commas after a role, not one after a verb', () => {
+    const sentences = prose(
+      '“Repairs will take a week,” said Tomas Reyes, the minister.',
+      'Peru’s energy minister, Dr. Lena Fisk, urged allies to send generators.',
+      '“Every generator saves lives,” she said.',
+      'He thanked the engineer he met, Ana Ruiz, for her work.',
+      '“She never slept,” he said.',
+    );
+    const people = [entity(sentences, 'Tomas Reyes', ['Reyes']), entity(sentences, 'Lena Fisk', ['Fisk']), entity(sentences, 'Ana Ruiz', ['Ruiz'])];
+    const speakers = quotes(sentences, people).map(([speaker]) => speaker);
+    expect(speakers.slice(0, 2)).toEqual(['Tomas Reyes', 'Lena Fisk']);
+    expect(speakers[2]).not.toBe('Ana Ruiz');
+  });
+
   it('carries a quote paragraph without attribution on from the previous speaker', () => {
     const sentences = prose(
       '“The storm took the roof off the school,” said Jane Okafor.',

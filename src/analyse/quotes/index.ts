@@ -183,8 +183,18 @@ function subjectOf(context: Context, index: number, kind: NamedKind): Speaker | 
   const sentence = context.sentences[index]!;
   const reach = sentence.tokens[Math.min(4, sentence.tokens.length - 1)]?.start ?? 0;
   const first = context.names.find(sentence.text).find((h) => h.kind !== 'place');
-  return first && first.kind === kind && first.start <= reach ? fromEntity(first.entity, kind) : null;
+  if (!first || first.kind !== kind) return null;
+  // (or the name set off after a short subject with no verb: "Kenya's health minister, Dr. Ana Ruiz, said")
+  const setOff =
+    APPOSED_SUBJECT.test(sentence.text.slice(0, first.start)) &&
+    sentence.text.startsWith(',', first.end) &&
+    sentence.tokens.every((t) => t.start >= first.start || !NOT_IN_SUBJECT.test(t.pos ?? ''));
+  return first.start <= reach || setOff ? fromEntity(first.entity, kind) : null;
 }
+/** A subject of a few words and a comma, with a style perhaps ("Dr."), before a name. */
+const APPOSED_SUBJECT = /^[^,"“”]{1,60},\s+(?:\p{Lu}\p{Ll}{0,3}\.\s+)?$/u;
+/** Tags of a clause's own verb or a pronoun, which no such subject holds ("She thanked the woman she played, X,"). */
+const NOT_IN_SUBJECT = /^(?:VBD|VBZ|VBP|VB|MD|PRP)$/;
 
 function resolvePronoun(context: Context, pronoun: string, index: number, before: string): Speaker | null {
   const person = PERSON_PRONOUN.test(pronoun);
