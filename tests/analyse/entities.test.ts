@@ -370,6 +370,28 @@ describe('extractEntities: rules around the tagger', () => {
     expect(orgs.filter((n) => /Labour|Fabrikam/.test(n) && n.includes(' and '))).toEqual([]);
   });
 
+  it('takes the role before a style ("Dr.") set off by commas, and hyphenated titles', () => {
+    const f = extractEntities(
+      article(
+        'Talks',
+        'Peru’s energy minister, Dr. Lena Fisk, said the grid would hold.',
+        'UN Secretary-General Maria Olsen welcomed the deal.',
+        'The firm’s finance chief, Mr. Tom Hale, agreed.',
+      ),
+    );
+    expect(byName(f.people, 'Lena Fisk')?.roles).toEqual(['Peru’s energy minister']);
+    expect(byName(f.people, 'Maria Olsen')?.roles).toEqual(['UN Secretary-General']);
+    expect(byName(f.people, 'Tom Hale')?.roles).toEqual(['firm’s finance chief']);
+  });
+
+  it('gives no person the role and name of the next one in a list', () => {
+    const f = extractEntities(
+      article('Resignations', 'The affair forced out board chairman Tom Hale, editor Ann Price and reporter Jo Dunn.', 'Lena Fisk, son of club manager Ivo Fisk, spoke.'),
+    );
+    for (const p of f.people) expect(p.roles.join(' ')).not.toMatch(/Ann Price|Jo Dunn/);
+    expect(byName(f.people, 'Lena Fisk')?.roles).toEqual(['son of club manager Ivo Fisk']);
+  });
+
   it('keeps styles out of roles and drops a role that another spells out', () => {
     const f = extractEntities(
       article('Review', 'Audit office head Sir Ian Brooke said Prof. Helen Marsh, Professor of Economics at Leeds University, was right.'),

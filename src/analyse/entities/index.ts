@@ -28,6 +28,7 @@ import {
   EVENT_HEAD,
   FACILITY_HEAD,
   GEO_HEAD,
+  HONORIFIC,
   isStop,
   isTitleWord,
   LEAD,
@@ -605,8 +606,12 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       // "Vice Mayor Van Tran": a capitalized word between a title and the name is the name's.
       const before = s.tokens[r[0] - 1];
       if (before && r[0] >= 2 && /^\p{Lu}\p{Ll}+$/u.test(before.text) && !(d.at(si, r[0] - 1) & TITLE_WORD) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
-      const role = roleBefore(d, si, r[0], (i) => inOther(si, i)) ?? roleBeforeComma(d, si, r[0], r[1]);
-      if (role && !stripped.role) roles.push(role);
+      // A style is no role: "Kenya's health minister, Dr. Ana Ruiz," is the minister.
+      let styleStart = r[0];
+      while (styleStart > 0 && (d.at(si, styleStart - 1) & HONORIFIC || STYLE.test(s.tokens[styleStart - 1]!.text))) styleStart--;
+      const title = roleBefore(d, si, r[0], (i) => inOther(si, i));
+      const role = (title && !STYLE.test(title) ? title : null) ?? roleBeforeComma(d, si, styleStart, r[1]) ?? title;
+      if (role && (!stripped.role || STYLE.test(stripped.role))) roles.push(role);
       const after = roleAfter(d, si, r[1]);
       if (after) roles.push(after);
     }
@@ -716,6 +721,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   });
   return { items: good, caseless, doc: d };
 }
+
+/** A style written short before a name ("Dr.", "Prof."). */
+const STYLE = /^\p{Lu}\p{Ll}{1,3}\.$/u;
 
 /** Order of items in the text. */
 const byPosition = (a: Item, b: Item) => a.sentence - b.sentence || a.from - b.from;
@@ -1255,10 +1263,11 @@ function toEntities(clusters: Cluster[], sentences: Sentence[], used: Set<string
       const sid = sentences[it.sentence]!.id;
       if (!ids.includes(sid)) ids.push(sid);
     }
-    // "President" adds nothing next to "French President", nor "Prof" next to "Professor".
+    // "President" adds nothing next to "French President", nor "Prof" next to "Professor", nor a
+    // style ("Dr.") next to any role.
     const fuller = roles.filter((r) => {
       const x = r.toLowerCase().replace(/\.$/, '');
-      return !roles.some((o) => o !== r && (o.toLowerCase().endsWith(` ${x}`) || (!x.includes(' ') && o.toLowerCase().startsWith(x))));
+      return !roles.some((o) => o !== r && (STYLE.test(r) || o.toLowerCase().endsWith(` ${x}`) || (!x.includes(' ') && o.toLowerCase().startsWith(x))));
     });
     out.push({ entity: { id, name, aliases, roles: fuller, mentions: c.items.length, sentences: ids }, first: order[0]!.sentence });
   }

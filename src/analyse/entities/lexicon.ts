@@ -20,6 +20,8 @@ export const ROLE_HEADS = words(`
   diplomat negotiator striker midfielder defender goalkeeper batsman bowler all-rounder champion
   player actor actress singer author writer presenter correspondent researcher scientist partner
   economist trader investor owner publisher producer premier-elect governor-general whip deputy
+  director-general secretary-general attorney-general solicitor-general surgeon-general
+  inspector-general
   detective inspector superintendent constable det insp supt
   superintendent inspector detective constable marshal sheriff mp mep rector principal
   ruler monarch regent consul attaché undersecretary under-secretary comptroller administrator

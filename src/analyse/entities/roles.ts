@@ -75,7 +75,7 @@ export function roleAfter(d: Doc, si: number, nameEnd: number): string | null {
   let i = nameEnd + 1;
   if (/^(the|a|an)$/i.test(t[i]?.text ?? '')) i++;
   const start = i;
-  let head = false;
+  let head = -1;
   while (i < t.length && i - start < 12) {
     const w = t[i]!.text;
     if (/^[,.;:()"“”‘’!?—–-]+$/.test(w) || APPOSITIVE_STOP.has(bare(w))) break;
@@ -83,16 +83,23 @@ export function roleAfter(d: Doc, si: number, nameEnd: number): string | null {
     // A present-tense verb or modal means a clause, not a role (past-tense tags are left out:
     // the tagger gives VBD to unknown words like "macro").
     if (/^(VBZ|MD|PRP)$/.test(t[i]!.pos ?? '')) return null;
-    if (at(i) & ROLE_HEAD) head = true;
+    if (at(i) & ROLE_HEAD) head = i;
     i++;
   }
-  if (!head || i === start || ((at(start) & (CAPITALIZED | TITLE_WORD | PLACE)) === CAPITALIZED && !/^\p{Lu}+$/u.test(t[start]!.text))) return null;
+  // A name right after a lower-case head, with no preposition before it, is the next person
+  // of a list ("A, director-general B and C"), not one the role is of ("son of manager B").
+  for (let j = start; j < i - 1; j++) {
+    if (PREPOSITION.test(t[j]!.text)) break;
+    if ((at(j) & (ROLE_HEAD | STARTS_LOWER)) === (ROLE_HEAD | STARTS_LOWER) && (at(j + 1) & (CAPITALIZED | TITLE_WORD | PLACE)) === CAPITALIZED) return null;
+  }
+  if (head < 0 || i === start || ((at(start) & (CAPITALIZED | TITLE_WORD | PLACE)) === CAPITALIZED && !/^\p{Lu}+$/u.test(t[start]!.text))) return null;
   // The phrase must end at a boundary, not run on into a clause we did not read.
   if (i < t.length && !/^[,.;:)"”’—–-]+$/.test(t[i]!.text) && !APPOSITIVE_STOP.has(bare(t[i]!.text)) && !(at(i) & IN_ON)) return null;
   return s.text.slice(t[start]!.start, t[i - 1]!.end);
 }
 
 const DAYS = /^(?:Yesterday|Today|Tomorrow|Tonight)$/;
+const PREPOSITION = /^(?:of|at|to|for|with|from|on|in|by)$/;
 
 /**
  * A role set off before the name it describes: "Her lawyer, Sara Lind, argued", "the firm's chief
