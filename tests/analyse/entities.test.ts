@@ -384,6 +384,15 @@ describe('extractEntities: rules around the tagger', () => {
     expect(byName(f.people, 'Tom Hale')?.roles).toEqual(['firm’s finance chief']);
   });
 
+  it('joins a company named later by its first word to its full name, when no other name begins so', () => {
+    const later = 'NorthJet employs 2,300 people and expects flights to continue.';
+    const one = extractEntities(article('Bankruptcy', 'NorthJet Airlines Inc. filed for bankruptcy on Monday.', later));
+    expect(byName(one.organizations, 'NorthJet Airlines')?.aliases).toEqual(expect.arrayContaining(['NorthJet Airlines Inc.', 'NorthJet']));
+    expect(names(one.organizations)).not.toContain('NorthJet');
+    const two = extractEntities(article('Bankruptcy', 'NorthJet Airlines and NorthJet Bank were both hit.', later));
+    for (const full of ['NorthJet Airlines', 'NorthJet Bank']) expect(byName(two.organizations, full)?.aliases).not.toContain('NorthJet');
+  });
+
   it('gives no person the role and name of the next one in a list', () => {
     const f = extractEntities(
       article('Resignations', 'The affair forced out board chairman Tom Hale, editor Ann Price and reporter Jo Dunn.', 'Lena Fisk, son of club manager Ivo Fisk, spoke.'),

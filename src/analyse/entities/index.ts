@@ -16,6 +16,7 @@ import {
   REMIT_HEADS,
   ROLE_HEADS,
   STOPWORDS,
+  TRADE_NOUNS,
 } from './lexicon.ts';
 import { roleAfter, roleBefore, roleBeforeComma, stripTitle, titleCase } from './roles.ts';
 import {
@@ -1146,6 +1147,22 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
       byKey.delete(k);
     }
   }
+  // A company introduced in full and then by its first word: "Kestrel" after "Kestrel Homes
+  // Ltd.", when the full name ends in what it trades in and no other name begins so.
+  const byFirst = new Map<string, Cluster[]>();
+  for (const c of byKey.values()) {
+    const words = c.name.split(' ');
+    if (words.length !== 2 || !TRADE_NOUNS.has(words[1]!.toLowerCase())) continue;
+    const k = orgKey(words[0]!.toLowerCase());
+    byFirst.set(k, [...(byFirst.get(k) ?? []), c]);
+  }
+  for (const [k, c] of [...byKey]) {
+    const into = byFirst.get(k);
+    if (into?.length !== 1 || c.name.includes(' ') || firstOf(into[0]!) > firstOf(c)) continue;
+    into[0]!.forms.push(...c.forms);
+    into[0]!.items.push(...c.items);
+    byKey.delete(k);
+  }
   // A club named after its town, cut short: "City" for "Manchester City", when only one such
   // club of the article ends that way ("Newcastle United" beside "Manchester United" stays apart).
   const clubs = new Map<string, Cluster[]>();
@@ -1162,6 +1179,9 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   }
   return [...byKey.values()];
 }
+
+/** Where a cluster is first named in the text, as a sortable number. */
+const firstOf = (c: Cluster) => Math.min(...c.items.map((it) => it.sentence * 1e4 + it.from));
 
 function clusterPlaces(items: Item[]): Cluster[] {
   const byKey = new Map<string, Cluster>();

@@ -104,6 +104,17 @@ export const COMPANY_SUFFIXES = words(`
 /** Descriptors dropped together with a legal suffix ("Northwind Management LLC" → "Northwind"). */
 export const COMPANY_DESCRIPTORS = words(`management holdings holding group`);
 
+/**
+ * Last words of a company's full name that say what it does ("Kestrel Homes", "Fabrikam
+ * Airlines"), which the article may drop after the first mention ("Kestrel").
+ */
+export const TRADE_NOUNS = words(`
+  airlines airways air motors homes foods group holdings bank energy pharmaceuticals pharma
+  technologies technology systems industries communications entertainment insurance securities
+  partners capital brands resources petroleum oil steel mining media networks telecom electronics
+  software studios properties investments construction logistics financial party
+`);
+
 /** Lower-case institution nouns that make "Peru's foreign ministry" an organization. */
 export const INSTITUTIONS = words(`
   ministry parliament government cabinet embassy consulate senate congress army navy military
