@@ -75,6 +75,11 @@ describe('extractEntities: people', () => {
     expect(byName(f.people, 'Sarah Whitfield')?.roles).toEqual(['Det Insp']);
   });
 
+  it('keeps the possessive in an association or a union named after a group of people', () => {
+    const f = extractEntities(article('Vote', "The Greyfield Residents' Association and the National Farmers' Union objected to the plan.", "The Teachers' Union said so too."));
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(["Greyfield Residents' Association", "National Farmers' Union", "Teachers' Union"]));
+  });
+
   it('takes a role set off by commas before the name', () => {
     const f = extractEntities(
       article(

@@ -475,8 +475,8 @@ function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
 /**
  * The name of a building or an institution runs across a possessive the tagger stopped at, when
  * it is named after a saint, a royal or a group of people: "St David's Shopping Centre", "Queen's
- * Medical Centre", "Derby Magistrates' Court". A few capitalized words follow, ending in a head such
- * as "Court" or "Centre". Any other owner owns the building rather than names it ("London's
+ * Medical Centre", "Derby Magistrates' Court", "Professional Footballers' Association". A few
+ * capitalized words follow, ending in a head such as "Court", "Centre" or "Union". Any other owner owns the building rather than names it ("London's
  * National Theatre", "Microsoft's Media Centre").
  */
 function acrossPossessive(d: Doc, si: number, from: number, to: number): [number, number] {

@@ -66,11 +66,12 @@ export const PLACE_ORG_HEADS = words(`league group forum club exchange alliance 
 
 /**
  * Head nouns of institutions and buildings whose names may hold a possessive ("Derby Magistrates'
- * Court", "Queen's Medical Centre"): the name runs on past it.
+ * Court", "Queen's Medical Centre", "National Farmers' Union"): the name runs on past it.
  */
 export const FACILITY_HEADS = words(`
   court courts centre center hospital college school university academy institute cathedral church
   chapel hall theatre theater museum gallery hotel stadium park bridge station infirmary clinic
+  association union federation guild society alliance league
 `);
 
 /** Head nouns of events, laws and awards, which are neither organizations nor places ("PGA Tour"). */
