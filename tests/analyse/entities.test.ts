@@ -389,6 +389,21 @@ describe('extractEntities: rules around the tagger', () => {
     expect(byName(f.people, 'Tom Hale')?.roles).toEqual(['firm’s finance chief']);
   });
 
+  it('joins an institution named for what it serves that the tagger read as pieces', () => {
+    const f = extractEntities(
+      article(
+        'Filing',
+        'The case was filed in the U.S. Bankruptcy Court for the District of Delaware on Monday.',
+        'Nations pushed for the fund to be run with the Africa Centres for Disease Control and Prevention (Africa CDC).',
+        'The Commission for Racial Equality welcomed the move.',
+      ),
+    );
+    const orgs = names(f.organizations);
+    expect(orgs).toEqual(expect.arrayContaining(['U.S. Bankruptcy Court for the District of Delaware', 'Africa Centres for Disease Control and Prevention', 'Commission for Racial Equality']));
+    expect(orgs).not.toContain('District');
+    expect(names(f.places)).toContain('Delaware');
+  });
+
   it('joins a company named later by its first word to its full name, when no other name begins so', () => {
     const later = 'NorthJet employs 2,300 people and expects flights to continue.';
     const one = extractEntities(article('Bankruptcy', 'NorthJet Airlines Inc. filed for bankruptcy on Monday.', later));

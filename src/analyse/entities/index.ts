@@ -11,6 +11,7 @@ import {
   FIRM_NOUNS,
   HONORIFICS,
   worldRegions,
+  INSTITUTION_HEADS,
   INSTITUTION_MODIFIERS,
   INSTITUTIONS,
   REMIT_HEADS,
@@ -303,6 +304,30 @@ function joinCoordinated(d: Doc, items: Item[]): Item[] {
     }
     const text = nameSurface(d, si, a.from, b.to);
     out[out.length - 1] = { kind: 'ORG', sentence: si, from: a.from, to: b.to, text, n: nameOf(text), roles: [] };
+  }
+  return out;
+}
+
+/**
+ * "Africa Centres" + "for" + "Disease Control and Prevention", "Bankruptcy Court" + "for the" +
+ * "District" + "of Delaware": an institution named for what it serves, which the tagger read as
+ * pieces. The first piece ends in an institution's head; a place the name ends in stays a place too.
+ */
+function joinAcrossFor(d: Doc, items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const b of items) {
+    const a = out[out.length - 1];
+    const si = b.sentence;
+    const t = d.sentences[si]!.tokens;
+    const gap = a && a.sentence === si ? t.slice(a.to, b.from).map((x) => x.text.toLowerCase()).join(' ') : '';
+    if (!a || a.kind !== 'ORG' || b.kind === 'LOC' || (gap !== 'for' && gap !== 'for the') || !INSTITUTION_HEADS.has(lower(t[a.to - 1]!.text).replace(/s$/, ''))) {
+      out.push(b);
+      continue;
+    }
+    const place = items[items.indexOf(b) + 1];
+    const to = place && place.sentence === si && place.kind === 'LOC' && t[b.to]?.text === 'of' && place.from === b.to + 1 ? place.to : b.to;
+    const text = nameSurface(d, si, a.from, to);
+    out[out.length - 1] = { kind: 'ORG', sentence: si, from: a.from, to, text, n: nameOf(text), roles: [] };
   }
   return out;
 }
@@ -679,7 +704,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const claimed = new Uint8Array(d.start[sentences.length]!);
   const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
-  const names = joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition));
+  const names = joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition)));
   const all = names.concat(items.filter((it) => it.rule)).sort(byPosition);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);

@@ -61,6 +61,12 @@ export const ORG_HEADS = words(`
  */
 export const REMIT_HEADS = words(`protection enforcement administration affairs prevention services development`);
 
+/** Heads of institutions named for what they serve ("Centres for Disease Control", "Court for the District of ..."). */
+export const INSTITUTION_HEADS = words(`
+  centre center institute foundation society commission council committee court office agency
+  fund trust campaign alliance coalition association federation board authority department ministry
+`);
+
 /** Heads that also make organizations of places, not of events ("National League" is not). */
 export const PLACE_ORG_HEADS = words(`league group forum club exchange alliance coalition party school network airlines airways lab labs laboratory laboratories`);
 
