@@ -404,6 +404,20 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.places)).toContain('Delaware');
   });
 
+  it('ends a company name in the trade noun the tagger left out, but not inside a longer name', () => {
+    const f = extractEntities(
+      article(
+        'Homes',
+        'The scheme, put forward by developer Kestrel Homes, includes 360 affordable homes.',
+        'A spokesperson for Kestrel Homes welcomed the vote.',
+        'Pilots of the Indian Air Force flew over.',
+      ),
+    );
+    expect(byName(f.organizations, 'Kestrel Homes')?.mentions).toBe(2);
+    expect(names(f.people)).not.toContain('Kestrel');
+    expect(names(f.organizations)).not.toContain('Indian Air');
+  });
+
   it('joins a company named later by its first word to its full name, when no other name begins so', () => {
     const later = 'NorthJet employs 2,300 people and expects flights to continue.';
     const one = extractEntities(article('Bankruptcy', 'NorthJet Airlines Inc. filed for bankruptcy on Monday.', later));

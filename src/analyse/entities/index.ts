@@ -557,6 +557,13 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     // A company suffix makes a company, whatever the tagger said; take the suffix it left out
     // ("Northwind Management" + "LLC") and the name before a suffix tagged on its own
     // ("Fabrikam" + "Co.", "General" + "Electric Co.").
+    // "Kestrel" + "Homes": a capitalized trade noun right after a name the tagger stopped before
+    // ends a company's name (not after a place, "West Bank", nor inside a longer name, "Indian Air Force").
+    const ends = (i: number) => i >= t.length || !(d.at(si, i) & CAPITALIZED) || (d.at(si, i) & COMPANY_SUFFIX) !== 0;
+    if (kind !== 'LOC' && to < t.length && d.at(si, to) & UPPER_LOWER && TRADE_NOUNS.has(lower(t[to]!.text)) && ends(to + 1)) {
+      to++;
+      kind = 'ORG';
+    }
     if (kind === 'ORG') while (to < t.length && isSuffix(to)) to++;
     if (isSuffix(to - 1)) {
       kind = 'ORG';
@@ -573,9 +580,12 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     [from, to] = acrossPossessive(d, si, from, to);
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title.
     if (kind !== 'PER' && from > 0 && to - from >= 2 && to - from <= 3 && d.at(si, from - 1) & PERSON_TITLE && everyFrom(from, to, (i) => d.at(si, i) & UPPER_LOWER)) kind = 'PER';
-    // "Lumen Exchange", "Derbyshire Police" tagged as a person: no person's name ends in such a
-    // word (though some end in "Court" or "Hall").
-    else if (kind === 'PER' && to - from > 1 && d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) && !SURNAME_HEADS.test(t[to - 1]!.text)) kind = 'ORG';
+    // "Lumen Exchange", "Derbyshire Police", "Kestrel Homes" tagged as a person: no person's name
+    // ends in such a word (though some end in "Court" or "Hall", and a trade noun may be the
+    // surname after a given name: "Helen Steel").
+    else if (kind === 'PER' && to - from > 1 && !SURNAME_HEADS.test(t[to - 1]!.text)) {
+      if (d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) || (TRADE_NOUNS.has(lower(t[to - 1]!.text)) && !(to - from === 2 && isFirstName(t[from]!.text)))) kind = 'ORG';
+    }
     if (kind !== 'PER') {
       // "EU Trade Commissioner Ana Ruiz" tagged as one organization: a person with a title.
       // The name may run past the span ("... Commissioner Ana" + "Ruiz"). So is "Executive Priya
