@@ -418,6 +418,21 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.organizations)).not.toContain('Indian Air');
   });
 
+  it('makes a club of a name ending in a club word, and of its town used for it', () => {
+    const f = extractEntities(
+      article(
+        'Late goal sends Rovers top',
+        "Emeka Okafor's late header gave Bristol Rovers a 2-1 win over Wycombe Wanderers on Saturday.",
+        'Wycombe had led through a penalty from captain Joe Lindqvist.',
+        'Wycombe boss Martin Reyes said his side had been robbed.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(['Bristol Rovers', 'Wycombe Wanderers']));
+    expect(byName(f.organizations, 'Wycombe Wanderers')?.aliases).toContain('Wycombe');
+    expect(names(f.people).sort()).toEqual(['Emeka Okafor', 'Joe Lindqvist', 'Martin Reyes']);
+    expect(byName(f.people, 'Martin Reyes')?.roles.join(' ')).toMatch(/boss/i);
+  });
+
   it('joins a company named later by its first word to its full name, when no other name begins so', () => {
     const later = 'NorthJet employs 2,300 people and expects flights to continue.';
     const one = extractEntities(article('Bankruptcy', 'NorthJet Airlines Inc. filed for bankruptcy on Monday.', later));

@@ -6,6 +6,7 @@ import { rarity, singular } from '../issues/lexicon.ts';
 import { adjectiveKind, isNoun, isVerb } from '../issues/wordnet.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
+  CLUB_HEADS,
   COMPANY_DESCRIPTORS,
   COMPASS,
   FIRM_NOUNS,
@@ -583,6 +584,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     // "Lumen Exchange", "Derbyshire Police", "Kestrel Homes" tagged as a person: no person's name
     // ends in such a word (though some end in "Court" or "Hall", and a trade noun may be the
     // surname after a given name: "Helen Steel").
+    else if (kind !== 'ORG' && to - from > 1 && CLUB_HEADS.has(lower(t[to - 1]!.text))) kind = 'ORG';
     else if (kind === 'PER' && to - from > 1 && !SURNAME_HEADS.test(t[to - 1]!.text)) {
       if (d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) || (TRADE_NOUNS.has(lower(t[to - 1]!.text)) && !(to - from === 2 && isFirstName(t[from]!.text)))) kind = 'ORG';
     }
@@ -1182,12 +1184,13 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
       byKey.delete(k);
     }
   }
-  // A company introduced in full and then by its first word: "Kestrel" after "Kestrel Homes
-  // Ltd.", when the full name ends in what it trades in and no other name begins so.
+  // A company or a club introduced in full and then by its first word: "Kestrel" after "Kestrel
+  // Homes Ltd.", "Wycombe" after "Wycombe Wanderers", when the full name ends in what it trades in
+  // or a club's head and no other name begins so.
   const byFirst = new Map<string, Cluster[]>();
   for (const c of byKey.values()) {
     const words = c.name.split(' ');
-    if (words.length !== 2 || !TRADE_NOUNS.has(words[1]!.toLowerCase())) continue;
+    if (words.length !== 2 || !(TRADE_NOUNS.has(words[1]!.toLowerCase()) || CLUB_HEADS.has(words[1]!.toLowerCase()))) continue;
     const k = orgKey(words[0]!.toLowerCase());
     byFirst.set(k, [...(byFirst.get(k) ?? []), c]);
   }
@@ -1339,12 +1342,28 @@ function personName(c: Cluster): string {
   return display(c.forms.filter((_, k) => counts[k] === top));
 }
 
+/**
+ * "Wycombe" in a report on "Wycombe Wanderers": a club called by its town, which the tagger takes
+ * for a person when it has no role and no person's name holds the word.
+ */
+function clubsByTown(items: Item[]): void {
+  const towns = new Set<string>();
+  for (const it of items) {
+    const [town, head, more] = it.n.lower.split(' ');
+    if (it.kind === 'ORG' && head && !more && CLUB_HEADS.has(head)) towns.add(town!);
+  }
+  if (towns.size === 0) return;
+  const personal = new Set(items.filter((x) => x.kind === 'PER' && x.n.words > 1).flatMap((x) => x.n.lower.split(' ')));
+  for (const it of items) if (it.kind === 'PER' && it.n.words === 1 && !it.roles.length && towns.has(it.n.lower) && !personal.has(it.n.lower)) it.kind = 'ORG';
+}
+
 const SURNAME_HEADS = /^(?:Court|Board|Office|Fund|Hall|Congress)$/;
 const POSTED = /^(?:wrote|written|posted|tweeted|shared|published|said|announced|streamed|broadcast)$/i;
 
 export function extractEntities(sentences: Sentence[]): Entities {
   const { items, caseless, doc } = collect(sentences);
   voteKinds(items, sentences);
+  clubsByTown(items);
   firmsInLists(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes). What someone "wrote on"

@@ -13,7 +13,7 @@ export const ROLE_HEADS = words(`
   ambassador envoy governor senator congressman congresswoman lawmaker legislator mayor king queen
   prince princess emperor empress pope cardinal archbishop bishop rabbi imam sheikh emir sultan
   chairman chairwoman chair chairperson ceo cfo coo cto founder co-founder director manager coach
-  captain skipper chief commander general admiral colonel lieutenant sergeant spokesman spokeswoman
+  captain skipper chief boss commander general admiral colonel lieutenant sergeant spokesman spokeswoman
   spokesperson lady judge justice attorney prosecutor commissioner leader head editor analyst
   economist strategist adviser advisor counsel counsellor officer executive dr prof professor sen
   rep gov gen lt col sgt capt cmdr adm maj dame sir lord baroness baron speaker treasurer official
@@ -60,6 +60,9 @@ export const ORG_HEADS = words(`
  * Protection", "Food and Drug Administration", "Health and Human Services".
  */
 export const REMIT_HEADS = words(`protection enforcement administration affairs prevention services development`);
+
+/** Last words of football clubs' names, which name no person or place ("Bristol Rovers", "Wycombe Wanderers"). */
+export const CLUB_HEADS = words(`rovers wanderers rangers athletic albion hotspur united argyle orient`);
 
 /** Heads of institutions named for what they serve ("Centres for Disease Control", "Court for the District of ..."). */
 export const INSTITUTION_HEADS = words(`
