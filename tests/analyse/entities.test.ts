@@ -433,6 +433,24 @@ describe('extractEntities: rules around the tagger', () => {
     expect(byName(f.people, 'Martin Reyes')?.roles.join(' ')).toMatch(/boss/i);
   });
 
+  it('finds no organization in an acronym used as a common noun, and reads a company called by its first word', () => {
+    const f = extractEntities(
+      article(
+        'Chipmaker unveils AI processor',
+        'Coreline Semiconductor on Tuesday unveiled a processor for AI that runs on any PC.',
+        'Coreline shares rose 6.3% in New York trading.',
+        'Microsoft and Oracle have signed up as early customers, she said.',
+        'The Public and Commercial Services union (PCS) called a strike.',
+      ),
+    );
+    const orgs = names(f.organizations);
+    expect(orgs).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(AI|PC)$/)]));
+    expect(byName(f.organizations, 'Coreline Semiconductor')?.aliases).toContain('Coreline');
+    expect(names(f.people)).not.toContain('Coreline');
+    expect(orgs).toEqual(expect.arrayContaining(['Microsoft', 'Oracle']));
+    expect(byName(f.organizations, 'Public and Commercial Services')?.aliases).toContain('PCS');
+  });
+
   it('joins a company named later by its first word to its full name, when no other name begins so', () => {
     const later = 'NorthJet employs 2,300 people and expects flights to continue.';
     const one = extractEntities(article('Bankruptcy', 'NorthJet Airlines Inc. filed for bankruptcy on Monday.', later));

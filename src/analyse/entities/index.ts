@@ -7,6 +7,7 @@ import { adjectiveKind, isNoun, isVerb } from '../issues/wordnet.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   CLUB_HEADS,
+  COMMON_ACRONYMS,
   COMPANY_DESCRIPTORS,
   COMPASS,
   FIRM_NOUNS,
@@ -103,10 +104,10 @@ const STOPWORD = 64;
 function nameBits(text: string): number {
   const words = splitWords(text);
   const allStop = words.every(isStop);
-  // Names have two letters at least, and are more than a legal suffix or a numeral ("B",
-  // "Co.", "II").
+  // Names have two letters at least, and are more than a legal suffix, a numeral or an acronym
+  // used as a common noun ("B", "Co.", "II", "AI").
   const letters = text.replace(/[^\p{L}]/gu, '').length;
-  const noName = allStop || letters < 2 || words.every((w) => isCompanySuffix(w) || /^[IVX]+$/.test(w));
+  const noName = allStop || letters < 2 || words.every((w) => isCompanySuffix(w) || /^[IVX]+$/.test(w)) || (words.length === 1 && COMMON_ACRONYMS.has(text));
   let b = (noName ? NO_NAME : 0) | (words.length === 1 ? ONE_WORD : 0) | (allStop ? ALL_STOP : 0);
   if (/\p{Ll}/u.test(text)) b |= HAS_LOWER;
   if (/\p{Lu}/u.test(text)) b |= HAS_UPPER;
@@ -471,9 +472,12 @@ const isEnglishWord = memo((w: string) => {
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 
 /**
- * Names of people the tagger left out at the start of a sentence, where a capital says nothing:
- * "Erling Haaland had given ...", or a given name before a surname it found ("Ngozi" +
- * "Okonjo-Iweala warned"). Only capitalized words no English lexicon knows, followed by a verb.
+ * Names the tagger left out at the start of a sentence, where a capital says nothing: "Erling
+ * Haaland had given ...", a given name before a surname it found ("Ngozi" + "Okonjo-Iweala
+ * warned"), a company by what it trades in ("Coreline Semiconductor") and later by its first word
+ * ("Coreline shares"), the first of a pair ("Microsoft and" + "Oracle"). Only capitalized words
+ * no English lexicon knows, followed by a verb, the surname, a trade noun or legal suffix, or
+ * "and" and the other name; or the first word of a company named before.
  */
 function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
   const out = [...mentions];
@@ -493,6 +497,15 @@ function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
       out[at!] = { ...m, start: t[0]!.start, text: s.text.slice(t[0]!.start, m.end) };
     } else if (n >= 2 && FINITE.has(t[n]?.pos ?? '') && (!m || t[n]!.end <= m.start)) {
       out.push({ sentence: si, kind: 'PER', start: t[0]!.start, end: t[n - 1]!.end, text: s.text.slice(t[0]!.start, t[n - 1]!.end) });
+    } else if ((!m || t[n]!.end <= m.start) && /^\p{Lu}/u.test(t[n]?.text ?? '') && (TRADE_NOUNS.has(lower(t[n]!.text)) || isCompanySuffix(t[n]!.text))) {
+      // a company by what it trades in: "Coreline Semiconductor unveiled"
+      out.push({ sentence: si, kind: 'ORG', start: t[0]!.start, end: t[n]!.end, text: s.text.slice(t[0]!.start, t[n]!.end) });
+    } else if (n === 1 && (!m || t[1]!.end <= m.start) && out.some((x) => x.kind === 'ORG' && x.text.startsWith(`${t[0]!.text} `))) {
+      // the first word of a company named in full before: "Coreline shares rose"
+      out.push({ sentence: si, kind: 'ORG', start: t[0]!.start, end: t[0]!.end, text: t[0]!.text });
+    } else if (m && m.kind !== 'PER' && t[n]?.text === 'and' && t[n + 1]?.start === m.start) {
+      // one of a pair the tagger found the other of: "Microsoft and Oracle signed up"
+      out.push({ sentence: si, kind: m.kind, start: t[0]!.start, end: t[n - 1]!.end, text: s.text.slice(t[0]!.start, t[n - 1]!.end) });
     }
   });
   return out.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
@@ -502,8 +515,9 @@ function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
  * The name of a building or an institution runs across a possessive the tagger stopped at, when
  * it is named after a saint, a royal or a group of people: "St David's Shopping Centre", "Queen's
  * Medical Centre", "Derby Magistrates' Court", "Professional Footballers' Association". A few
- * capitalized words follow, ending in a head such as "Court", "Centre" or "Union". Any other owner owns the building rather than names it ("London's
- * National Theatre", "Microsoft's Media Centre").
+ * capitalized words follow, ending in a head such as "Court", "Centre" or "Union". Any other
+ * owner owns the building rather than names it ("London's National Theatre", "Microsoft's Media
+ * Centre").
  */
 function acrossPossessive(d: Doc, si: number, from: number, to: number): [number, number] {
   const t = d.sentences[si]!.tokens;
@@ -1343,18 +1357,19 @@ function personName(c: Cluster): string {
 }
 
 /**
- * "Wycombe" in a report on "Wycombe Wanderers": a club called by its town, which the tagger takes
- * for a person when it has no role and no person's name holds the word.
+ * "Wycombe" in a report on "Wycombe Wanderers", "Coreline" after "Coreline Semiconductor": a club
+ * or a company called by its first word, which the tagger takes for a person when it has no role
+ * and no person's name holds the word.
  */
-function clubsByTown(items: Item[]): void {
-  const towns = new Set<string>();
+function firstWordsOfFirms(items: Item[]): void {
+  const firsts = new Set<string>();
   for (const it of items) {
-    const [town, head, more] = it.n.lower.split(' ');
-    if (it.kind === 'ORG' && head && !more && CLUB_HEADS.has(head)) towns.add(town!);
+    const [first, head, more] = it.n.lower.split(' ');
+    if (it.kind === 'ORG' && head && !more && (CLUB_HEADS.has(head) || TRADE_NOUNS.has(head))) firsts.add(first!);
   }
-  if (towns.size === 0) return;
+  if (firsts.size === 0) return;
   const personal = new Set(items.filter((x) => x.kind === 'PER' && x.n.words > 1).flatMap((x) => x.n.lower.split(' ')));
-  for (const it of items) if (it.kind === 'PER' && it.n.words === 1 && !it.roles.length && towns.has(it.n.lower) && !personal.has(it.n.lower)) it.kind = 'ORG';
+  for (const it of items) if (it.kind === 'PER' && it.n.words === 1 && !it.roles.length && firsts.has(it.n.lower) && !personal.has(it.n.lower)) it.kind = 'ORG';
 }
 
 const SURNAME_HEADS = /^(?:Court|Board|Office|Fund|Hall|Congress)$/;
@@ -1363,7 +1378,7 @@ const POSTED = /^(?:wrote|written|posted|tweeted|shared|published|said|announced
 export function extractEntities(sentences: Sentence[]): Entities {
   const { items, caseless, doc } = collect(sentences);
   voteKinds(items, sentences);
-  clubsByTown(items);
+  firstWordsOfFirms(items);
   firmsInLists(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes). What someone "wrote on"

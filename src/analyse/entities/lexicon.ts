@@ -61,6 +61,12 @@ export const ORG_HEADS = words(`
  */
 export const REMIT_HEADS = words(`protection enforcement administration affairs prevention services development`);
 
+/** Acronyms English uses as common nouns ("AI chips", "a PC", "GDP"), as written: no names ("PCS" may be one). */
+export const COMMON_ACRONYMS = words(`
+  AI GDP GNP CPI CEO CFO COO CTO IPO ETF EV EVs VAT GPS DNA RNA HIV TV PC PCs SMS MMS DVD DVDs CD
+  CDs USB ATM ATMs API APIs VR IoT LCD LED HD CPU GPU GPUs RAM SIM VIP DIY FAQ HR PR ESG LLM LLMs
+`);
+
 /** Last words of football clubs' names, which name no person or place ("Bristol Rovers", "Wycombe Wanderers"). */
 export const CLUB_HEADS = words(`rovers wanderers rangers athletic albion hotspur united argyle orient`);
 
@@ -122,7 +128,8 @@ export const TRADE_NOUNS = words(`
   airlines airways air motors homes foods group holdings bank energy pharmaceuticals pharma
   technologies technology systems industries communications entertainment insurance securities
   partners capital brands resources petroleum oil steel mining media networks telecom electronics
-  software studios properties investments construction logistics financial party
+  software studios properties investments construction logistics financial party semiconductor
+  semiconductors robotics biotech therapeutics aerospace chemicals automotive hotels stores
 `);
 
 /** Lower-case institution nouns that make "Peru's foreign ministry" an organization. */
