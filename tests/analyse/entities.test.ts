@@ -460,6 +460,11 @@ describe('extractEntities: rules around the tagger', () => {
     for (const full of ['NorthJet Airlines', 'NorthJet Bank']) expect(byName(two.organizations, full)?.aliases).not.toContain('NorthJet');
   });
 
+  it('reads a role after the name that begins with an acronym spelled like a clause word', () => {
+    const f = extractEntities(article('Outbreak', '"Cases are rising," said Dr. Ana Ruiz, the WHO\'s regional director for Europe.'));
+    expect(byName(f.people, 'Ana Ruiz')?.roles).toEqual(["WHO's regional director for Europe"]);
+  });
+
   it('gives no person the role and name of the next one in a list', () => {
     const f = extractEntities(
       article('Resignations', 'The affair forced out board chairman Tom Hale, editor Ann Price and reporter Jo Dunn.', 'Lena Fisk, son of club manager Ivo Fisk, spoke.'),

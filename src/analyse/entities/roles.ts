@@ -61,6 +61,8 @@ export function roleBefore(d: Doc, si: number, nameStart: number, inOtherName: (
 }
 
 const APPOSITIVE_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'added', 'while', 'when', 'and', 'but', 'as', 'because', 'after', 'before', 'whose']);
+/** A word that begins a clause, in lower case: "WHO" is the agency. */
+const isClauseWord = (w: string) => APPOSITIVE_STOP.has(w.endsWith('.') ? w.slice(0, -1) : w);
 
 /**
  * An appositive role after a name: ", lead Europe macro analyst at Fabrikam Securities," or
@@ -78,7 +80,7 @@ export function roleAfter(d: Doc, si: number, nameEnd: number): string | null {
   let head = -1;
   while (i < t.length && i - start < 12) {
     const w = t[i]!.text;
-    if (/^[,.;:()"“”‘’!?—–-]+$/.test(w) || APPOSITIVE_STOP.has(bare(w))) break;
+    if (/^[,.;:()"“”‘’!?—–-]+$/.test(w) || isClauseWord(w)) break;
     if (at(i) & IN_ON && i + 1 < t.length && at(i + 1) & CAPITALIZED) break;
     // A present-tense verb or modal means a clause, not a role (past-tense tags are left out:
     // the tagger gives VBD to unknown words like "macro").
@@ -94,7 +96,7 @@ export function roleAfter(d: Doc, si: number, nameEnd: number): string | null {
   }
   if (head < 0 || i === start || ((at(start) & (CAPITALIZED | TITLE_WORD | PLACE)) === CAPITALIZED && !/^\p{Lu}+$/u.test(t[start]!.text))) return null;
   // The phrase must end at a boundary, not run on into a clause we did not read.
-  if (i < t.length && !/^[,.;:)"”’—–-]+$/.test(t[i]!.text) && !APPOSITIVE_STOP.has(bare(t[i]!.text)) && !(at(i) & IN_ON)) return null;
+  if (i < t.length && !/^[,.;:)"”’—–-]+$/.test(t[i]!.text) && !isClauseWord(t[i]!.text) && !(at(i) & IN_ON)) return null;
   return s.text.slice(t[start]!.start, t[i - 1]!.end);
 }
 
