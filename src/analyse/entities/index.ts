@@ -317,7 +317,7 @@ function joinCoordinated(d: Doc, items: Item[]): Item[] {
  */
 function joinAcrossFor(d: Doc, items: Item[]): Item[] {
   const out: Item[] = [];
-  for (const b of items) {
+  for (const [k, b] of items.entries()) {
     const a = out[out.length - 1];
     const si = b.sentence;
     const t = d.sentences[si]!.tokens;
@@ -326,7 +326,7 @@ function joinAcrossFor(d: Doc, items: Item[]): Item[] {
       out.push(b);
       continue;
     }
-    const place = items[items.indexOf(b) + 1];
+    const place = items[k + 1];
     const to = place && place.sentence === si && place.kind === 'LOC' && t[b.to]?.text === 'of' && place.from === b.to + 1 ? place.to : b.to;
     const text = nameSurface(d, si, a.from, to);
     out[out.length - 1] = { kind: 'ORG', sentence: si, from: a.from, to, text, n: nameOf(text), roles: [] };
@@ -497,10 +497,10 @@ function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
       out[at!] = { ...m, start: t[0]!.start, text: s.text.slice(t[0]!.start, m.end) };
     } else if (n >= 2 && FINITE.has(t[n]?.pos ?? '') && (!m || t[n]!.end <= m.start)) {
       out.push({ sentence: si, kind: 'PER', start: t[0]!.start, end: t[n - 1]!.end, text: s.text.slice(t[0]!.start, t[n - 1]!.end) });
-    } else if ((!m || t[n]!.end <= m.start) && /^\p{Lu}/u.test(t[n]?.text ?? '') && (TRADE_NOUNS.has(lower(t[n]!.text)) || isCompanySuffix(t[n]!.text))) {
+    } else if (n < t.length && (!m || t[n]!.end <= m.start) && /^\p{Lu}/u.test(t[n]!.text) && (TRADE_NOUNS.has(lower(t[n]!.text)) || isCompanySuffix(t[n]!.text))) {
       // a company by what it trades in: "Coreline Semiconductor unveiled"
       out.push({ sentence: si, kind: 'ORG', start: t[0]!.start, end: t[n]!.end, text: s.text.slice(t[0]!.start, t[n]!.end) });
-    } else if (n === 1 && (!m || t[1]!.end <= m.start) && out.some((x) => x.kind === 'ORG' && x.text.startsWith(`${t[0]!.text} `))) {
+    } else if (n === 1 && t.length > 1 && (!m || t[1]!.end <= m.start) && out.some((x) => x.kind === 'ORG' && x.text.startsWith(`${t[0]!.text} `))) {
       // the first word of a company named in full before: "Coreline shares rose"
       out.push({ sentence: si, kind: 'ORG', start: t[0]!.start, end: t[0]!.end, text: t[0]!.text });
     } else if (m && m.kind !== 'PER' && t[n]?.text === 'and' && t[n + 1]?.start === m.start) {
@@ -569,16 +569,18 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     let [from, to] = tokenRange(t, m.start, m.end);
     const si = m.sentence;
     const isSuffix = (i: number) => i >= 0 && i < t.length && (d.at(si, i) & COMPANY_SUFFIX) !== 0;
+    // "Kestrel" + "Homes": a capitalized trade noun right after a name the tagger stopped before
+    // ends a company's name (not after a place, "West Bank", nor inside a longer name, "Indian Air Force").
+    if (kind !== 'LOC' && to < t.length && d.at(si, to) & UPPER_LOWER && TRADE_NOUNS.has(lower(t[to]!.text))) {
+      const after = to + 1 < t.length ? d.at(si, to + 1) : 0;
+      if (!(after & CAPITALIZED) || after & COMPANY_SUFFIX) {
+        to++;
+        kind = 'ORG';
+      }
+    }
     // A company suffix makes a company, whatever the tagger said; take the suffix it left out
     // ("Northwind Management" + "LLC") and the name before a suffix tagged on its own
     // ("Fabrikam" + "Co.", "General" + "Electric Co.").
-    // "Kestrel" + "Homes": a capitalized trade noun right after a name the tagger stopped before
-    // ends a company's name (not after a place, "West Bank", nor inside a longer name, "Indian Air Force").
-    const ends = (i: number) => i >= t.length || !(d.at(si, i) & CAPITALIZED) || (d.at(si, i) & COMPANY_SUFFIX) !== 0;
-    if (kind !== 'LOC' && to < t.length && d.at(si, to) & UPPER_LOWER && TRADE_NOUNS.has(lower(t[to]!.text)) && ends(to + 1)) {
-      to++;
-      kind = 'ORG';
-    }
     if (kind === 'ORG') while (to < t.length && isSuffix(to)) to++;
     if (isSuffix(to - 1)) {
       kind = 'ORG';
@@ -1204,7 +1206,7 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   const byFirst = new Map<string, Cluster[]>();
   for (const c of byKey.values()) {
     const words = c.name.split(' ');
-    if (words.length !== 2 || !(TRADE_NOUNS.has(words[1]!.toLowerCase()) || CLUB_HEADS.has(words[1]!.toLowerCase()))) continue;
+    if (words.length !== 2 || !isFirmHead(words[1]!.toLowerCase())) continue;
     const k = orgKey(words[0]!.toLowerCase());
     byFirst.set(k, [...(byFirst.get(k) ?? []), c]);
   }
@@ -1231,6 +1233,9 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   }
   return [...byKey.values()];
 }
+
+/** Whether a name's last word, in lower case, says it is a company or a club ("Homes", "Rovers"). */
+const isFirmHead = (last: string) => TRADE_NOUNS.has(last) || CLUB_HEADS.has(last);
 
 /** Where a cluster is first named in the text, as a sortable number. */
 const firstOf = (c: Cluster) => Math.min(...c.items.map((it) => it.sentence * 1e4 + it.from));
@@ -1365,7 +1370,7 @@ function firstWordsOfFirms(items: Item[]): void {
   const firsts = new Set<string>();
   for (const it of items) {
     const [first, head, more] = it.n.lower.split(' ');
-    if (it.kind === 'ORG' && head && !more && (CLUB_HEADS.has(head) || TRADE_NOUNS.has(head))) firsts.add(first!);
+    if (it.kind === 'ORG' && head && !more && isFirmHead(head)) firsts.add(first!);
   }
   if (firsts.size === 0) return;
   const personal = new Set(items.filter((x) => x.kind === 'PER' && x.n.words > 1).flatMap((x) => x.n.lower.split(' ')));

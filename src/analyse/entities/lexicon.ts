@@ -13,8 +13,8 @@ export const ROLE_HEADS = words(`
   ambassador envoy governor senator congressman congresswoman lawmaker legislator mayor king queen
   prince princess emperor empress pope cardinal archbishop bishop rabbi imam sheikh emir sultan
   chairman chairwoman chair chairperson ceo cfo coo cto founder co-founder director manager coach
-  captain skipper chief boss commander general admiral colonel lieutenant sergeant spokesman spokeswoman
-  spokesperson lady judge justice attorney prosecutor commissioner leader head editor analyst
+  captain skipper chief boss commander general admiral colonel lieutenant sergeant spokesman
+  spokeswoman spokesperson lady judge justice attorney prosecutor commissioner leader head editor analyst
   economist strategist adviser advisor counsel counsellor officer executive dr prof professor sen
   rep gov gen lt col sgt capt cmdr adm maj dame sir lord baroness baron speaker treasurer official
   diplomat negotiator striker midfielder defender goalkeeper batsman bowler all-rounder champion
