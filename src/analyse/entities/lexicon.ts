@@ -14,17 +14,17 @@ export const ROLE_HEADS = words(`
   prince princess emperor empress pope cardinal archbishop bishop rabbi imam sheikh emir sultan
   chairman chairwoman chair chairperson ceo cfo coo cto founder co-founder director manager coach
   captain skipper chief boss commander general admiral colonel lieutenant sergeant spokesman
-  spokeswoman spokesperson lady judge justice attorney prosecutor commissioner leader head editor analyst
-  economist strategist adviser advisor counsel counsellor officer executive dr prof professor sen
-  rep gov gen lt col sgt capt cmdr adm maj dame sir lord baroness baron speaker treasurer official
-  diplomat negotiator striker midfielder defender goalkeeper batsman bowler all-rounder champion
-  player actor actress singer author writer presenter correspondent researcher scientist partner
-  economist trader investor owner publisher producer premier-elect governor-general whip deputy
-  director-general secretary-general attorney-general solicitor-general surgeon-general
-  inspector-general
-  detective inspector superintendent constable det insp supt
-  superintendent inspector detective constable marshal sheriff mp mep rector principal
-  ruler monarch regent consul attaché undersecretary under-secretary comptroller administrator
+  spokeswoman spokesperson lady judge justice attorney prosecutor commissioner leader head editor
+  analyst economist strategist adviser advisor counsel counsellor officer executive dr prof
+  professor sen rep gov gen lt col sgt capt cmdr adm maj dame sir lord baroness baron speaker
+  treasurer official diplomat negotiator striker midfielder defender goalkeeper batsman bowler
+  all-rounder champion player actor actress singer author writer presenter correspondent
+  researcher scientist partner economist trader investor owner publisher producer premier-elect
+  governor-general whip deputy director-general secretary-general attorney-general
+  solicitor-general surgeon-general inspector-general detective inspector superintendent constable
+  det insp supt superintendent inspector detective constable marshal sheriff mp mep rector
+  principal ruler monarch regent consul attaché undersecretary under-secretary comptroller
+  administrator
 `);
 
 /** Words that can sit inside a title before the head ("Vice", "Foreign", "first", "Health"). */
