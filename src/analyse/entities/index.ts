@@ -289,25 +289,15 @@ function joinCoordinated(d: Doc, items: Item[]): Item[] {
       return d.at(si, i) & UPPER_LOWER && isEnglishWord(w) && !nameOf(w).knownPlace && !nameOf(w).demonymOnly && !isFirstName(w);
     });
   };
-  const out: Item[] = [];
-  for (const b of items) {
-    const a = out[out.length - 1];
+  return joinAdjacent(d, items, (a, b) => {
     const si = b.sentence;
-    if (!a || a.sentence !== si || a.to + 1 !== b.from || d.sentences[si]!.tokens[a.to]!.text !== 'and' || b.kind !== 'ORG' || a.to - a.from > 3 || d.at(si, a.to - 1) & COMPANY_SUFFIX) {
-      out.push(b);
-      continue;
-    }
+    if (a.to + 1 !== b.from || d.sentences[si]!.tokens[a.to]!.text !== 'and' || b.kind !== 'ORG' || a.to - a.from > 3 || d.at(si, a.to - 1) & COMPANY_SUFFIX) return -1;
     let end = b.to;
     while (end > b.from && d.at(si, end - 1) & COMPANY_SUFFIX) end--;
     const headed = end < b.to || (end > b.from && (d.at(si, end - 1) & ORG_HEAD || REMIT_HEADS.has(lower(d.sentences[si]!.tokens[end - 1]!.text))));
-    if (!headed || end - b.from > 3 || !plainWords(si, a.from, a.to) || !plainWords(si, b.from, end) || alone(a) || alone(b)) {
-      out.push(b);
-      continue;
-    }
-    const text = nameSurface(d, si, a.from, b.to);
-    out[out.length - 1] = { kind: 'ORG', sentence: si, from: a.from, to: b.to, text, n: nameOf(text), roles: [] };
-  }
-  return out;
+    const join = headed && end - b.from <= 3 && plainWords(si, a.from, a.to) && plainWords(si, b.from, end) && !alone(a) && !alone(b);
+    return join ? b.to : -1;
+  });
 }
 
 /**
@@ -316,21 +306,31 @@ function joinCoordinated(d: Doc, items: Item[]): Item[] {
  * pieces. The first piece ends in an institution's head; a place the name ends in stays a place too.
  */
 function joinAcrossFor(d: Doc, items: Item[]): Item[] {
+  return joinAdjacent(d, items, (a, b, next) => {
+    const t = d.sentences[b.sentence]!.tokens;
+    const gap = b.from - a.to;
+    const forGap = (gap === 1 || (gap === 2 && lower(t[a.to + 1]!.text) === 'the')) && lower(t[a.to]!.text) === 'for';
+    if (a.kind !== 'ORG' || b.kind === 'LOC' || !forGap || !INSTITUTION_HEADS.has(lower(t[a.to - 1]!.text).replace(/s$/, ''))) return -1;
+    return next && next.sentence === b.sentence && next.kind === 'LOC' && t[b.to]?.text === 'of' && next.from === b.to + 1 ? next.to : b.to;
+  });
+}
+
+/**
+ * Items in order with each one merged into the one before it, into an organization that runs
+ * from the earlier one's start to the token `end` gives (-1: no merge); `end` sees the item after too.
+ */
+function joinAdjacent(d: Doc, items: Item[], end: (a: Item, b: Item, next: Item | undefined) => number): Item[] {
   const out: Item[] = [];
-  for (const [k, b] of items.entries()) {
+  items.forEach((b, k) => {
     const a = out[out.length - 1];
-    const si = b.sentence;
-    const t = d.sentences[si]!.tokens;
-    const gap = a && a.sentence === si ? t.slice(a.to, b.from).map((x) => x.text.toLowerCase()).join(' ') : '';
-    if (!a || a.kind !== 'ORG' || b.kind === 'LOC' || (gap !== 'for' && gap !== 'for the') || !INSTITUTION_HEADS.has(lower(t[a.to - 1]!.text).replace(/s$/, ''))) {
+    const to = a && a.sentence === b.sentence ? end(a, b, items[k + 1]) : -1;
+    if (to < 0) {
       out.push(b);
-      continue;
+      return;
     }
-    const place = items[k + 1];
-    const to = place && place.sentence === si && place.kind === 'LOC' && t[b.to]?.text === 'of' && place.from === b.to + 1 ? place.to : b.to;
-    const text = nameSurface(d, si, a.from, to);
-    out[out.length - 1] = { kind: 'ORG', sentence: si, from: a.from, to, text, n: nameOf(text), roles: [] };
-  }
+    const text = nameSurface(d, b.sentence, a!.from, to);
+    out[out.length - 1] = { kind: 'ORG', sentence: b.sentence, from: a!.from, to, text, n: nameOf(text), roles: [] };
+  });
   return out;
 }
 
