@@ -260,6 +260,18 @@ describe('extractEntities: places', () => {
     expect(names(g.places)).toEqual(['America']);
   });
 
+  it('reads the capitals of a wire dateline as a place, and the agency after them as no alias of it', () => {
+    const f = extractEntities(article('Funding round', 'SAN FRANCISCO (AP) — Quillmoor Labs said Monday it had raised $40 million.'));
+    expect(names(f.places)).toContain('San Francisco');
+    expect(byName(f.organizations, 'AP')?.aliases).toEqual([]);
+    expect(names(f.organizations)).not.toContain('SAN FRANCISCO');
+    // (a city the tagger misses there, and a label in capitals, which is no place)
+    const g = extractEntities(article('Funding round', 'DENVER (AP) — Quillmoor Labs said Monday it had raised $40 million.'));
+    expect(names(g.places)).toEqual(['Denver']);
+    const h = extractEntities(article('Funding round', 'EXCLUSIVE: Quillmoor Labs is said to have raised $40 million.'));
+    expect(names(h.places)).toEqual([]);
+  });
+
   it('gives a name in the headline the one kind the body gives it', () => {
     const f = extractEntities(
       article('Asia shares slip after tech selloff', 'Share prices across Asia climbed on Tuesday as investors bet on lower rates.'),
@@ -500,6 +512,19 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.people)).not.toContain('Halvorsen Kittredge');
     // A surname used alone, or a known given name, shows a person.
     expect(names(e.people)).toEqual(expect.arrayContaining(['Whitcombe Strand', 'Peter Lang']));
+  });
+
+  it('makes a company of a name set off before a phrase headed by a company noun, but not of a person', () => {
+    const e = extractEntities(
+      article(
+        'Reactors',
+        'Halvard Tune, a startup developing small reactors, said it had raised $400 million.',
+        'Tarvik Lune, the Ohio lender that financed the plant, said it would sue.',
+        'Priya Raman, an investor in the startup, and Oskar Velde, a bank robber, were not named in the filing.',
+      ),
+    );
+    expect(names(e.organizations)).toEqual(expect.arrayContaining(['Halvard Tune', 'Tarvik Lune']));
+    expect(names(e.people)).toEqual(expect.arrayContaining(['Priya Raman', 'Oskar Velde']));
   });
 
   it('leaves a person in a list joined by other words alone', () => {

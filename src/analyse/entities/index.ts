@@ -4,6 +4,7 @@ import { usedInLowerCase } from '../ner/features.ts';
 import { recognizeDocument } from '../ner/index.ts';
 import { rarity, singular } from '../issues/lexicon.ts';
 import { adjectiveKind, isNoun, isVerb } from '../issues/wordnet.ts';
+import { dateline } from '../text/dateline.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   CLUB_HEADS,
@@ -690,6 +691,19 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     const t = s.tokens;
+    // "DENVER (AP) —", "SAN FRANCISCO, May 3 —": the capitals of a wire dateline are its place,
+    // whatever the tagger made of them (nothing, or an organization).
+    const line = dateline(s.text);
+    if (line) {
+      let k = 0;
+      while (k < t.length && t[k]!.end <= line.placeEnd) k++;
+      const text = nameSurface(d, si, 0, k);
+      const n = nameOf(text);
+      if (line.full || n.knownPlace) {
+        for (let x = items.length - 1; x >= 0; x--) if (items[x]!.sentence === si && items[x]!.from < k) items.splice(x, 1);
+        items.push({ kind: 'LOC', sentence: si, from: 0, to: k, text, n, roles: [], rule: true });
+      }
+    }
     for (let i = 0; i < t.length; i++) {
       const tok = t[i]!;
       // "Fabrikam Co.", "Acme Widgets Inc.": a legal suffix after capitalized words names a
@@ -959,6 +973,38 @@ function firmsInLists(d: Doc, items: Item[]): void {
     }
   }
   for (const it of items) if (it.kind === 'PER' && firms.has(it.n.lower)) it.kind = 'ORG';
+}
+
+/**
+ * "Quillmoor, a maker of heat pumps", "Helion Forge, the startup that ...": a name set off by a
+ * comma before a phrase whose head is a company noun is a company, whatever the tagger made of it
+ * (a person, or a place it does not know), unless the document gives it a role or it opens with
+ * a known given name ("Ana Ruiz, an investor in ...").
+ */
+function firmsByApposition(d: Doc, items: Item[]): void {
+  const firms = new Set<string>();
+  for (const it of items) {
+    if (it.kind !== 'PER' && !(it.kind === 'LOC' && !it.n.knownPlace)) continue;
+    const t = d.sentences[it.sentence]!.tokens;
+    if (t[it.to]?.text === ',' && describesFirm(t, it.to + 1) && !isFirstName(t[it.from]!.text)) firms.add(it.n.lower);
+  }
+  if (!firms.size) return;
+  for (const it of items) if (it.roles.length) firms.delete(it.n.lower);
+  for (const it of items) if (it.kind !== 'ORG' && firms.has(it.n.lower)) it.kind = 'ORG';
+}
+
+/** Modifiers a company noun may have between the article and itself ("a fast-growing Ohio software firm"). */
+const FIRM_MODIFIER = /^(?:JJ[RS]?|NNP?|VB[NG]|CD|RBS?|HYPH)$/;
+
+/** Whether tokens from `at` are an article, modifiers, then a company noun as the head of a phrase that is no clause's subject. */
+function describesFirm(t: Token[], at: number): boolean {
+  if (!/^(?:a|an|the)$/i.test(t[at]?.text ?? '')) return false;
+  for (let k = at + 1; k < t.length && k <= at + 6; k++) {
+    // (not "Gatwick, the company has written ...", where the phrase begins a clause)
+    if (FIRM_NOUNS.has(t[k]!.text)) return !/^(?:NN|VB[DPZ]|MD)/.test(t[k + 1]?.pos ?? '');
+    if (!FIRM_MODIFIER.test(t[k]!.pos ?? '')) return false;
+  }
+  return false;
 }
 
 function isFirstName(w: string): boolean {
@@ -1385,6 +1431,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
   voteKinds(items, sentences);
   firstWordsOfFirms(items);
   firmsInLists(doc, items);
+  firmsByApposition(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes). What someone "wrote on"
   // or "posted on" is a platform ("Telegram"), not a place.

@@ -5,6 +5,7 @@
  * rich in dates and figures.
  */
 import { findQuoteSpans } from '../quotes/marks.ts';
+import { dateline } from '../text/dateline.ts';
 import type { Facts, Sentence, Token } from '../types.ts';
 
 export interface Summary {
@@ -39,13 +40,8 @@ const CONNECTIVE = /^(?:(?:but|and|so|yet)\s+|(?:however|meanwhile|nevertheless|
 // Where a clause a bullet can lose begins: asides that follow the main statement.
 const TRAILING_CLAUSE = /,\s+(?:which|who|whose|while|although|though|as|according to|with|after|before|amid|despite|\p{Ll}+ing)\b|\s+[—–-]\s+/gu;
 
-/**
- * A wire dateline before the lead: the place in capitals, maybe a date and the agency, then a dash
- * ("FRANKFURT (Reuters) - ", "LOS ANGELES — ", "WASHINGTON, Aug. 11 (AP) -- "). Its place stays a fact
- * of the article; the bottom line starts with the news.
- */
-const DATELINE = /^\p{Lu}[\p{Lu} .'’-]+\p{Lu}\.?(?:,\s*[\p{L}. ]{2,20}?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,40}\)\s*)?(?:--?|[—–:])\s+(?=[\p{Lu}"“‘'])/u;
-const withoutDateline = (text: string): string => text.replace(DATELINE, '');
+// The dateline's place stays a fact of the article; the bottom line starts with the news.
+const withoutDateline = (text: string): string => text.slice(dateline(text)?.end ?? 0);
 
 // Words of a trimmed line, counted by its spaces: near enough for a length limit.
 function wordCount(text: string): number {
