@@ -118,6 +118,12 @@ describe('extractEntities: people', () => {
     expect(scholz.id).toBe('olaf-scholz');
   });
 
+  it('makes a person of a name the tagger calls an organization after a role word that opens the sentence', () => {
+    const f = extractEntities(article('Injuries', 'Striker Erling Haaland is expected to return after missing three matches.'));
+    expect(names(f.people)).toEqual(['Erling Haaland']);
+    expect(names(f.organizations)).toEqual([]);
+  });
+
   it('keeps people who share a surname apart and title-cases a lower-case title', () => {
     const f = extractEntities(
       article(

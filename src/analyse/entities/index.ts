@@ -596,8 +596,17 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     // "Caspian" + "Sea": a geographic head word right after a place belongs to it.
     if (kind === 'LOC') while (to < t.length && d.at(si, to) & GEO_HEAD) to++;
     [from, to] = acrossPossessive(d, si, from, to);
-    // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title.
-    if (kind !== 'PER' && from > 0 && to - from >= 2 && to - from <= 3 && d.at(si, from - 1) & PERSON_TITLE && everyFrom(from, to, (i) => d.at(si, i) & UPPER_LOWER)) kind = 'PER';
+    // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title, or
+    // after a role word when its words read as a name ("Striker Erling Haaland").
+    if (
+      kind !== 'PER' &&
+      from > 0 &&
+      to - from >= 2 &&
+      to - from <= 3 &&
+      (d.at(si, from - 1) & PERSON_TITLE || (d.at(si, from - 1) & ROLE_HEAD && readsAsName(t, from, to))) &&
+      everyFrom(from, to, (i) => d.at(si, i) & UPPER_LOWER)
+    )
+      kind = 'PER';
     // "Lumen Exchange", "Derbyshire Police", "Kestrel Homes" tagged as a person: no person's name
     // ends in such a word (though some end in "Court" or "Hall", and a trade noun may be the
     // surname after a given name: "Helen Steel").
@@ -616,8 +625,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
         let end = to;
         while (end < t.length && end - h <= 3 && d.at(si, end) & UPPER_LOWER) end++;
         const n = end - h - 1;
-        // (after a role word, a given name or an unknown word, then unknown words: not "Justice Bill", "Edward Theatre")
-        const named = n >= 2 && (isFirstName(t[h + 1]!.text) || !isEnglishWord(t[h + 1]!.text)) && everyFrom(h + 2, end, (i) => !isEnglishWord(t[i]!.text));
+        // (after a role word: not "Justice Bill", "Edward Theatre")
+        const named = n >= 2 && readsAsName(t, h + 1, end);
         if (!title && !named) continue;
         if (n <= 4 && everyFrom(h + 1, end, (i) => d.at(si, i) & UPPER_LOWER) && (n >= 2 || isFirstName(t[h + 1]!.text))) {
           push('PER', si, h + 1, end);
@@ -1005,6 +1014,11 @@ function describesFirm(t: Token[], at: number): boolean {
     if (!FIRM_MODIFIER.test(t[k]!.pos ?? '')) return false;
   }
   return false;
+}
+
+/** A given name or a word no English lexicon knows, then only such unknown words: a person's name after a role word. */
+function readsAsName(t: Token[], from: number, to: number): boolean {
+  return (isFirstName(t[from]!.text) || !isEnglishWord(t[from]!.text)) && everyFrom(from + 1, to, (i) => !isEnglishWord(t[i]!.text));
 }
 
 function isFirstName(w: string): boolean {
