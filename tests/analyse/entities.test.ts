@@ -533,6 +533,28 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.people)).toEqual(expect.arrayContaining(['Priya Raman', 'Oskar Velde']));
   });
 
+  it('cuts the title of the person named next out of an organization, keeping what comes before it', () => {
+    const e = extractEntities(
+      article('Appeal', 'Ohio Attorney General Dara Quillen said her office would appeal.', 'Tarvik Bank Governor Oskar Velde said rates would stay.'),
+    );
+    expect(names(e.people)).toEqual(expect.arrayContaining(['Dara Quillen', 'Oskar Velde']));
+    expect(byName(e.people, 'Dara Quillen')?.roles).toEqual(['Ohio Attorney General']);
+    expect(names(e.organizations)).toEqual(['Tarvik Bank']);
+    expect(names(e.places)).toEqual(['Ohio']);
+  });
+
+  it('makes an organization of a "person" that holds an institution of something', () => {
+    const e = extractEntities(
+      article(
+        'Appeal',
+        'U.S. District Judge Laura Brennan in Kansas City said the plaintiffs were likely to succeed.',
+        'Missouri Attorney General Catherine Hanaway said her office would appeal to the 8th U.S. Circuit Court of Appeals.',
+      ),
+    );
+    expect(names(e.organizations)).toContain('Circuit Court of Appeals');
+    expect(names(e.people)).toEqual(['Laura Brennan', 'Catherine Hanaway']);
+  });
+
   it('leaves a person in a list joined by other words alone', () => {
     const e = extractEntities(article('Hearing', 'Ravi Anand, from campaign group Fairwatch, and Contoso Ltd. gave evidence.'));
     expect(names(e.organizations)).not.toContain('Ravi Anand');

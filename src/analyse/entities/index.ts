@@ -41,6 +41,7 @@ import {
   mayStartRegion,
   memo,
   NAMEISH,
+  OF,
   OPENING,
   ORG_HEAD,
   PERSON_TITLE,
@@ -614,7 +615,12 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     else if (kind === 'PER' && to - from > 1 && !SURNAME_HEADS.test(t[to - 1]!.text)) {
       if (d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) || (TRADE_NOUNS.has(lower(t[to - 1]!.text)) && !(to - from === 2 && isFirstName(t[from]!.text)))) kind = 'ORG';
     }
+    // Nor does it hold an institution "of" something ("Circuit Court of Appeals", "Bank of Tarvik").
+    if (kind === 'PER' && !everyFrom(from, to - 2, (i) => !(d.at(si, i) & ORG_HEAD && d.at(si, i + 1) & OF))) kind = 'ORG';
     if (kind !== 'PER') {
+      // "Missouri Attorney General" + "Ana Ruiz": the title of the person named next, which the
+      // tagger took for an organization.
+      let titled = d.at(si, to - 1) & ROLE_HEAD && to < t.length && inSentence[si]!.some((x) => x.kind === 'PER' && x.start === t[to]!.start);
       // "EU Trade Commissioner Ana Ruiz" tagged as one organization: a person with a title.
       // The name may run past the span ("... Commissioner Ana" + "Ruiz"). So is "Executive Priya
       // Natarajan" after a role word, when no English lexicon knows the words of the name
@@ -630,9 +636,16 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
         if (!title && !named) continue;
         if (n <= 4 && everyFrom(h + 1, end, (i) => d.at(si, i) & UPPER_LOWER) && (n >= 2 || isFirstName(t[h + 1]!.text))) {
           push('PER', si, h + 1, end);
-          to = from;
+          to = h + 1;
+          titled = true;
         }
         break;
+      }
+      // What comes before the title stays: "Tarvik Bank" (of "Tarvik Bank Governor Oskar Velde",
+      // a title word that can end a name), "Missouri", a place.
+      if (titled) {
+        while (to > from && (d.at(si, to - 1) & (TITLE_WORD | ORG_HEAD | PLACE_ORG_HEAD)) === TITLE_WORD && !isFirmHead(lower(t[to - 1]!.text))) to--;
+        if (to > from && nameOf(surface(s, from, to)).knownPlace) kind = 'LOC';
       }
       if (to <= from) continue;
       // "Baltic Fisheries Council", "Constitutional Court": organizations by their head noun.

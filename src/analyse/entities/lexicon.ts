@@ -15,10 +15,10 @@ export const ROLE_HEADS = words(`
   chairman chairwoman chair chairperson ceo cfo coo cto founder co-founder director manager coach
   captain skipper chief boss commander general admiral colonel lieutenant sergeant spokesman
   spokeswoman spokesperson lady judge justice attorney prosecutor commissioner leader head editor
-  analyst economist strategist adviser advisor counsel counsellor officer executive dr prof
-  professor sen rep gov gen lt col sgt capt cmdr adm maj dame sir lord baroness baron speaker
-  treasurer official diplomat negotiator striker midfielder defender goalkeeper batsman bowler
-  all-rounder champion player actor actress singer author writer presenter correspondent
+  analyst economist strategist adviser advisor counsel counsellor officer executive dr prof rev
+  reverend professor sen rep gov gen lt col sgt capt cmdr adm maj dame sir lord baroness baron
+  speaker treasurer official diplomat negotiator striker midfielder defender goalkeeper batsman
+  bowler all-rounder champion player actor actress singer author writer presenter correspondent
   researcher scientist partner economist trader investor owner publisher producer premier-elect
   governor-general whip deputy director-general secretary-general attorney-general
   solicitor-general surgeon-general inspector-general detective inspector superintendent constable
@@ -37,7 +37,7 @@ export const ROLE_MODIFIERS = words(`
   attorney solicitor environment culture information communications science technology industry
   army navy air force military police intelligence financial operating technical marketing sales
   chief-executive co founding honorary emeritus permanent special external internal regional
-  provincial state-owned city council parliamentary presidential royal
+  provincial state-owned city council parliamentary presidential royal political rt
 `);
 
 /** Titles that, capitalized right before capitalized words, mark those words as a person. */
