@@ -422,6 +422,21 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.places)).toContain('Delaware');
   });
 
+  it('joins an institution named for whom it gathers or what it studies, with a place before it but not an adjective', () => {
+    const f = extractEntities(
+      article(
+        'Reactors',
+        'Critics, including the Union of Concerned Scientists, say new reactor designs remain unproven.',
+        'The study was led by California Institute of Technology professor Dana Quill.',
+        'The San Francisco-based US Court of Appeals ruled against the firm.',
+      ),
+    );
+    const orgs = names(f.organizations);
+    expect(orgs).toEqual(expect.arrayContaining(['Union of Concerned Scientists', 'California Institute of Technology', 'US Court of Appeals']));
+    expect(orgs).not.toContain('Technology');
+    expect(names(f.places)).not.toContain('Concerned Scientists');
+  });
+
   it('ends a company name in the trade noun the tagger left out, but not inside a longer name', () => {
     const f = extractEntities(
       article(
@@ -551,7 +566,7 @@ describe('extractEntities: names that are not what the tagger says', () => {
         'Missouri Attorney General Catherine Hanaway said her office would appeal to the 8th U.S. Circuit Court of Appeals.',
       ),
     );
-    expect(names(e.organizations)).toContain('Circuit Court of Appeals');
+    expect(names(e.organizations)).toContain('U.S. Circuit Court of Appeals');
     expect(names(e.people)).toEqual(['Laura Brennan', 'Catherine Hanaway']);
   });
 

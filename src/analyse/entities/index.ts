@@ -304,15 +304,18 @@ function joinCoordinated(d: Doc, items: Item[]): Item[] {
 
 /**
  * "Africa Centres" + "for" + "Disease Control and Prevention", "Bankruptcy Court" + "for the" +
- * "District" + "of Delaware": an institution named for what it serves, which the tagger read as
- * pieces. The first piece ends in an institution's head; a place the name ends in stays a place too.
+ * "District" + "of Delaware", "Union" + "of" + "Concerned Scientists": an institution named for
+ * what it serves or whom it gathers, which the tagger read as pieces. The first piece ends in an
+ * institution's head; a place the name ends in stays a place too, and no known place follows "of"
+ * (the "University" of "Tarvik" is in it).
  */
 function joinAcrossFor(d: Doc, items: Item[]): Item[] {
   return joinAdjacent(d, items, (a, b, next) => {
     const t = d.sentences[b.sentence]!.tokens;
     const gap = b.from - a.to;
-    const forGap = (gap === 1 || (gap === 2 && lower(t[a.to + 1]!.text) === 'the')) && lower(t[a.to]!.text) === 'for';
-    if (a.kind !== 'ORG' || b.kind === 'LOC' || !forGap || !INSTITUTION_HEADS.has(lower(t[a.to - 1]!.text).replace(/s$/, ''))) return -1;
+    const word = lower(t[a.to]!.text);
+    const across = (gap === 1 || (gap === 2 && lower(t[a.to + 1]!.text) === 'the')) && (word === 'for' || (word === 'of' && !b.n.knownPlace));
+    if (a.kind !== 'ORG' || b.kind === 'PER' || (b.kind === 'LOC' && word === 'for') || !across || !INSTITUTION_HEADS.has(lower(t[a.to - 1]!.text).replace(/s$/, ''))) return -1;
     return next && next.sentence === b.sentence && next.kind === 'LOC' && t[b.to]?.text === 'of' && next.from === b.to + 1 ? next.to : b.to;
   });
 }
@@ -780,9 +783,11 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   // a mention of its own.
   const taken: Item[] = [];
   for (const it of all) {
-    if (it.kind !== 'ORG' || it.name || !(wordBits(it.text.slice(it.text.lastIndexOf(' ') + 1)) & (ORG_HEAD | PLACE_ORG_HEAD))) continue;
-    // The last name other than a person's that ends where this one begins.
-    const prev = all.findLast((p) => p.kind !== 'PER' && p.sentence === it.sentence && p.to === it.from);
+    if (it.kind !== 'ORG' || it.name || !(wordBits(headWord(it.text)) & (ORG_HEAD | PLACE_ORG_HEAD))) continue;
+    // The last name other than a person's that ends where this one begins, and not in an
+    // adjective ("US-based", "San Francisco-based", "state-owned").
+    const t = d.sentences[it.sentence]!.tokens;
+    const prev = all.findLast((p) => p.kind !== 'PER' && p.sentence === it.sentence && p.to === it.from && !PARTICIPLE_END.test(t[p.to - 1]!.text));
     if (!prev) continue;
     it.from = prev.from;
     it.text = nameSurface(d, it.sentence, it.from, it.to);
@@ -814,6 +819,16 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
 
 /** A style written short before a name ("Dr.", "Prof."). */
 const STYLE = /^\p{Lu}\p{Ll}{1,3}\.$/u;
+
+/** A hyphenated adjective's participle: "US-based", "Kremlin-backed", "state-run". */
+const PARTICIPLE_END = /-\p{Ll}+(?:ed|run|born|made)$/u;
+
+/** The head word of a name: its last, or the last before "of" ("Institute" of "Institute of Technology"). */
+function headWord(name: string): string {
+  const of = name.indexOf(' of ');
+  const head = of < 0 ? name : name.slice(0, of);
+  return head.slice(head.lastIndexOf(' ') + 1);
+}
 
 /** Order of items in the text. */
 const byPosition = (a: Item, b: Item) => a.sentence - b.sentence || a.from - b.from;

@@ -70,10 +70,14 @@ export const COMMON_ACRONYMS = words(`
 /** Last words of football clubs' names, which name no person or place ("Bristol Rovers", "Wycombe Wanderers"). */
 export const CLUB_HEADS = words(`rovers wanderers rangers athletic albion hotspur united argyle orient`);
 
-/** Heads of institutions named for what they serve ("Centres for Disease Control", "Court for the District of ..."). */
+/**
+ * Heads of institutions named for what they serve or whom they gather ("Centres for Disease
+ * Control", "Court for the District of ...", "Union of Concerned Scientists").
+ */
 export const INSTITUTION_HEADS = words(`
   centre center institute foundation society commission council committee court office agency
   fund trust campaign alliance coalition association federation board authority department ministry
+  union confederation organisation organization college academy
 `);
 
 /** Heads that also make organizations of places, not of events ("National League" is not). */
