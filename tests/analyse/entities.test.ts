@@ -118,6 +118,26 @@ describe('extractEntities: people', () => {
     expect(scholz.id).toBe('olaf-scholz');
   });
 
+  it('reads a capitalized title whole, remits joined by "and" included, but not a name or a place before "and"; remits after "for" stay in a name', () => {
+    const f = extractEntities(
+      article(
+        'Benefits',
+        'The Department for Work and Pensions will tighten the rules, Work and Pensions Secretary Hannah Colbeck said.',
+        'The cuts were criticised by Shadow Chancellor Tom Varley on Tuesday.',
+        'Talks between Ana Ruiz and Venezuelan President Luis Marrero went well.',
+        'Officials met in Cardiff and Northern Ireland Minister Rhian Hale spoke in Belfast.',
+        'Yesterday Pensions Secretary Mira Holt resigned.',
+      ),
+    );
+    expect(byName(f.people, 'Hannah Colbeck')?.roles).toEqual(['Work and Pensions Secretary']);
+    expect(byName(f.people, 'Tom Varley')?.roles).toEqual(['Shadow Chancellor']);
+    expect(byName(f.people, 'Luis Marrero')?.roles).toEqual(['Venezuelan President']);
+    expect(byName(f.people, 'Rhian Hale')?.roles).toEqual(['Northern Ireland Minister']);
+    expect(byName(f.people, 'Mira Holt')?.roles).toEqual(['Pensions Secretary']);
+    expect(names(f.people)).not.toContain('Pensions');
+    expect(names(f.organizations)).toContain('Department for Work and Pensions');
+  });
+
   it('makes a person of a name the tagger calls an organization after a role word that opens the sentence', () => {
     const f = extractEntities(article('Injuries', 'Striker Erling Haaland is expected to return after missing three matches.'));
     expect(names(f.people)).toEqual(['Erling Haaland']);

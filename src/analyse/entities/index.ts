@@ -250,7 +250,9 @@ function pieces(d: Doc, si: number, from: number, to: number): [number, number][
 /**
  * "Corus and France", "Samsung Electronics and Sony": two names the tagger read as one, where one
  * side is a country or a name the document uses on its own. Names with "and" inside ("Food and
- * Drug Administration", "Department of Trade and Industry") have no such side and stay whole.
+ * Drug Administration", "Department of Trade and Industry") have no such side and stay whole, and
+ * so do remits joined after "for" or "of" ("Department for Work and Pensions") unless a country
+ * follows.
  */
 function splitCoordinated(d: Doc, items: Item[], known: Map<string, EntityKind>): Item[] {
   return items.flatMap((it) => {
@@ -264,6 +266,8 @@ function splitCoordinated(d: Doc, items: Item[], known: Map<string, EntityKind>)
       return { from: r[0], to: r[1], text, kind: countryOf(text) ? 'LOC' : known.get(text) };
     });
     if (!sides.every((x) => x !== null) || !sides.some((x) => x.kind)) return [it];
+    const remit = / (?:for|of) /.test(sides[0]!.text) && sides[1]!.kind !== 'LOC';
+    if (remit) return [it];
     return sides.map(({ from, to, text, kind }): Item => ({ kind: kind ?? it.kind, sentence: it.sentence, from, to, text, n: nameOf(text), roles: [] }));
   });
 }
@@ -562,10 +566,19 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const caseless = sentences.map((s, si) => s.kind === 'title' || s.kind === 'heading' || uncased[si]!);
   const inSentence: Mention[][] = sentences.map(() => []);
   for (const m of mentions) inSentence[m.sentence]!.push(m);
-  // Whether a token is inside a non-person name ("Surrey" in "Surrey captain Chris Lewis").
-  const inOther = (si: number, i: number) => {
+  // Tokens of the document that a person's title holds, which the tagger took for a person
+  // ("Pensions" in "Work and Pensions Secretary Ana Ruiz").
+  const inTitle = new Uint8Array(d.start[sentences.length]!);
+  // The kind of name a token is inside: "Surrey" in "Surrey captain Chris Lewis" is in an
+  // organization's, "Pensions" above in none.
+  const nameAt = (si: number, i: number): EntityKind | null => {
+    if (inTitle[d.start[si]! + i]) return null;
     const tok = sentences[si]!.tokens[i]!;
-    return inSentence[si]!.some((x) => x.kind !== 'PER' && x.start <= tok.start && x.end >= tok.end);
+    return inSentence[si]!.find((x) => x.start <= tok.start && x.end >= tok.end)?.kind ?? null;
+  };
+  const inOther = (si: number, i: number) => {
+    const kind = nameAt(si, i);
+    return kind !== null && kind !== 'PER';
   };
   for (const m of mentions) {
     const s = sentences[m.sentence]!;
@@ -680,16 +693,20 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       if (stripped.role) roles.push(stripped.role);
       r = trim(d, si, stripped.from, r[1]);
       if (!r || isTitleOnly(s, r[0], r[1])) return;
-      // "Health" + "Secretary Ana Ruiz": the first word of a title, not a person.
+      // "Health" + "Secretary Ana Ruiz", "Pensions" + "Secretary Ana Ruiz": the last word of a
+      // title before its head, not a person.
       const next = s.tokens[r[1]]?.text ?? '';
-      if (r[1] - r[0] === 1 && d.at(si, r[0]) & TITLE_WORD && /^\p{Lu}/u.test(next) && ROLE_HEADS.has(next.toLowerCase())) return;
+      if (r[1] - r[0] === 1 && /^\p{Lu}/u.test(next) && ROLE_HEADS.has(next.toLowerCase()) && (d.at(si, r[0]) & TITLE_WORD || d.at(si, r[1] + 1) & UPPER_LOWER)) {
+        inTitle[d.start[si]! + r[0]] = 1;
+        return;
+      }
       // "Vice Mayor Van Tran": a capitalized word between a title and the name is the name's.
       const before = s.tokens[r[0] - 1];
       if (before && r[0] >= 2 && /^\p{Lu}\p{Ll}+$/u.test(before.text) && !(d.at(si, r[0] - 1) & TITLE_WORD) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
       // A style is no role: "Kenya's health minister, Dr. Ana Ruiz," is the minister.
       let styleStart = r[0];
       while (styleStart > 0 && (d.at(si, styleStart - 1) & HONORIFIC || STYLE.test(s.tokens[styleStart - 1]!.text))) styleStart--;
-      const title = roleBefore(d, si, r[0], (i) => inOther(si, i));
+      const title = roleBefore(d, si, r[0], (i) => nameAt(si, i));
       const role = (title && !STYLE.test(title) ? title : null) ?? roleBeforeComma(d, si, styleStart, r[1]) ?? title;
       if (role && (!stripped.role || STYLE.test(stripped.role))) roles.push(role);
       const after = roleAfter(d, si, r[1]);

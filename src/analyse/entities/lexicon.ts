@@ -37,7 +37,7 @@ export const ROLE_MODIFIERS = words(`
   attorney solicitor environment culture information communications science technology industry
   army navy air force military police intelligence financial operating technical marketing sales
   chief-executive co founding honorary emeritus permanent special external internal regional
-  provincial state-owned city council parliamentary presidential royal political rt
+  provincial state-owned city council parliamentary presidential royal political rt shadow
 `);
 
 /** Titles that, capitalized right before capitalized words, mark those words as a person. */
@@ -110,7 +110,7 @@ export const COMPASS = new Set('North South East West Northern Southern Eastern 
 
 /** Month and day names: capitalized, but never the start of a place or an organization. */
 export const CALENDAR =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Tonight|Tomorrow)$/;
 
 /** Honorifics are not roles ("Mr. Smith" has no role). */
 export const HONORIFICS = words(`mr mr. mrs mrs. ms ms. miss mx mx. messrs messrs. mme mlle herr`);

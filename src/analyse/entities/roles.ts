@@ -1,5 +1,6 @@
 import { CALENDAR, HONORIFICS } from './lexicon.ts';
-import { bare, CAPITALIZED, type Doc, HONORIFIC, IN_ON, NOBLE_STYLE, OF, PLACE, ROLE_HEAD, STARTS_LOWER, STOP, TITLE_WORD, wordBits } from './words.ts';
+import type { EntityKind } from '../types.ts';
+import { bare, CAPITALIZED, type Doc, HONORIFIC, IN_ON, NOBLE_STYLE, OF, PLACE, ROLE_HEAD, STARTS_LOWER, STOP, TITLE_WORD, UPPER_LOWER, wordBits } from './words.ts';
 
 /** Titles and roles of people: "French President Marie Dubois", "Ana Ruiz, lead analyst at X". */
 
@@ -20,24 +21,40 @@ export function stripTitle(d: Doc, si: number, from: number, to: number): { from
   return { from: i, role: role && !HONORIFICS.has(bare(role)) ? role : null };
 }
 
+const PERSON_OR_PLACE = new Set<EntityKind>(['PER', 'LOC']);
+
 /**
  * The title right before a name: a run of title words, capitalized words the tagger found in
  * another name ("Surrey captain"), places and demonyms ("US", "Chinese"), and "of"
- * ("Secretary of State"), that contains a head noun. Lower-case titles are written
- * title-cased ("first lady" → "First Lady").
+ * ("Secretary of State"), that contains a head noun; before a capitalized head, any capitalized
+ * words and "and" between them ("Work and Pensions Secretary"). Lower-case titles are written
+ * title-cased ("first lady" → "First Lady"). `nameAt` gives the kind of name a token is in.
  */
-export function roleBefore(d: Doc, si: number, nameStart: number, inOtherName: (i: number) => boolean): string | null {
+export function roleBefore(d: Doc, si: number, nameStart: number, nameAt: (i: number) => EntityKind | null): string | null {
   const s = d.sentences[si]!;
   const t = s.tokens;
   const at = (i: number) => d.at(si, i);
   let i = nameStart;
   let head = false;
+  // Whether every word so far is capitalized, the head included.
+  let capitalized = true;
   // Lower-case nouns and adjectives taken on trial ("EU antitrust chief"): they stay only if
   // a title word, a place or a name closes the title on their left.
   let trial = 0;
   while (i > 0) {
     const w = at(i - 1);
-    const firm = w & TITLE_WORD || (w & OF && i < nameStart && i > 1 && at(i - 2) & CAPITALIZED) || (w & CAPITALIZED && (w & PLACE || inOtherName(i - 1)));
+    const kind = w & CAPITALIZED ? nameAt(i - 1) : null;
+    const titled = head && capitalized;
+    const firm =
+      w & TITLE_WORD ||
+      (w & OF && i < nameStart && i > 1 && at(i - 2) & CAPITALIZED) ||
+      (w & CAPITALIZED && (w & PLACE || (kind !== null && kind !== 'PER'))) ||
+      // (a capitalized word that opens the sentence, only if the tagger reads it as a name)
+      (titled && w & UPPER_LOWER && !(w & STOP) && kind === null && !CALENDAR.test(t[i - 1]!.text) && (i > 1 || /^NNP/.test(t[0]!.pos ?? ''))) ||
+      // ("and" between remits, not between two titles, nor after a person or a place: "Lula and
+      // Venezuelan President", "in Cardiff and Northern Ireland Minister")
+      (titled && t[i - 1]!.text === 'and' && i > 1 && at(i - 2) & UPPER_LOWER && at(i) & UPPER_LOWER && !(at(i) & (ROLE_HEAD | PLACE)) && !PERSON_OR_PLACE.has(nameAt(i - 2)!) && nameAt(i) !== 'LOC');
+    if (!(w & (CAPITALIZED | OF)) && t[i - 1]!.text !== 'and') capitalized = false;
     if (firm) {
       if (w & ROLE_HEAD) head = true;
       trial = 0;
@@ -47,7 +64,7 @@ export function roleBefore(d: Doc, si: number, nameStart: number, inOtherName: (
     i--;
   }
   i += trial;
-  while (i < nameStart && (at(i) & OF || (!(at(i) & ROLE_HEAD) && !head))) i++;
+  while (i < nameStart && (at(i) & OF || t[i]!.text === 'and' || (!(at(i) & ROLE_HEAD) && !head))) i++;
   if (!head || i >= nameStart) return null;
   // Drop leading honorifics and a trailing one ("Mr.").
   while (i < nameStart && at(i) & HONORIFIC) i++;
