@@ -590,6 +590,18 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.people)).toEqual(['Laura Brennan', 'Catherine Hanaway']);
   });
 
+  it('makes one organization of two the tagger wrote with no word between them, but not after an initial or before an acronym', () => {
+    const e = extractEntities(
+      article(
+        'Radio',
+        'Manchester City manager Pep Guardiola has urged his players to move on when they host Blackburn Rovers on Wednesday.',
+        'The presenter spoke on BBC Radio Five Live on Monday.',
+      ),
+    );
+    expect(names(e.organizations)).toEqual(expect.arrayContaining(['Blackburn Rovers', 'BBC Radio Five Live']));
+    expect(names(e.organizations)).not.toContain('Rovers');
+  });
+
   it('leaves a person in a list joined by other words alone', () => {
     const e = extractEntities(article('Hearing', 'Ravi Anand, from campaign group Fairwatch, and Contoso Ltd. gave evidence.'));
     expect(names(e.organizations)).not.toContain('Ravi Anand');

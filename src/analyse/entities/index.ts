@@ -325,6 +325,21 @@ function joinAcrossFor(d: Doc, items: Item[]): Item[] {
 }
 
 /**
+ * "Blackburn" + "Rovers", "BBC Radio" + "Five Live": two organizations the tagger wrote with no
+ * word between them are one; not after an initial ("M" + "Farah" in a list of results) or a
+ * full stop that may end the sentence ("Adatum PLC." + "Adatum"), nor before an acronym, mostly
+ * a product's ("Sony" + "PSP").
+ */
+function joinTouching(d: Doc, items: Item[]): Item[] {
+  return joinAdjacent(d, items, (a, b) => {
+    if (a.kind !== 'ORG' || b.kind !== 'ORG' || a.to !== b.from) return -1;
+    const stop = d.sentences[a.sentence]!.tokens[a.to - 1]!.text.endsWith('.');
+    return INITIAL.test(a.text) || stop || isAcronym(b.text) ? -1 : b.to;
+  });
+}
+const INITIAL = /^\p{Lu}\.?$/u;
+
+/**
  * Items in order with each one merged into the one before it, into an organization that runs
  * from the earlier one's start to the token `end` gives (-1: no merge); `end` sees the item after too.
  */
@@ -788,7 +803,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const claimed = new Uint8Array(d.start[sentences.length]!);
   const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
-  const names = joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition)));
+  const names = joinTouching(d, joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition))));
   const all = names.concat(items.filter((it) => it.rule)).sort(byPosition);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
