@@ -602,6 +602,19 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.organizations)).not.toContain('Rovers');
   });
 
+  it('reads a name written in one word and in two as one brand', () => {
+    const e = extractEntities(
+      article(
+        'Ad sales boost Lumen Crest profit',
+        'Profits at media giant LumenCrest rose 76% to $1.13bn in the three months to December.',
+        'Lumen Crest said on Friday that it now owns 8% of a search firm.',
+        "Lumen Crest's fourth quarter profits were slightly better than expected.",
+      ),
+    );
+    expect(e.people).toEqual([]);
+    expect(e.organizations.map((o) => [o.name, o.aliases])).toEqual([['Lumen Crest', ['LumenCrest']]]);
+  });
+
   it('leaves a person in a list joined by other words alone', () => {
     const e = extractEntities(article('Hearing', 'Ravi Anand, from campaign group Fairwatch, and Contoso Ltd. gave evidence.'));
     expect(names(e.organizations)).not.toContain('Ravi Anand');

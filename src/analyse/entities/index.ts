@@ -1192,6 +1192,8 @@ interface Cluster {
   items: Item[];
 }
 
+const spaceless = memo((key) => key.replace(/\s/g, ''));
+
 /**
  * One type per name across the document, by majority ("Jordan" PER twice and LOC once → PER).
  * The headline, whose capitalization tells the tagger little, follows the body where the body
@@ -1200,7 +1202,8 @@ interface Cluster {
  */
 function voteKinds(items: Item[], sentences: Sentence[]): void {
   const votes = new Map<string, Map<EntityKind, number>>();
-  const keys = items.map((it) => it.n.voteKey);
+  // (spaces aside: "TimeWarner" votes with "Time Warner")
+  const keys = items.map((it) => spaceless(it.n.voteKey));
   const vote = (k: string, kind: EntityKind, weight: number) => {
     const m = votes.get(k) ?? new Map<EntityKind, number>();
     m.set(kind, (m.get(kind) ?? 0) + weight);
@@ -1278,8 +1281,11 @@ function clusterPeople(items: Item[]): Cluster[] {
   return [...full.values(), ...singles.values()].filter((c) => c.items.length);
 }
 
-/** Hyphens make no other organization: "High-Speed Packet Access" = "High Speed Packet Access". */
-const orgKey = memo((key) => key.replace(/-/g, ' '));
+/**
+ * Hyphens and spaces make no other organization: "High-Speed Packet Access" = "High Speed Packet
+ * Access", "TimeWarner" = "Time Warner".
+ */
+const orgKey = memo((key) => key.replace(/[-\s]/g, ''));
 
 function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   const orgs = items.filter((i) => i.kind === 'ORG');
@@ -1340,8 +1346,8 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   // A club named after its town, cut short: "City" for "Manchester City", when only one such
   // club of the article ends that way ("Newcastle United" beside "Manchester United" stays apart).
   const clubs = new Map<string, Cluster[]>();
-  for (const [k, c] of byKey) {
-    const [, last, more] = k.split(' ');
+  for (const c of byKey.values()) {
+    const [, last, more] = c.name.toLowerCase().split(' ');
     if (last && !more && nameOf(c.name.slice(0, c.name.indexOf(' '))).knownPlace) clubs.set(last, [...(clubs.get(last) ?? []), c]);
   }
   for (const [k, c] of [...byKey]) {
@@ -1507,10 +1513,12 @@ export function extractEntities(sentences: Sentence[]): Entities {
   firmsInLists(doc, items);
   firmsByApposition(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
-  // (surnames like "McCarthy" or "DeSantis" have their own prefixes). What someone "wrote on"
-  // or "posted on" is a platform ("Telegram"), not a place.
+  // (surnames like "McCarthy" or "DeSantis" have their own prefixes), and so is the same name
+  // written in two words ("Lumen Crest" beside "LumenCrest"). What someone "wrote on" or
+  // "posted on" is a platform ("Telegram"), not a place.
+  const brands = new Set(items.filter((it) => it.kind === 'PER' && it.roles.length === 0 && it.n.bits & CAMEL).map((it) => spaceless(it.n.voteKey)));
   for (const it of items) {
-    if (it.kind === 'PER' && it.roles.length === 0 && it.n.bits & CAMEL) it.kind = 'ORG';
+    if (it.kind === 'PER' && brands.has(spaceless(it.n.voteKey)) && it.roles.length === 0) it.kind = 'ORG';
     const t = sentences[it.sentence]!.tokens;
     if (it.kind === 'LOC' && !it.n.knownPlace && it.from > 1 && t[it.from - 1]!.text === 'on' && POSTED.test(t[it.from - 2]!.text)) it.kind = 'ORG';
   }
