@@ -615,6 +615,18 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(e.organizations.map((o) => [o.name, o.aliases])).toEqual([['Lumen Crest', ['LumenCrest']]]);
   });
 
+  it("makes an organization of a lone word after a company's possessive, unless the document uses it as a person", () => {
+    const e = extractEntities(
+      article(
+        'Power deals',
+        "Microsoft Corp. and Alphabet Inc.'s Google have both signed agreements this year to buy power from nuclear plants.",
+        "Contoso Ltd.'s Varga said the deal was fair. Ilona Varga joined Contoso in 2019.",
+      ),
+    );
+    expect(names(e.organizations)).toContain('Google');
+    expect(names(e.people)).toEqual(['Ilona Varga']);
+  });
+
   it('leaves a person in a list joined by other words alone', () => {
     const e = extractEntities(article('Hearing', 'Ravi Anand, from campaign group Fairwatch, and Contoso Ltd. gave evidence.'));
     expect(names(e.organizations)).not.toContain('Ravi Anand');

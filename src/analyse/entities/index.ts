@@ -1503,6 +1503,24 @@ function firstWordsOfFirms(items: Item[]): void {
   for (const it of items) if (it.kind === 'PER' && it.n.words === 1 && !it.roles.length && firsts.has(it.n.lower) && !personal.has(it.n.lower)) it.kind = 'ORG';
 }
 
+/**
+ * "Alphabet Inc.'s Google", "Contoso Ltd.'s Fabrikam": a lone word the tagger took for a person
+ * right after the possessive of a company named with its legal suffix is what the company owns
+ * (a unit, a brand), when the document never gives it a role nor uses it in a longer person's
+ * name. (After a short name it may be a person: "Meta's Zuckerberg".)
+ */
+function ownedByOrganizations(d: Doc, items: Item[]): void {
+  const owned = new Set<string>();
+  items.forEach((it, k) => {
+    const owner = items[k - 1];
+    if (it.kind !== 'PER' || it.n.words !== 1 || owner?.kind !== 'ORG' || owner.n.base === owner.text || owner.sentence !== it.sentence || owner.to + 1 !== it.from) return;
+    if (d.at(it.sentence, owner.to) & POSSESSIVE_WORD) owned.add(it.n.lower);
+  });
+  if (owned.size === 0) return;
+  const personal = new Set(items.filter((x) => x.kind === 'PER' && (x.n.words > 1 || x.roles.length)).flatMap((x) => x.n.lower.split(' ')));
+  for (const it of items) if (it.kind === 'PER' && owned.has(it.n.lower) && !personal.has(it.n.lower)) it.kind = 'ORG';
+}
+
 const SURNAME_HEADS = /^(?:Court|Board|Office|Fund|Hall|Congress)$/;
 const POSTED = /^(?:wrote|written|posted|tweeted|shared|published|said|announced|streamed|broadcast)$/i;
 
@@ -1512,6 +1530,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
   firstWordsOfFirms(items);
   firmsInLists(doc, items);
   firmsByApposition(doc, items);
+  ownedByOrganizations(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes), and so is the same name
   // written in two words ("Lumen Crest" beside "LumenCrest"). What someone "wrote on" or
