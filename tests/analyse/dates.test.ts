@@ -234,6 +234,13 @@ for (const [mode, tagged] of MODES) {
     });
 
     if (tagged) {
+      it('reads an infinitive after a verb and its object like one right after the verb ("urged both sides to")', () => {
+        // a past governor: the nearest Friday, as after "agreed to"
+        expect(valueOf('Ministers told the railway operators to restore services by Friday.', 'Friday')).toBe('2025-09-19');
+        expect(valueOf('The regulator will ask both banks to report on Monday.', 'Monday')).toBe('2025-09-22');
+        expect(valueOf('The regulator fined both banks on Monday.', 'Monday')).toBe('2025-09-15');
+      });
+
       it('reads a plan that qualifies a noun in a past clause as history', () => {
         expect(valueOf('A parade planned in the old town for Saturday was cancelled.', 'Saturday')).toBe('2025-09-13');
       });

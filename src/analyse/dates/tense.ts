@@ -118,12 +118,30 @@ function pastGovernor(words: Words, i: number): 'past' | 'uncertain' | undefined
 /** Past governors whose infinitive tells what was done. */
 const DONE = new Set(['had', 'forced', 'managed', 'tried', 'failed', 'refused', 'able', 'obliged', 'compelled', 'allowed', 'permitted', 'moved']);
 
-/** Is word i a "to" whose infinitive looks ahead ("agreed to admit")? */
-function futureTo(words: Words, i: number): boolean {
+/**
+ * The word governing the "to" at word i when its infinitive looks ahead, or -1: right before it ("agreed to
+ * admit"), or a verb before its object ("urged both sides to return", "asked the court to rule").
+ */
+function governorOf(words: Words, i: number): number {
   const prev = words.at(i - 1);
   const next = words.at(i + 1);
-  return words.at(i)?.lower === 'to' && prev !== undefined && next !== undefined && GOVERNOR.test(prev.lower) &&
-    !INFINITIVE_BLOCK.has(next.lower) && (next.pos === undefined || next.pos === 'VB');
+  if (words.at(i)?.lower !== 'to' || prev === undefined || next === undefined || INFINITIVE_BLOCK.has(next.lower) || (next.pos !== undefined && next.pos !== 'VB')) return -1;
+  if (GOVERNOR.test(prev.lower)) return i - 1;
+  for (let j = i - 1; j >= 1 && j >= i - 4; j--) {
+    if (!OBJECT_TAGS.has(words.at(j)!.pos ?? '')) return -1;
+    if (OBJECT_GOVERNOR.test(words.at(j - 1)!.lower)) return j - 1;
+  }
+  return -1;
+}
+/** Verbs whose object does what the infinitive says: "urged them to", "told staff to", "allowed the bank to". */
+const OBJECT_GOVERNOR = /^(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|order(?:s|ed|ing)?|tell(?:s|ing)?|told|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|expect(?:s|ed|ing)?|want(?:s|ed|ing)?|persuad(?:e|es|ed|ing)|advis(?:e|es|ed|ing)|instruct(?:s|ed|ing)?)$/;
+/** Tags of the words of a short object (tagged text only): "both sides", "the central bank", "them". */
+const OBJECT_TAGS = new Set(['DT', 'PDT', 'PRP', 'PRP$', 'NN', 'NNS', 'NNP', 'NNPS', 'JJ', 'CD', 'POS']);
+
+/** What the "to" at word i says: ahead when its governor looks ahead, unless that is a past form (see `pastGovernor`). */
+function infinitive(words: Words, i: number): Group {
+  const g = governorOf(words, i);
+  return g < 0 ? null : pastGovernor(words, g) ?? 'future';
 }
 
 /** What word i says about tense, from its tag when tagged, else from the lexicon. */
@@ -133,9 +151,9 @@ function classify(words: Words, i: number): Group {
   const x = w.lower;
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || w.pos === 'MD') return 'future';
-  if (x === 'to') return futureTo(words, i) ? pastGovernor(words, i - 1) ?? 'future' : null;
+  if (x === 'to') return infinitive(words, i);
   if (FUTURE_CUES.has(x) && isCue(words, i)) return 'future';
-  if ((x === 'set' || x === 'going' || x === 'due') && (next === 'to' || next === 'for')) return x === 'due' && next === 'to' && !futureTo(words, i + 1) ? null : 'future';
+  if ((x === 'set' || x === 'going' || x === 'due') && (next === 'to' || next === 'for')) return x === 'due' && next === 'to' && governorOf(words, i + 1) < 0 ? null : 'future';
   if (PAST_AUX.has(x)) return 'past';
   if (PRESENT_AUX.has(x)) return 'present';
   if (w.pos !== undefined) {
@@ -205,7 +223,7 @@ function passiveInfinitive(words: Words, i: number): Group | undefined {
 function auxBefore(words: Words, i: number): Group {
   const x = words.at(i - 1)?.lower;
   if (x === undefined) return null;
-  if (x === 'to') return futureTo(words, i - 1) ? pastGovernor(words, i - 2) ?? 'future' : null;
+  if (x === 'to') return infinitive(words, i - 1);
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || x === 'is' || x === 'are' || x === 'am') return 'future';
   return x === 'was' || x === 'were' ? 'past' : null;
