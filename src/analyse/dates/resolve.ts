@@ -209,7 +209,8 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
       if (expr.rel === -1) offset = -(back || 7);
       else if (expr.rel === 1) offset = ahead || 7;
       else {
-        const dir = expr.lean ?? direction(tenseOf(), 'past');
+        const tense = tenseOf();
+        const dir = expr.lean ?? (tense === 'scheduled' ? 'future' : direction(tense, 'past'));
         offset = dir === 'past' ? -back : dir === 'future' ? ahead : ahead < back ? ahead : -back;
         if (expr.rel === 0 && dir !== 'past') offset = ahead;
       }

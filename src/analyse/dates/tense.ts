@@ -3,9 +3,10 @@ import type { Token } from '../types.ts';
 /**
  * The tense that decides which way an underspecified date ("Friday", "in April") points. 'uncertain' is
  * a past-form modal ("could", "might"): as often a past ability ("could not be reached Friday") as a
- * possibility ahead ("could come Friday"), so the nearest reading.
+ * possibility ahead ("could come Friday"), so the nearest reading. 'scheduled' is the present of an event
+ * in a sentence with no past form, a timetable ("City host Rovers on Wednesday"): a weekday lies ahead.
  */
-export type Tense = 'past' | 'present' | 'future' | 'uncertain' | null;
+export type Tense = 'past' | 'present' | 'future' | 'uncertain' | 'scheduled' | null;
 
 /** A word with its lower-cased text and Penn tag when a tagger has run. */
 export interface Word {
@@ -13,6 +14,8 @@ export interface Word {
   end: number;
   lower: string;
   pos: string | undefined;
+  /** Whether it starts with a capital letter. */
+  capital: boolean;
 }
 
 const WORD_RE = /[A-Za-z]+(?:['’][A-Za-z]+)*|['’][a-z]+|\d+(?:[.,:/-]\d+)*|--|[;:,"“”()?!—–]/g;
@@ -38,7 +41,8 @@ export class Words {
     let w = this.made[i];
     if (w === undefined) {
       const t = this.tokens[i]!;
-      w = { start: t.start, end: t.end, lower: t.text.toLowerCase().replace('’', "'"), pos: t.pos };
+      const c = t.text.charCodeAt(0);
+      w = { start: t.start, end: t.end, lower: t.text.toLowerCase().replace('’', "'"), pos: t.pos, capital: c >= 65 && c <= 90 };
       this.made[i] = w;
     }
     return w;
@@ -90,7 +94,7 @@ const IRREGULAR_PAST = new Set(
     'rose saw sold sent set shot shut sang sank sat slid spoke spent split spread stood stole struck swore took ' +
     'taught tore told thought threw understood won wore wrote withdrew overtook undertook upheld sought unveiled ' +
     'struck awoke bore beat bid broke burst cast cost cut forbade forgave let read rode shook shone slept ' +
-    'stuck stung swept swam swung wept went wound').split(' '),
+    'stuck stung swept swam swung wept went wound clung flung dug spun sprang strode strove wove').split(' '),
 );
 // Words ending in -ed that are not verbs.
 const NOT_ED_VERB = new Set(
@@ -120,7 +124,9 @@ const DONE = new Set(['had', 'forced', 'managed', 'tried', 'failed', 'refused', 
 
 /**
  * The word governing the "to" at word i when its infinitive looks ahead, or -1: right before it ("agreed to
- * admit"), or a verb before its object ("urged both sides to return", "asked the court to rule").
+ * admit"), or a verb before its object when not in a past form ("will ask the court to rule", "are urging both
+ * sides to return"). After a past one the infinitive is mostly told of the past too ("invited him to attend
+ * the inauguration in January").
  */
 function governorOf(words: Words, i: number): number {
   const prev = words.at(i - 1);
@@ -129,7 +135,7 @@ function governorOf(words: Words, i: number): number {
   if (GOVERNOR.test(prev.lower)) return i - 1;
   for (let j = i - 1; j >= 1 && j >= i - 4; j--) {
     if (!OBJECT_TAGS.has(words.at(j)!.pos ?? '')) return -1;
-    if (OBJECT_GOVERNOR.test(words.at(j - 1)!.lower)) return j - 1;
+    if (OBJECT_GOVERNOR.test(words.at(j - 1)!.lower)) return pastGovernor(words, j - 1) === undefined ? j - 1 : -1;
   }
   return -1;
 }
@@ -157,6 +163,8 @@ function classify(words: Words, i: number): Group {
   if (PAST_AUX.has(x)) return 'past';
   if (PRESENT_AUX.has(x)) return 'present';
   if (w.pos !== undefined) {
+    // (a capitalized "verb" inside the sentence is a name the tagger misread: "host Blackburn/VBN Rovers")
+    if (w.capital && i > 0 && w.pos.startsWith('VB')) return null;
     if (w.pos === 'VBD') return 'past';
     if (w.pos === 'VBZ' || w.pos === 'VBP') return 'present';
     if (w.pos === 'VBN') return passiveInfinitive(words, i) ?? 'verb';
@@ -252,7 +260,7 @@ export function tenseAt(words: Words, start: number, end: number): Tense {
     const w = words.at(i)!;
     if (BOUNDARY.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || (w.lower === ',' && words.at(i + 1)?.lower === 'and')) break;
     const c = classify(words, i);
-    if (c) { back = groupTense(words, i, c); break; }
+    if (c) { back = timetabled(words, i, groupTense(words, i, c)); break; }
   }
   if (back !== undefined) return back;
   // past a comma lies another clause (", the minister said"), unless the date opens its own ("In April, a storm flooded")
@@ -266,10 +274,33 @@ export function tenseAt(words: Words, start: number, end: number): Tense {
     }
     if (BOUNDARY.has(w.lower) || (w.lower === ',' && !opens)) break;
     const c = classify(words, i);
-    if (c) return groupTense(words, i, c);
+    if (c) return timetabled(words, i, groupTense(words, i, c));
   }
   return null;
 }
+
+/**
+ * 'scheduled' for a present tense that is an event verb's own (word i, tagged) in a sentence with no past form.
+ * The tagger's verbs are checked: a "verb" after a determiner or an adjective is a noun ("a 4-0 win/VBP"), and an
+ * irregular past it took for a noun ("chose/NN") or a bare participle ("councils visited/VBN") is a past form.
+ */
+function timetabled(words: Words, i: number, tense: Tense): Tense {
+  const w = words.at(i)!;
+  if (tense !== 'present' || (w.pos !== 'VBZ' && w.pos !== 'VBP') || PRESENT_AUX.has(w.lower) || w.lower.startsWith("'") || NOT_EVENTS.test(w.lower)) return tense;
+  if (NOUN_BEFORE.has(words.at(i - 1)?.pos ?? '')) return tense;
+  for (let j = 0; j < words.length; j++) {
+    const x = words.at(j)!;
+    const participle = x.pos === 'VBN' && !PERFECT_OR_PASSIVE.has(words.at(j - 1)?.lower ?? '');
+    if (x.pos === 'VBD' || participle || PAST_AUX.has(x.lower) || (IRREGULAR_PAST.has(x.lower) && !/^VB[PZ]?$/.test(x.pos ?? ''))) return tense;
+  }
+  return 'scheduled';
+}
+/** Tags before a noun, not before a verb. */
+const NOUN_BEFORE = new Set(['DT', 'PRP$', 'POS', 'JJ', 'JJR', 'JJS', 'CD']);
+/** Words before a participle that make it a perfect or a passive of the present ("has urged", "is held"). */
+const PERFECT_OR_PASSIVE = new Set(['has', 'have', "'ve", 'is', 'are', 'am', "'s", "'re", 'be', 'been', 'being', 'get', 'gets']);
+/** Present verbs that report, judge or describe a state rather than tell of a fixed event. */
+const NOT_EVENTS = /^(?:says?|tells?|reports?|shows?|claims?|insists?|argues?|warns?|notes?|adds?|states?|announces?|confirms?|denies|deny|believes?|thinks?|knows?|seems?|appears?|remains?|expects?|wants?|needs?|hopes?|fears?|feels?|means?|looks?|suggests?|estimates?|predicts?|says|writes?|explains?|accepts?|admits?|agrees?|disagrees?|understands?|sees?|gets?|lacks?|owns?|holds?|costs?|includes?|contains?|depends?|represents?|accounts?|lies|lie|stands?|sits?|trades?|rises?|falls?|fall|rise|climbs?|drops?|gains?)$/;
 
 /** The index of the ")" closing the "(" at word i within a few words, else -1. */
 function closingBracket(words: Words, i: number): number {
