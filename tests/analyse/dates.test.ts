@@ -140,6 +140,13 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The agency expects a deficit in fiscal 2026.', 'fiscal 2026')).toBe('2026');
     });
 
+    it('reads a quarter a forecast is about as the next one not yet reported on', () => {
+      // (published in September: the third quarter is not over)
+      expect(valueOf('Analysts raised their fourth-quarter copper forecast to $12,000 a tonne.', 'their fourth-quarter')).toBe('2025-Q4');
+      expect(valueOf('The miner cut its first-quarter outlook.', 'its first-quarter')).toBe('2026-Q1');
+      expect(valueOf('The miner reported a second-quarter loss.', 'a second-quarter')).toBe('2025-Q2');
+    });
+
     it('reads halves written H1 and 2H only with their year', () => {
       expect(values('Margins improved in H1 2024 after a weak 2H 2023, and Q2 looks better.')).toEqual([
         ['H1 2024', '2024-H1'], ['2H 2023', '2023-H2'], ['Q2', '2025-Q2'],

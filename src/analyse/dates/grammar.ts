@@ -35,9 +35,10 @@ export type Expr =
   /**
    * A quarter or half: numbered, the one under discussion ("the quarter"; with `y`, "the 2019 quarter"),
    * or the last one finished ("the latest quarter"); `back` years for "the year-ago quarter"; `endM` the
-   * month it ended in ("its fourth quarter ended Oct. 31").
+   * month it ended in ("its fourth quarter ended Oct. 31"); `ahead` when a forecast is about it ("a
+   * third-quarter copper forecast"), so it is one not yet reported on.
    */
-  | { kind: 'part'; unit: 'quarter' | 'half'; n: number | 'topic' | 'latest'; y: number | null; yearRel: number | null; back: number; endM: number | null }
+  | { kind: 'part'; unit: 'quarter' | 'half'; n: number | 'topic' | 'latest'; y: number | null; yearRel: number | null; back: number; endM: number | null; ahead?: boolean }
   | { kind: 'season'; s: string; y: number | null; rel: number | null }
   /** "a year ago" and friends: the period under discussion (a quarter in earnings news) one year back. */
   | { kind: 'yearAgo'; anchor: Anchor }
@@ -332,6 +333,8 @@ const WORD_BEFORE = /(?<=[A-Za-z0-9]['’]?s?\s+)/y;
 
 /** A company's figures after "first-half" and the like. */
 const FIGURES_AFTER = /\s+(?:(?:pre-?tax|operating|net|underlying|core)\s+)?(?:profits?|results?|earnings|sales|revenues?|loss(?:es)?|figures|income|dividends?|margins?|turnover|output|growth|orders|shipments|volumes?|net|performance\s+of\s+the\s+(?:company|group|firm))\b/iy;
+/** A forecast about the period before it, a word or two on: "third-quarter copper forecast", "first-half outlook". */
+const FORECAST_AFTER = /[-\s]+(?:[a-z]+\s+){0,2}?(?:forecasts?|outlook|estimates?|targets?|guidance|projections?)\b/iy;
 /** "nine months", "first six months" after a comparison word. */
 const MONTHS_AFTER = new RegExp(`\\s+(?:first\\s+)?(?:${NUMBER_SRC})\\s+months\\b`, 'iy');
 /** The end of a clause or sentence. */
@@ -563,7 +566,8 @@ const RULES: Rule[] = [
       // "the first half" of a match is no calendar half: without a year only the adjective of a company's figures
       // ("first-half profit"; a "first-half goal" is a match's again)
       if (unit === 'half' && !y && yearRel === null && !(/-half$/i.test(m[0]) && matchesAt(FIGURES_AFTER, text, m.index + m[0].length, 24))) return null;
-      return { kind: 'part', unit, n, y: y ? Number(y) : null, yearRel, back: 0, endM: m[8] ? monthOf(m[8]) : null };
+      const ahead = !y && yearRel === null && matchesAt(FORECAST_AFTER, text, m.index + m[0].length, 24);
+      return { kind: 'part', unit, n, y: y ? Number(y) : null, yearRel, back: 0, endM: m[8] ? monthOf(m[8]) : null, ahead };
     },
   },
   // Q3 2025, 3Q, fiscal Q1; H1 2025, 2H 2024 (a half only with its year: "H1" alone names too many other things)

@@ -270,9 +270,10 @@ export function resolve(expr: Expr, tenseOf: () => Tense, ctx: Context): Resolve
         else {
           // Results come after a quarter ends: in a past-tense sentence the latest one begun, else
           // the nearest; in a future one ("expects to report a third-quarter loss", "will emerge
-          // by the third quarter") the next one not yet reported on, a season after its end.
+          // by the third quarter") or forecast ("raised its third-quarter forecast") the next one
+          // not yet reported on, a season after its end.
           const span = quarterSpan(n, size);
-          const tense = tenseOf();
+          const tense = expr.ahead ? 'future' : tenseOf();
           y = tense === 'future' ? chooseYear(dct, 'future', (yy) => [span(yy)[0], span(yy)[1] + RESULTS_LAG]) : chooseYear(dct, tense === 'past' ? 'past' : 'near', span);
         }
       }
