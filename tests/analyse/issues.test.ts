@@ -300,6 +300,17 @@ describe('extractIssues', () => {
     expect(found).not.toContain('half');
   });
 
+  it('never makes an issue of a unit of measure, but may of a currency', () => {
+    const sentences = prose(
+      'Copper climbed to $11,420 a tonne as the pound rose and the strike at the mine entered its second week.',
+      'The price of a tonne of copper has doubled, and the pound gained again on Tuesday.',
+      'Analysts raised their copper forecast to $12,000 a tonne as the pound held its gains.',
+    );
+    const found = names(sentences).map((n) => n.toLowerCase());
+    expect(found).not.toContain('tonne');
+    expect(found).toContain('pound');
+  });
+
   it('makes an issue of a rate, which WordNet files with time, but never of a stretch of time', () => {
     const sentences = prose(
       'The central bank of Kessby left interest rates unchanged this week, and the jobless rate fell.',

@@ -301,13 +301,13 @@ function isLetters(text: string): boolean {
 
 /**
  * Whether a lemma (a noun WordNet knows, or not) can head a topic: a word too new for the word list,
- * or a noun but no person or time (actors and dates), no number ("half", "dozen"), nor a unit counted
- * in the plural, an amount ("euros", "tonnes").
+ * or a noun but no person or time (actors and dates), no number ("half", "dozen"), no unit of
+ * measure ("a tonne"), nor a currency counted in the plural, an amount ("euros"; "the euro" is one).
  */
 function canHead(lemma: string, noun: boolean, plural: boolean): boolean {
   if (!noun) return rarity(lemma) === 1;
   const kind = mainKind(lemma);
-  return kind === null || (kind === 'unit' && !plural);
+  return kind === null || (kind === 'currency' && !plural);
 }
 
 function newWord(text: string, lower: string, letters: boolean): Word {

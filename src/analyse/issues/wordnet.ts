@@ -175,10 +175,11 @@ const AMOUNT_DEPTH = 6;
 
 /**
  * What a noun's main sense is when it is a kind of person, a stretch or point of time ("week",
- * "moment"), a unit of measure ("euro", "tonne") or a number ("half", "dozen"); else null. WordNet
- * files a rate or a pace with time too ("interest rate"): those are no stretch of time.
+ * "moment"), a currency ("euro"), another unit of measure ("tonne", "mile") or a number ("half",
+ * "dozen"); else null. WordNet files a rate or a pace with time too ("interest rate"): those are
+ * no stretch of time.
  */
-export function mainKind(lemma: string): 'person' | 'time' | 'unit' | 'number' | null {
+export function mainKind(lemma: string): 'person' | 'time' | 'currency' | 'unit' | 'number' | null {
   const net = load();
   const first = sensesOf(net, lemma)?.[0];
   if (first === undefined) return null;
@@ -188,7 +189,11 @@ export function mainKind(lemma: string): 'person' | 'time' | 'unit' | 'number' |
   const above = ancestors(net, [first], AMOUNT_DEPTH);
   const is = (kind: string): boolean => sensesOf(net, kind)?.some((s) => above.has(s)) ?? false;
   if (file === TIME) return is('rate') ? null : 'time';
-  if (is('unit of measurement')) return 'unit';
+  // (a currency by any sense: "pound" is first a weight)
+  const anySense = ancestors(net, sensesOf(net, lemma)!, AMOUNT_DEPTH);
+  if (sensesOf(net, 'monetary unit')?.some((s) => anySense.has(s))) return 'currency';
+  // (a measure, not the word "unit" itself, which in news is mostly part of a company)
+  if (is('unit of measurement') && !sensesOf(net, 'unit of measurement')!.includes(first)) return 'unit';
   return is('integer') || is('fraction') ? 'number' : null;
 }
 
