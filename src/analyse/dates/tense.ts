@@ -14,7 +14,7 @@ export interface Word {
   end: number;
   lower: string;
   pos: string | undefined;
-  /** Whether it starts with a capital letter. */
+  /** Whether it starts with a capital letter (A-Z). */
   capital: boolean;
 }
 
@@ -300,7 +300,7 @@ const NOUN_BEFORE = new Set(['DT', 'PRP$', 'POS', 'JJ', 'JJR', 'JJS', 'CD']);
 /** Words before a participle that make it a perfect or a passive of the present ("has urged", "is held"). */
 const PERFECT_OR_PASSIVE = new Set(['has', 'have', "'ve", 'is', 'are', 'am', "'s", "'re", 'be', 'been', 'being', 'get', 'gets']);
 /** Present verbs that report, judge or describe a state rather than tell of a fixed event. */
-const NOT_EVENTS = /^(?:says?|tells?|reports?|shows?|claims?|insists?|argues?|warns?|notes?|adds?|states?|announces?|confirms?|denies|deny|believes?|thinks?|knows?|seems?|appears?|remains?|expects?|wants?|needs?|hopes?|fears?|feels?|means?|looks?|suggests?|estimates?|predicts?|says|writes?|explains?|accepts?|admits?|agrees?|disagrees?|understands?|sees?|gets?|lacks?|owns?|holds?|costs?|includes?|contains?|depends?|represents?|accounts?|lies|lie|stands?|sits?|trades?|rises?|falls?|fall|rise|climbs?|drops?|gains?)$/;
+const NOT_EVENTS = /^(?:says?|tells?|reports?|shows?|claims?|insists?|argues?|warns?|notes?|adds?|states?|announces?|confirms?|denies|deny|believes?|thinks?|knows?|seems?|appears?|remains?|expects?|wants?|needs?|hopes?|fears?|feels?|means?|looks?|suggests?|estimates?|predicts?|writes?|explains?|accepts?|admits?|agrees?|disagrees?|understands?|sees?|gets?|lacks?|owns?|holds?|costs?|includes?|contains?|depends?|represents?|accounts?|lies|lie|stands?|sits?|trades?|rises?|falls?|fall|rise|climbs?|drops?|gains?)$/;
 
 /** The index of the ")" closing the "(" at word i within a few words, else -1. */
 function closingBracket(words: Words, i: number): number {

@@ -591,10 +591,6 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     const tok = sentences[si]!.tokens[i]!;
     return inSentence[si]!.find((x) => x.start <= tok.start && x.end >= tok.end)?.kind ?? null;
   };
-  const inOther = (si: number, i: number) => {
-    const kind = nameAt(si, i);
-    return kind !== null && kind !== 'PER';
-  };
   for (const m of mentions) {
     const s = sentences[m.sentence]!;
     const t = s.tokens;
