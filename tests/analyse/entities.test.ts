@@ -144,6 +144,21 @@ describe('extractEntities: people', () => {
     expect(names(f.organizations)).toEqual([]);
   });
 
+  it('reads occupations as roles, and no role from a subject set off before a report verb', () => {
+    const f = extractEntities(
+      article(
+        'Battery startup',
+        'Former Siemens engineer Kasia Brandt founded the company in 2023 with Marek Sova, a former Siemens chemist.',
+        'A claim was filed against Ilan Moravec, the family spokesman says.',
+        'Tomas Ferre, analyst at Quillon Partners said the deal was small.',
+      ),
+    );
+    expect(byName(f.people, 'Kasia Brandt')?.roles).toEqual(['Former Siemens engineer']);
+    expect(byName(f.people, 'Marek Sova')?.roles).toEqual(['former Siemens chemist']);
+    expect(byName(f.people, 'Ilan Moravec')?.roles ?? []).toEqual([]);
+    expect(byName(f.people, 'Tomas Ferre')?.roles).toEqual(['analyst at Quillon Partners']);
+  });
+
   it('keeps people who share a surname apart and title-cases a lower-case title', () => {
     const f = extractEntities(
       article(

@@ -24,7 +24,10 @@ export const ROLE_HEADS = words(`
   solicitor-general surgeon-general inspector-general detective inspector superintendent constable
   det insp supt superintendent inspector detective constable marshal sheriff mp mep rector
   principal ruler monarch regent consul attaché undersecretary under-secretary comptroller
-  administrator
+  administrator engineer lawyer barrister solicitor doctor surgeon nurse teacher lecturer
+  architect designer developer programmer pilot soldier journalist reporter photographer
+  consultant banker accountant entrepreneur activist campaigner novelist poet director
+  filmmaker film-maker composer musician guitarist drummer artist chef chemist physicist biologist
 `);
 
 /** Words that can sit inside a title before the head ("Vice", "Foreign", "first", "Health"). */

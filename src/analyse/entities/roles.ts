@@ -114,9 +114,18 @@ export function roleAfter(d: Doc, si: number, nameEnd: number): string | null {
   if (head < 0 || i === start || ((at(start) & (CAPITALIZED | TITLE_WORD | PLACE)) === CAPITALIZED && !/^\p{Lu}+$/u.test(t[start]!.text))) return null;
   // The phrase must end at a boundary, not run on into a clause we did not read.
   if (i < t.length && !/^[,.;:)"”’—–-]+$/.test(t[i]!.text) && !isClauseWord(t[i]!.text) && !(at(i) & IN_ON)) return null;
+  // Before a report verb, after a name that is an object, it is that verb's subject ("a letter
+  // was sent to A, the men's solicitor says"); a name that is the subject has it as its role
+  // ("A, economist at B said").
+  if (REPORTS.has(t[i]?.text ?? '')) {
+    let nameStart = nameEnd;
+    while (nameStart > 0 && at(nameStart - 1) & CAPITALIZED) nameStart--;
+    if (/^(VB|IN|TO)/.test(t[nameStart - 1]?.pos ?? '')) return null;
+  }
   return s.text.slice(t[start]!.start, t[i - 1]!.end);
 }
 
+const REPORTS = new Set(['said', 'says', 'told', 'added']);
 const DAYS = /^(?:Yesterday|Today|Tomorrow|Tonight)$/;
 const PREPOSITION = /^(?:of|at|to|for|with|from|on|in|by)$/;
 
