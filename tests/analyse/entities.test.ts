@@ -276,6 +276,17 @@ describe('extractEntities: places', () => {
     ),
   );
 
+  it('takes no place from one word for something abstract that no list of places has', () => {
+    const f = extractEntities(
+      article(
+        'Derby County',
+        'Relegated last season, the club will play in the Championship again.',
+        'The club sold two players at Christmas and bought a striker from Lyon.',
+      ),
+    );
+    expect(names(f.places)).toEqual(['Lyon']);
+  });
+
   it('splits a hyphenated pair of countries', () => {
     expect(names(e.places)).toEqual(expect.arrayContaining(['United States', 'Japan', 'Tokyo']));
   });

@@ -3,7 +3,7 @@ import { countryKey, GAZ, gazetteer, type Country } from '../ner/gazetteer.ts';
 import { usedInLowerCase } from '../ner/features.ts';
 import { recognizeDocument } from '../ner/index.ts';
 import { rarity, singular } from '../issues/lexicon.ts';
-import { adjectiveKind, isNoun, isVerb } from '../issues/wordnet.ts';
+import { adjectiveKind, isAbstract, isNoun, isVerb } from '../issues/wordnet.ts';
 import { dateline } from '../text/dateline.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
@@ -194,6 +194,15 @@ class Name {
   }
 }
 
+/**
+ * One word no list of places has, that names something abstract: "at Christmas", "promoted to
+ * the Championship", "Amazing Grace". No place, whatever the tagger said.
+ */
+function isAbstractWord(n: Name): boolean {
+  return n.bits & ONE_WORD && !n.country && !((gazetteer().phrases.get(n.lower) ?? 0) & ANY_PLACE) && isAbstract(n.lower);
+}
+
+const ANY_PLACE = GAZ.COUNTRY | GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CITY_15K | GAZ.CAPITAL | GAZ.REGION | GAZ.WN_PLACE;
 const PLACES = GAZ.COUNTRY | GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CAPITAL | GAZ.REGION;
 
 const nameOf = memo((text) => new Name(text));
@@ -1539,7 +1548,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
   }
   const people = clusterPeople(items);
   const orgs = clusterOrgs(items, sentences);
-  const places = clusterPlaces(items);
+  const places = clusterPlaces(items.filter((it) => !(it.kind === 'LOC' && isAbstractWord(it.n))));
   const all = [...people, ...orgs, ...places];
   rescan(doc, all, items, caseless);
   // Ids are unique across kinds: links and pages find an article's entity by its id.

@@ -319,6 +319,19 @@ export function secondWords(first: string): ReadonlySet<string> {
   return pairs.get(first) ?? NONE;
 }
 
+// Lexicographer files of no thing one could stand on or in: acts, events, feelings, states, times...
+const ABSTRACT = new Set([4, 7, 9, 10, 11, 12, 16, 19, 21, 22, 23, 24, 26, 28]);
+
+/**
+ * Whether a noun's main sense is abstract: an act, event, attribute, feeling, state or time
+ * ("championship", "christmas", "grace"), never a place, a thing or a body.
+ */
+export function isAbstract(lemma: string): boolean {
+  const net = load();
+  const first = sensesOf(net, lemma)?.[0];
+  return first !== undefined && ABSTRACT.has(lexicalFile(net, first));
+}
+
 /** Whether WordNet knows `lemma` as a noun ("real estate" is looked up as "real_estate"). */
 export function isNoun(lemma: string): boolean {
   return load().index.has(key(lemma));
