@@ -594,6 +594,14 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.people)).toEqual(expect.arrayContaining(['Priya Raman', 'Oskar Velde']));
   });
 
+  it('makes a company of a name right after a company noun, but not after a role word', () => {
+    const e = extractEntities(
+      article('Music deals', 'The singer signed with record label Whitfield in March.', 'Investor Marek Sova sold his stake in the label.'),
+    );
+    expect(names(e.organizations)).toEqual(['Whitfield']);
+    expect(names(e.people)).toEqual(['Marek Sova']);
+  });
+
   it('cuts the title of the person named next out of an organization, keeping what comes before it', () => {
     const e = extractEntities(
       article('Appeal', 'Ohio Attorney General Dara Quillen said her office would appeal.', 'Tarvik Bank Governor Oskar Velde said rates would stay.'),

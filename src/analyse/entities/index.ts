@@ -1052,20 +1052,26 @@ function firmsInLists(d: Doc, items: Item[]): void {
 /**
  * "Quillmoor, a maker of heat pumps", "Helion Forge, the startup that ...": a name set off by a
  * comma before a phrase whose head is a company noun is a company, whatever the tagger made of it
- * (a person, or a place it does not know), unless the document gives it a role or it opens with
- * a known given name ("Ana Ruiz, an investor in ...").
+ * (a person, or a place it does not know), and so is one right after such a noun ("search engine
+ * Quillmoor", "record label Tarn"), unless the document gives it a role or it opens with a known
+ * given name ("Ana Ruiz, an investor in ...").
  */
 function firmsByApposition(d: Doc, items: Item[]): void {
   const firms = new Set<string>();
   for (const it of items) {
     if (it.kind !== 'PER' && !(it.kind === 'LOC' && !it.n.knownPlace)) continue;
     const t = d.sentences[it.sentence]!.tokens;
-    if (t[it.to]?.text === ',' && describesFirm(t, it.to + 1) && !isFirstName(t[it.from]!.text)) firms.add(it.n.lower);
+    if (isFirstName(t[it.from]!.text)) continue;
+    const before = it.from > 0 ? t[it.from - 1]!.text : '';
+    if ((t[it.to]?.text === ',' && describesFirm(t, it.to + 1)) || (FIRM_BEFORE.has(before) && !(d.at(it.sentence, it.from - 1) & ROLE_HEAD))) firms.add(it.n.lower);
   }
   if (!firms.size) return;
   for (const it of items) if (it.roles.length) firms.delete(it.n.lower);
   for (const it of items) if (it.kind !== 'ORG' && firms.has(it.n.lower)) it.kind = 'ORG';
 }
+
+/** Lower-case nouns right before a company's name ("search engine", "record label", "games maker"). */
+const FIRM_BEFORE = new Set([...FIRM_NOUNS, 'engine', 'label', 'site', 'chain', 'brand', 'airline', 'supermarket', 'broadcaster', 'carmaker', 'automaker', 'portal']);
 
 /** Modifiers a company noun may have between the article and itself ("a fast-growing Ohio software firm"). */
 const FIRM_MODIFIER = /^(?:JJ[RS]?|NNP?|VB[NG]|CD|RBS?|HYPH)$/;
@@ -1540,7 +1546,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes), and so is the same name
   // written in two words ("Lumen Crest" beside "LumenCrest"). What someone "wrote on" or
   // "posted on" is a platform ("Telegram"), not a place.
-  const brands = new Set(items.filter((it) => it.kind === 'PER' && it.roles.length === 0 && it.n.bits & CAMEL).map((it) => spaceless(it.n.voteKey)));
+  const brands = new Set(items.filter((it) => it.kind !== 'LOC' && it.roles.length === 0 && it.n.bits & CAMEL).map((it) => spaceless(it.n.voteKey)));
   for (const it of items) {
     if (it.kind === 'PER' && brands.has(spaceless(it.n.voteKey)) && it.roles.length === 0) it.kind = 'ORG';
     const t = sentences[it.sentence]!.tokens;
