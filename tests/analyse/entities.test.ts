@@ -159,6 +159,19 @@ describe('extractEntities: people', () => {
     expect(byName(f.people, 'Tomas Ferre')?.roles).toEqual(['analyst at Quillon Partners']);
   });
 
+  it('takes no person from one word that only modifies a noun or names something abstract, but keeps surnames in a team sheet', () => {
+    const f = extractEntities(
+      article(
+        'Awards',
+        'Sales slipped in November as shoppers put off buying Christmas presents until December.',
+        'The film earned three Oscar nominations on Tuesday.',
+        "Critics praised Mutiny, the band's second album.",
+        'Hart, Diamond and Byrne started for the visitors.',
+      ),
+    );
+    expect(names(f.people)).toEqual(['Hart', 'Diamond', 'Byrne']);
+  });
+
   it('keeps people who share a surname apart and title-cases a lower-case title', () => {
     const f = extractEntities(
       article(

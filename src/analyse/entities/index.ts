@@ -1253,6 +1253,29 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
 }
 
 
+/**
+ * A "person" known by one word, with no role or honorific, that the document never uses as one:
+ * every mention modifies the noun after it ("Tory leader", "Oscar nominations"), or the word
+ * names something abstract ("at Christmas") and no mention is followed by "said" or a pronoun.
+ */
+function oneWordNoPerson(d: Doc, c: Cluster): boolean {
+  const first = c.items[0]!;
+  const known = gazetteer().phrases.get(first.n.lower) ?? 0;
+  if (known & GAZ.WN_PERSON || c.items.some((it) => it.to - it.from > 1 || it.roles.length || (it.from > 0 && d.at(it.sentence, it.from - 1) & HONORIFIC))) return false;
+  const next = (it: Item) => d.sentences[it.sentence]!.tokens[it.to];
+  // (a common noun, or an acronym's plural: "Tory MPs")
+  const modifies = (it: Item) => /^NNS?$/.test(next(it)?.pos ?? '') && (d.at(it.sentence, it.to) & STARTS_LOWER || /^\p{Lu}{2,}s?$/u.test(next(it)!.text));
+  if (c.items.every(modifies)) return true;
+  // (a surname in a list of names, as in a team sheet, is a person's: "Hart, Diamond, Byrne")
+  const listed = (it: Item) => {
+    const t = d.sentences[it.sentence]!.tokens;
+    const name = (i: number) => t[i]?.pos === 'NNP' && d.at(it.sentence, i) & UPPER_LOWER;
+    return (LIST_COMMA.test(t[it.to]?.text ?? '') && name(it.to + 1)) || (it.from > 1 && LIST_COMMA.test(t[it.from - 1]!.text) && name(it.from - 2));
+  };
+  return !(known & GAZ.FIRST_NAME) && isAbstract(first.n.lower) && !c.items.some((it) => PERSON_NEXT.has(next(it)?.text.toLowerCase() ?? '') || listed(it));
+}
+const LIST_COMMA = /^[,;]$/;
+
 function clusterPeople(items: Item[]): Cluster[] {
   const people = items.filter((i) => i.kind === 'PER');
   const full = new Map<string, Cluster>();
@@ -1552,7 +1575,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
     const t = sentences[it.sentence]!.tokens;
     if (it.kind === 'LOC' && !it.n.knownPlace && it.from > 1 && t[it.from - 1]!.text === 'on' && POSTED.test(t[it.from - 2]!.text)) it.kind = 'ORG';
   }
-  const people = clusterPeople(items);
+  const people = clusterPeople(items).filter((c) => !oneWordNoPerson(doc, c));
   const orgs = clusterOrgs(items, sentences);
   const places = clusterPlaces(items.filter((it) => !(it.kind === 'LOC' && isAbstractWord(it.n))));
   const all = [...people, ...orgs, ...places];
