@@ -30,6 +30,17 @@ describe('extractIssues', () => {
     expect(found).not.toContain('officials');
   });
 
+  it('ends a phrase before a participle with an object ("a startup developing small reactors") and before the verb of a report', () => {
+    const sentences = prose(
+      ['title', 'Startup raises $400m to build small nuclear reactors'],
+      'Brightwell Energy, a startup developing small modular reactors, said Monday it had raised $400 million in a funding round led by Quillon Partners, valuing the company at $3.2 billion.',
+    );
+    const organizations = [entity(sentences, 'Brightwell Energy'), entity(sentences, 'Quillon Partners')];
+    expect(names(sentences, { ...none, organizations })).toEqual(['Nuclear reactors', 'Startup']);
+    const report = prose('Small modular reactors are cheaper to build, the startup says.', 'The startup says its first plant will open in 2030.');
+    expect(names(report).map((n) => n.toLowerCase())).not.toContain('startup says');
+  });
+
   it('gives slug ids, sentence ids and weights relative to the best issue', () => {
     const [first, ...rest] = extractIssues(drought, none);
     expect(first!.weight).toBe(1);

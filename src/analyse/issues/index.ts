@@ -417,10 +417,11 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
       if (word.noun) tags[i] = 'NN';
       else if (word.lower.endsWith('s') && headTopical(word, 'NNS') && pluralIsNoun(word)) tags[i] = 'NNS';
     } else if (tag === 'VBG') {
-      // Not after a verb the tagger took for a plural ("considers taking stakes"), nor with an object,
-      // nor between a determiner and a noun, where it is a participle ("the coming election").
+      // Not after a verb the tagger took for a plural ("considers taking stakes"), nor with an object
+      // ("a startup developing small reactors"), nor between a determiner and a noun, where it is a
+      // participle ("the coming election").
       const next = tags[i + 1] ?? '';
-      const object = OBJECT_START.has(next) || (before === 'DT' && (next === 'JJ' || next === 'NN' || next === 'NNS'));
+      const object = OBJECT_START.has(next) || next === 'JJ' || (before === 'DT' && (next === 'NN' || next === 'NNS'));
       if (AFTER_GERUND.has(before) && !object && wordAt(i).noun && (before !== 'NNS' || nominalOf(wordAt(i - 1)))) tags[i] = 'NN';
     } else if (
       tag === 'VBZ' &&
@@ -428,6 +429,8 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
       BEFORE_PLURAL.has(tags[i + 1] ?? '.') &&
       !SUBORDINATOR.test(tokens[i + 1]?.text ?? '') &&
       !(tags[i + 1] === 'TO' && tags[i + 2] === 'VB') &&
+      // (not the verb of a report set off by a comma: "..., the startup says.")
+      !(tags[i - 2] === 'DT' && tokens[i - 3]?.text === ',') &&
       pluralIsNoun(wordAt(i))
     ) {
       tags[i] = 'NNS';
