@@ -289,6 +289,12 @@ describe('extractEntities: places', () => {
     ),
   );
 
+  it('makes a place of a name the tagger called an organization that ends in a geographic head', () => {
+    const f = extractEntities(article('Drought', 'Water rights along the Colorado River dominated the campaign.'));
+    expect(names(f.places)).toEqual(['Colorado River']);
+    expect(names(f.organizations)).toEqual([]);
+  });
+
   it('takes no place from one word for something abstract that no list of places has', () => {
     const f = extractEntities(
       article(

@@ -577,6 +577,7 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
   }
   return [from, to];
 }
+const ORG_TOO = new Set(['Channel', 'County']);
 const ROYALS = /^(?:Queen|King|Prince|Princess)$/;
 const SAINT = /^(?:St|Saint)$/;
 
@@ -632,6 +633,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     }
     // "Caspian" + "Sea": a geographic head word right after a place belongs to it.
     if (kind === 'LOC') while (to < t.length && d.at(si, to) & GEO_HEAD) to++;
+    // "Colorado River", "Guantanamo Bay" tagged as an organization: a name that ends in a
+    // geographic head is a place (not a broadcaster's "Channel", nor a club's "County").
+    else if (kind === 'ORG' && to - from >= 2 && d.at(si, to - 1) & GEO_HEAD && !ORG_TOO.has(t[to - 1]!.text)) kind = 'LOC';
     [from, to] = acrossPossessive(d, si, from, to);
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title, or
     // after a role word when its words read as a name ("Striker Erling Haaland").
