@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractIssues, normalize } from '../../src/analyse/issues/index.ts';
 import type { Entity, Sentence } from '../../src/analyse/types.ts';
+import { processFile } from '../../src/pipeline/build.ts';
 import { entity, prose, tagged } from './tagged.ts';
 
 const none = { people: [] as Entity[], organizations: [] as Entity[], places: [] as Entity[] };
@@ -39,6 +40,27 @@ describe('extractIssues', () => {
     expect(names(sentences, { ...none, organizations })).toEqual(['Nuclear reactors', 'Startup']);
     const report = prose('Small modular reactors are cheaper to build, the startup says.', 'The startup says its first plant will open in 2030.');
     expect(names(report).map((n) => n.toLowerCase())).not.toContain('startup says');
+  });
+
+  it("takes no issue from a title before a person's name, nor a noun from a headline's only verb", () => {
+    const issues = (...paragraphs: string[]) => {
+      const text = `---\npublished: 2026-08-19\n---\n${paragraphs.join('\n\n')}\n`;
+      return processFile('in/quake.txt', new TextEncoder().encode(text), undefined).article!.facts.issues.map((i) => i.name);
+    };
+    const title = 'Strong earthquake kills at least 37 in eastern Turkey';
+    const lead = "A magnitude 6.4 earthquake struck eastern Turkey early on Wednesday, killing at least 37 people and injuring more than 400, the country's disaster agency AFAD said.";
+    const minister = 'Interior Minister Tomas Ferre said rescue teams were searching the rubble of 62 collapsed buildings. President Ilan Moravec was due to visit the region on Thursday.';
+    expect(issues(title, lead, minister)).toEqual(['Earthquake']);
+    expect(
+      issues(
+        title,
+        lead,
+        'The quake hit at 4:17 a.m. local time near the town of Kestrel, at a depth of about 10 kilometres, according to the U.S. Geological Survey. Dozens of aftershocks followed, the strongest of magnitude 5.1.',
+        minister,
+        'The region was among the worst hit by the February 2023 earthquakes, which killed more than 50,000 people in Turkey and Syria.',
+        '"We heard a roar and then everything was shaking," said Mira Holt, a teacher who spent the night in her car with her two children.',
+      ),
+    ).toEqual(['Earthquake']);
   });
 
   it('gives slug ids, sentence ids and weights relative to the best issue', () => {

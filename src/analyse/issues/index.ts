@@ -96,6 +96,8 @@ const BEFORE_PLURAL = new Set(['IN', 'MD', 'TO', 'CC', ',', '.']);
 // verb is also what an infinitive follows ("the virus tries to spread").
 const SUBORDINATOR = /^(?:as|that|if|because|after|before|since|while|than|like|though|although|unless|until|whether)$/i;
 // What starts a gerund's object ("planning a sale", "buying $10m of shares"): then it is a verb.
+/** Most words of a title before a name ("Deputy Prime Minister"). */
+const TITLE_WORDS = 4;
 const OBJECT_START = new Set(['DT', 'CD', '$', 'PRP', 'PRP$']);
 // What may follow a headline's verb ("Strike Halts Shipments", "Court Rejects the Claim").
 const HEADLINE_OBJECT = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'DT', 'CD', 'JJ', 'PRP$', '$']);
@@ -406,6 +408,8 @@ function isTitleCase(sentence: Sentence): boolean {
 function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => Word, writtenLower: (lower: string) => boolean): string[] {
   const tokens = sentence.tokens;
   const tags = tokens.map((t) => t.pos ?? (capitalised(t.text) ? 'NNP' : 'NN'));
+  // A headline's only verb is its verb ("Earthquake kills at least 37 in ...").
+  const headline = (sentence.kind === 'title' || sentence.kind === 'heading') && tags.filter((t) => t.startsWith('VB')).length === 1;
   // Words are looked up only where the tags around them call for it.
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
@@ -425,6 +429,7 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
       if (AFTER_GERUND.has(before) && !object && wordAt(i).noun && (before !== 'NNS' || nominalOf(wordAt(i - 1)))) tags[i] = 'NN';
     } else if (
       tag === 'VBZ' &&
+      !headline &&
       (before === 'NN' || before === 'NNS') &&
       BEFORE_PLURAL.has(tags[i + 1] ?? '.') &&
       !SUBORDINATOR.test(tokens[i + 1]?.text ?? '') &&
@@ -526,8 +531,12 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
         tags[i] = word.noun ? 'NN' : 'NNS';
       }
     }
-    // A capitalised word before a name is a title ("Mr", "Senator"), part of the name.
-    if (capital && hit < names.length && names[hit]!.start === tokens[i + 1]?.start) proper = true;
+    // Capitalised words right before a name are a title ("Mr", "Senator", "Interior Minister"), part of the name.
+    if (capital && hit < names.length) {
+      let j = i + 1;
+      while (j < i + TITLE_WORDS && j < tokens.length && tokens[j]!.start < names[hit]!.start && capitalised(tokens[j]!.text)) j++;
+      if (names[hit]!.start === tokens[j]?.start) proper = true;
+    }
     if (proper) {
       end(i);
       continue;
