@@ -621,6 +621,12 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.people)).toEqual(['Marek Sova']);
   });
 
+  it('makes companies of the names listed as examples of companies', () => {
+    const e = extractEntities(article('Recall', 'The kettles were sold through retailers including Argos and Brackley.'));
+    expect(names(e.organizations)).toEqual(['Argos', 'Brackley']);
+    expect(names(e.places)).toEqual([]);
+  });
+
   it('cuts the title of the person named next out of an organization, keeping what comes before it', () => {
     const e = extractEntities(
       article('Appeal', 'Ohio Attorney General Dara Quillen said her office would appeal.', 'Tarvik Bank Governor Oskar Velde said rates would stay.'),

@@ -1067,7 +1067,7 @@ function firmsByApposition(d: Doc, items: Item[]): void {
     const t = d.sentences[it.sentence]!.tokens;
     if (isFirstName(t[it.from]!.text)) continue;
     const before = it.from > 0 ? t[it.from - 1]!.text : '';
-    if ((t[it.to]?.text === ',' && describesFirm(t, it.to + 1)) || (FIRM_BEFORE.has(before) && !(d.at(it.sentence, it.from - 1) & ROLE_HEAD))) firms.add(it.n.lower);
+    if ((t[it.to]?.text === ',' && describesFirm(t, it.to + 1)) || (FIRM_BEFORE.has(before) && !(d.at(it.sentence, it.from - 1) & ROLE_HEAD)) || listedAsFirms(t, it.from)) firms.add(it.n.lower);
   }
   if (!firms.size) return;
   for (const it of items) if (it.roles.length) firms.delete(it.n.lower);
@@ -1075,7 +1075,17 @@ function firmsByApposition(d: Doc, items: Item[]): void {
 }
 
 /** Lower-case nouns right before a company's name ("search engine", "record label", "games maker"). */
-const FIRM_BEFORE = new Set([...FIRM_NOUNS, 'engine', 'label', 'site', 'chain', 'brand', 'airline', 'supermarket', 'broadcaster', 'carmaker', 'automaker', 'portal']);
+const FIRM_BEFORE = new Set([...FIRM_NOUNS, 'engine', 'label', 'site', 'chain', 'brand', 'airline', 'supermarket', 'broadcaster', 'carmaker', 'automaker', 'portal', 'retailer', 'publisher', 'developer']);
+
+/** Whether the name at `at` is in a list of examples of companies: "retailers including Argos and Tarn", "firms such as Tarn, Ferrand or Quill". */
+function listedAsFirms(t: Token[], at: number): boolean {
+  let k = at - 1;
+  while (k > 0 && (/^(?:,|and|or)$/.test(t[k]!.text) || /^\p{Lu}/u.test(t[k]!.text))) k--;
+  const such = t[k]?.text === 'as' && t[k - 1]?.text === 'such';
+  if (!such && t[k]?.text !== 'including') return false;
+  const noun = t[such ? k - 2 : k - 1]?.text ?? '';
+  return FIRM_NOUNS.has(noun) || (noun.endsWith('s') && FIRM_BEFORE.has(noun.slice(0, -1)));
+}
 
 /** Modifiers a company noun may have between the article and itself ("a fast-growing Ohio software firm"). */
 const FIRM_MODIFIER = /^(?:JJ[RS]?|NNP?|VB[NG]|CD|RBS?|HYPH)$/;
