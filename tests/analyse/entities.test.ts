@@ -621,6 +621,11 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.people)).toEqual(['Marek Sova']);
   });
 
+  it('takes no organization from an abstract noun that only opens quotes', () => {
+    const e = extractEntities(article('Grid', '"Power needs in the region are set to rise," he said.'));
+    expect(e.organizations).toEqual([]);
+  });
+
   it('makes companies of the names listed as examples of companies', () => {
     const e = extractEntities(article('Recall', 'The kettles were sold through retailers including Argos and Brackley.'));
     expect(names(e.organizations)).toEqual(['Argos', 'Brackley']);

@@ -1290,6 +1290,18 @@ function oneWordNoPerson(d: Doc, c: Cluster): boolean {
 }
 const LIST_COMMA = /^[,;]$/;
 
+/**
+ * An "organization" that is one abstract noun, only ever the first word of a quote, where a
+ * capital says nothing: '"Safety is our absolute priority," she said.' (At the start of a
+ * sentence such a word is often a club's name: "Reading v Stockport".)
+ */
+function openingWordNoOrg(d: Doc, c: Cluster): boolean {
+  const first = c.items[0]!;
+  if (first.to - first.from > 1 || !(first.n.bits & HAS_LOWER) || (gazetteer().phrases.get(first.n.lower) ?? 0) & GAZ.WN_GROUP || !isAbstract(first.n.lower)) return false;
+  return c.items.every((it) => it.to - it.from === 1 && it.from > 0 && QUOTE_MARK.test(d.sentences[it.sentence]!.tokens[it.from - 1]!.text));
+}
+const QUOTE_MARK = /^["“‘']$/;
+
 function clusterPeople(items: Item[]): Cluster[] {
   const people = items.filter((i) => i.kind === 'PER');
   const full = new Map<string, Cluster>();
@@ -1590,7 +1602,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
     if (it.kind === 'LOC' && !it.n.knownPlace && it.from > 1 && t[it.from - 1]!.text === 'on' && POSTED.test(t[it.from - 2]!.text)) it.kind = 'ORG';
   }
   const people = clusterPeople(items).filter((c) => !oneWordNoPerson(doc, c));
-  const orgs = clusterOrgs(items, sentences);
+  const orgs = clusterOrgs(items, sentences).filter((c) => !openingWordNoOrg(doc, c));
   const places = clusterPlaces(items.filter((it) => !(it.kind === 'LOC' && isAbstractWord(it.n))));
   const all = [...people, ...orgs, ...places];
   rescan(doc, all, items, caseless);
