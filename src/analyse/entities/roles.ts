@@ -140,8 +140,12 @@ export function roleBeforeComma(d: Doc, si: number, nameStart: number, nameEnd: 
   const t = s.tokens;
   if (nameStart < 2 || t[nameStart - 1]!.text !== ',' || t[nameEnd]?.text !== ',') return null;
   const end = nameStart - 1;
-  if (!(d.at(si, end - 1) & ROLE_HEAD) || !/^NNS?$/.test(t[end - 1]!.pos ?? '')) return null;
-  let i = end - 1;
+  // The head, maybe with its remit: "director of policy", "head of global research".
+  let head = end - 1;
+  while (head > end - 4 && head > 1 && d.at(si, head) & STARTS_LOWER && /^(NN|NNS|JJ)$/.test(t[head]!.pos ?? '') && !(d.at(si, head) & ROLE_HEAD)) head--;
+  if (head === end - 1 || t[head]!.text !== 'of') head = end;
+  if (!(d.at(si, head - 1) & ROLE_HEAD) || !/^NNS?$/.test(t[head - 1]!.pos ?? '')) return null;
+  let i = head - 1;
   // Lower-case modifiers ("home affairs"), then maybe an owner: capitalized words before "'s"
   // ("the Scottish Green Party's"), but no day ("Yesterday Argentina's").
   while (i > 0 && end - i < 6 && d.at(si, i - 1) & STARTS_LOWER && /^(NN|NNS|JJ|VBN)$/.test(t[i - 1]!.pos ?? '')) i--;
