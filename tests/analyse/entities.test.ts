@@ -644,6 +644,12 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.places)).toEqual(['Ohio']);
   });
 
+  it('makes a place of a known place the tagger called an organization before the title of the person named next', () => {
+    const e = extractEntities(article('Race', 'Its chairman, Tennessee Governor Tom Hale, said the party would regroup.'));
+    expect(names(e.places)).toEqual(['Tennessee']);
+    expect(byName(e.people, 'Tom Hale')?.roles).toEqual(['Tennessee Governor']);
+  });
+
   it('makes an organization of a "person" that holds an institution of something', () => {
     const e = extractEntities(
       article(

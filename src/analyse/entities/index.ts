@@ -179,6 +179,12 @@ class Name {
     return this.country !== null || ((gazetteer().phrases.get(this.lower) ?? 0) & PLACES) !== 0;
   }
 
+  /** A place any list has, small towns and WordNet's places included ("Ohio", "Harlow"), and no body WordNet knows ("UN", also a town). */
+  get listedPlace(): boolean {
+    const bits = gazetteer().phrases.get(this.lower) ?? 0;
+    return this.country !== null || ((bits & ANY_PLACE) !== 0 && !(bits & GAZ.WN_GROUP));
+  }
+
   /** A demonym and no country ("French"). */
   get demonymOnly(): boolean {
     return (this.demonymOnly_ ??= !this.country && gazetteer().countryByName.has(countryKeyOf(this.text, this.lower)));
@@ -199,7 +205,7 @@ class Name {
  * the Championship", "Amazing Grace". No place, whatever the tagger said.
  */
 function isAbstractWord(n: Name): boolean {
-  return n.bits & ONE_WORD && !n.country && !((gazetteer().phrases.get(n.lower) ?? 0) & ANY_PLACE) && isAbstract(n.lower);
+  return n.bits & ONE_WORD && !n.listedPlace && isAbstract(n.lower);
 }
 
 const ANY_PLACE = GAZ.COUNTRY | GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CITY_15K | GAZ.CAPITAL | GAZ.REGION | GAZ.WN_PLACE;
@@ -685,9 +691,15 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       // a title word that can end a name), "Missouri", a place.
       if (titled) {
         while (to > from && (d.at(si, to - 1) & (TITLE_WORD | ORG_HEAD | PLACE_ORG_HEAD)) === TITLE_WORD && !isFirmHead(lower(t[to - 1]!.text))) to--;
-        if (to > from && nameOf(surface(s, from, to)).knownPlace) kind = 'LOC';
+        if (to > from && nameOf(surface(s, from, to)).listedPlace) kind = 'LOC';
       }
       if (to <= from) continue;
+      // "Ohio" + "Governor Mike DeWine": a place before a person's title is where the title holds.
+      if (kind === 'ORG' && to < t.length && (d.at(si, to) & (CAPITALIZED | TITLE_WORD)) === (CAPITALIZED | TITLE_WORD) && nameOf(surface(s, from, to)).listedPlace) {
+        let k = to;
+        while (k < t.length && k - to < 3 && d.at(si, k) & TITLE_WORD) k++;
+        if (k < t.length && inSentence[si]!.some((x) => x.kind === 'PER' && x.start === t[k]!.start)) kind = 'LOC';
+      }
       // "Baltic Fisheries Council", "Constitutional Court": organizations by their head noun.
       const head = d.at(si, to - 1);
       if (to - from > 1 && (head & ORG_HEAD || (kind === 'LOC' && head & PLACE_ORG_HEAD))) kind = 'ORG';
