@@ -146,6 +146,11 @@ describe('extractEntities: people', () => {
     expect(names(f.organizations)).toEqual([]);
   });
 
+  it('keeps what comes before an office the tagger put inside the name', () => {
+    const f = extractEntities(article('Race', 'The governor defeated Republican state Senator Mark Delaney by four points.'));
+    expect(byName(f.people, 'Mark Delaney')?.roles).toEqual(['Republican state Senator']);
+  });
+
   it('reads occupations as roles, and no role from a subject set off before a report verb', () => {
     const f = extractEntities(
       article(

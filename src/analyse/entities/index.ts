@@ -745,6 +745,10 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       const title = roleBefore(d, si, r[0], (i) => nameAt(si, i));
       const role = (title && !STYLE.test(title) ? title : null) ?? roleBeforeComma(d, si, styleStart, r[1]) ?? title;
       if (role && (!stripped.role || STYLE.test(stripped.role))) roles.push(role);
+      // An office the tagger put in the name, with what comes before it: "Republican state" +
+      // "Senator" (not a style: "Foreign Minister" + "Prince").
+      else if (role && stripped.role && role.length > stripped.role.length && role.toLowerCase().endsWith(stripped.role.toLowerCase()) && wordBits(s.tokens[stripped.from - 1]!.text) & PERSON_TITLE)
+        roles[roles.indexOf(stripped.role)] = role;
       const after = roleAfter(d, si, r[1]);
       if (after) roles.push(after);
     }
