@@ -146,6 +146,21 @@ describe('extractEntities: people', () => {
     expect(names(f.organizations)).toEqual([]);
   });
 
+  it('makes a person of a name after "Mr", even one a company is named after, but not after the verb "miss"', () => {
+    const f = extractEntities(
+      article(
+        'Mittal Steel may cut 4,500 jobs',
+        "Mittal Steel, one of the world's largest steel producers, could cut up to 4,500 jobs, its chief executive has said.",
+        'However, Anand Mittal has told investors the combined company will have to shed jobs.',
+        'Mr Mittal told investors that the company would aim to reduce its workforce.',
+        'Mittal Steel was formed last year when Mr Mittal merged two firms. The injury forced him to miss Ireland in March.',
+      ),
+    );
+    expect(names(f.people)).toEqual(['Anand Mittal']);
+    expect(names(f.organizations)).toEqual(['Mittal Steel']);
+    expect(names(f.places)).toEqual(['Ireland']);
+  });
+
   it('keeps what comes before an office the tagger put inside the name', () => {
     const f = extractEntities(article('Race', 'The governor defeated Republican state Senator Mark Delaney by four points.'));
     expect(byName(f.people, 'Mark Delaney')?.roles).toEqual(['Republican state Senator']);

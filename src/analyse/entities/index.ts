@@ -1262,6 +1262,13 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
   });
   const ruled = new Map<string, EntityKind>();
   items.forEach((it, i) => {
+    // "Mr Mittal" is a person, whatever else the name is part of ("Mittal Steel").
+    if (afterHonorific(sentences, it) && it.n.words <= 3) {
+      it.kind = 'PER';
+      ruled.set(keys[i]!, 'PER');
+    }
+  });
+  items.forEach((it, i) => {
     // A role marks a person, a legal suffix a company (all but certainly): more weight.
     vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : 1);
     if (it.rule && !ruled.has(keys[i]!)) ruled.set(keys[i]!, it.kind);
@@ -1568,7 +1575,12 @@ function personName(c: Cluster): string {
  * or a company called by its first word, which the tagger takes for a person when it has no role
  * and no person's name holds the word.
  */
-function firstWordsOfFirms(items: Item[]): void {
+/** Whether a name comes right after "Mr", "Mrs", "Ms" or "Miss" (not the verb: "to miss Ireland"). */
+function afterHonorific(sentences: Sentence[], it: Item): boolean {
+  return it.from > 0 && (wordBits(sentences[it.sentence]!.tokens[it.from - 1]!.text) & (HONORIFIC | CAPITALIZED)) === (HONORIFIC | CAPITALIZED);
+}
+
+function firstWordsOfFirms(items: Item[], sentences: Sentence[]): void {
   const firsts = new Set<string>();
   for (const it of items) {
     const [first, head, more] = it.n.lower.split(' ');
@@ -1576,7 +1588,7 @@ function firstWordsOfFirms(items: Item[]): void {
   }
   if (firsts.size === 0) return;
   const personal = new Set(items.filter((x) => x.kind === 'PER' && x.n.words > 1).flatMap((x) => x.n.lower.split(' ')));
-  for (const it of items) if (it.kind === 'PER' && it.n.words === 1 && !it.roles.length && firsts.has(it.n.lower) && !personal.has(it.n.lower)) it.kind = 'ORG';
+  for (const it of items) if (it.kind === 'PER' && it.n.words === 1 && !it.roles.length && firsts.has(it.n.lower) && !personal.has(it.n.lower) && !afterHonorific(sentences, it)) it.kind = 'ORG';
 }
 
 /**
@@ -1603,7 +1615,7 @@ const POSTED = /^(?:wrote|written|posted|tweeted|shared|published|said|announced
 export function extractEntities(sentences: Sentence[]): Entities {
   const { items, caseless, doc } = collect(sentences);
   voteKinds(items, sentences);
-  firstWordsOfFirms(items);
+  firstWordsOfFirms(items, sentences);
   firmsInLists(doc, items);
   firmsByApposition(doc, items);
   ownedByOrganizations(doc, items);
