@@ -205,7 +205,7 @@ class Name {
  * the Championship", "Amazing Grace". No place, whatever the tagger said.
  */
 function isAbstractWord(n: Name): boolean {
-  return n.bits & ONE_WORD && !n.listedPlace && isAbstract(n.lower);
+  return (n.bits & ONE_WORD) !== 0 && !n.listedPlace && isAbstract(n.lower);
 }
 
 const ANY_PLACE = GAZ.COUNTRY | GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CITY_15K | GAZ.CAPITAL | GAZ.REGION | GAZ.WN_PLACE;
