@@ -583,7 +583,8 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
   }
   return [from, to];
 }
-const ORG_TOO = new Set(['Channel', 'County']);
+/** Geographic heads that end organizations' names as often: a broadcaster's, a club's. */
+const ORG_GEO_HEADS = new Set(['Channel', 'County']);
 const ROYALS = /^(?:Queen|King|Prince|Princess)$/;
 const SAINT = /^(?:St|Saint)$/;
 
@@ -641,7 +642,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     if (kind === 'LOC') while (to < t.length && d.at(si, to) & GEO_HEAD) to++;
     // "Colorado River", "Guantanamo Bay" tagged as an organization: a name that ends in a
     // geographic head is a place (not a broadcaster's "Channel", nor a club's "County").
-    else if (kind === 'ORG' && to - from >= 2 && d.at(si, to - 1) & GEO_HEAD && !ORG_TOO.has(t[to - 1]!.text)) kind = 'LOC';
+    else if (kind === 'ORG' && to - from >= 2 && d.at(si, to - 1) & GEO_HEAD && !ORG_GEO_HEADS.has(t[to - 1]!.text)) kind = 'LOC';
     [from, to] = acrossPossessive(d, si, from, to);
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title, or
     // after a role word when its words read as a name ("Striker Erling Haaland").
@@ -1235,6 +1236,11 @@ interface Cluster {
 
 const spaceless = memo((key) => key.replace(/\s/g, ''));
 
+/** Whether a name comes right after "Mr", "Mrs", "Ms" or "Miss" (not the verb: "to miss Ireland"). */
+function afterHonorific(sentences: Sentence[], it: Item): boolean {
+  return it.from > 0 && (wordBits(sentences[it.sentence]!.tokens[it.from - 1]!.text) & (HONORIFIC | CAPITALIZED)) === (HONORIFIC | CAPITALIZED);
+}
+
 /**
  * One type per name across the document, by majority ("Jordan" PER twice and LOC once → PER).
  * The headline, whose capitalization tells the tagger little, follows the body where the body
@@ -1298,7 +1304,7 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
 function oneWordNoPerson(d: Doc, c: Cluster): boolean {
   const first = c.items[0]!;
   const known = gazetteer().phrases.get(first.n.lower) ?? 0;
-  if (known & GAZ.WN_PERSON || c.items.some((it) => it.to - it.from > 1 || it.roles.length || (it.from > 0 && d.at(it.sentence, it.from - 1) & HONORIFIC))) return false;
+  if (known & GAZ.WN_PERSON || c.items.some((it) => it.to - it.from > 1 || it.roles.length || afterHonorific(d.sentences, it))) return false;
   const next = (it: Item) => d.sentences[it.sentence]!.tokens[it.to];
   // (a common noun, or an acronym's plural: "Tory MPs")
   const modifies = (it: Item) => /^NNS?$/.test(next(it)?.pos ?? '') && (d.at(it.sentence, it.to) & STARTS_LOWER || /^\p{Lu}{2,}s?$/u.test(next(it)!.text));
@@ -1572,14 +1578,9 @@ function personName(c: Cluster): string {
 
 /**
  * "Wycombe" in a report on "Wycombe Wanderers", "Coreline" after "Coreline Semiconductor": a club
- * or a company called by its first word, which the tagger takes for a person when it has no role
- * and no person's name holds the word.
+ * or a company called by its first word, which the tagger takes for a person when it has no role,
+ * no person's name holds the word and no "Mr" comes before it.
  */
-/** Whether a name comes right after "Mr", "Mrs", "Ms" or "Miss" (not the verb: "to miss Ireland"). */
-function afterHonorific(sentences: Sentence[], it: Item): boolean {
-  return it.from > 0 && (wordBits(sentences[it.sentence]!.tokens[it.from - 1]!.text) & (HONORIFIC | CAPITALIZED)) === (HONORIFIC | CAPITALIZED);
-}
-
 function firstWordsOfFirms(items: Item[], sentences: Sentence[]): void {
   const firsts = new Set<string>();
   for (const it of items) {

@@ -26,7 +26,7 @@ export const ROLE_HEADS = words(`
   principal ruler monarch regent consul attaché undersecretary under-secretary comptroller
   administrator engineer lawyer barrister solicitor doctor surgeon nurse teacher lecturer
   architect designer developer programmer pilot soldier journalist reporter photographer
-  consultant banker accountant entrepreneur activist campaigner novelist poet director
+  consultant banker accountant entrepreneur activist campaigner novelist poet
   filmmaker film-maker composer musician guitarist drummer artist chef chemist physicist biologist
 `);
 

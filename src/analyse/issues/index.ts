@@ -95,9 +95,9 @@ const BEFORE_PLURAL = new Set(['IN', 'MD', 'TO', 'CC', ',', '.']);
 // Words tagged IN that open a clause, as after a verb ("the poll comes as ...", "the firm says that ..."); a
 // verb is also what an infinitive follows ("the virus tries to spread").
 const SUBORDINATOR = /^(?:as|that|if|because|after|before|since|while|than|like|though|although|unless|until|whether)$/i;
-// What starts a gerund's object ("planning a sale", "buying $10m of shares"): then it is a verb.
 /** Most words of a title before a name ("Deputy Prime Minister"). */
 const TITLE_WORDS = 4;
+// What starts a gerund's object ("planning a sale", "buying $10m of shares"): then it is a verb.
 const OBJECT_START = new Set(['DT', 'CD', '$', 'PRP', 'PRP$']);
 // What may follow a headline's verb ("Strike Halts Shipments", "Court Rejects the Claim").
 const HEADLINE_OBJECT = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'DT', 'CD', 'JJ', 'PRP$', '$']);
