@@ -149,11 +149,11 @@ describe('extractEntities: people', () => {
   it('makes a person of a name after "Mr", even one a company is named after, but not after the verb "miss"', () => {
     const f = extractEntities(
       article(
-        'Mittal Steel may cut 4,500 jobs',
-        "Mittal Steel, one of the world's largest steel producers, could cut up to 4,500 jobs, its chief executive has said.",
-        'However, Anand Mittal has told investors the combined company will have to shed jobs.',
-        'Mr Mittal told investors that the company would aim to reduce its workforce.',
-        'Mittal Steel was formed last year when Mr Mittal merged two firms. The injury forced him to miss Ireland in March.',
+        'Mittal Steel plans to close two plants',
+        'Mittal Steel, a maker of steel pipes, will close two plants next year, its founder said on Monday.',
+        'Anand Mittal said the closures would save money.',
+        'Mr Mittal told analysts that sales had fallen for a third year.',
+        'Mittal Steel was set up in 1998 by Mr Mittal and a partner. The injury forced him to miss Ireland in March.',
       ),
     );
     expect(names(f.people)).toEqual(['Anand Mittal']);
@@ -185,13 +185,13 @@ describe('extractEntities: people', () => {
     const f = extractEntities(
       article(
         'Awards',
-        'Sales slipped in November as shoppers put off buying Christmas presents until December.',
+        'Toy shops had a slow autumn because families waited to buy Christmas gifts.',
         'The film earned three Oscar nominations on Tuesday.',
         "Critics praised Mutiny, the band's second album.",
-        'Hart, Diamond and Byrne started for the visitors.',
+        'Carter, Diamond and Walsh started for the visitors.',
       ),
     );
-    expect(names(f.people)).toEqual(['Hart', 'Diamond', 'Byrne']);
+    expect(names(f.people)).toEqual(['Carter', 'Diamond', 'Walsh']);
   });
 
   it('keeps people who share a surname apart and title-cases a lower-case title', () => {
@@ -644,7 +644,7 @@ describe('extractEntities: names that are not what the tagger says', () => {
   });
 
   it('takes no organization from an abstract noun that only opens quotes', () => {
-    const e = extractEntities(article('Grid', '"Power needs in the region are set to rise," he said.'));
+    const e = extractEntities(article('Grid', '"Power cuts are likely this winter," he said.'));
     expect(e.organizations).toEqual([]);
   });
 
