@@ -228,6 +228,11 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('In November the National Audit Office (NAO) criticised the scheme.', 'November')).toBe('2024-11');
     });
 
+    it('reads a date in brackets by the clause around them, not by a report verb after them', () => {
+      expect(valueOf('The ferry will sail at dawn (6 a.m. Friday), the operator said.', '6 a.m. Friday')).toBe('2025-09-19T06:00');
+      expect(valueOf('The ferry sailed at dawn (6 a.m. Friday), the operator says.', '6 a.m. Friday')).toBe('2025-09-12T06:00');
+    });
+
     it('reads an infinitive after "had to" or "was forced to" as the past, after "was due to" as the nearest date', () => {
       expect(valueOf('The airline had to ground its fleet on Thursday.', 'Thursday')).toBe('2025-09-11');
       expect(valueOf('Growers were forced to dump milk in November.', 'November')).toBe('2024-11');

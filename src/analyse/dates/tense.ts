@@ -258,6 +258,8 @@ export function tenseAt(words: Words, start: number, end: number): Tense {
   let back: Tense | undefined;
   for (let i = before, n = 0; i >= 0 && n < REACH; i--, n++) {
     const w = words.at(i)!;
+    // a date in brackets ("will sail at dawn (6 a.m. Friday)") belongs to the clause around them
+    if (w.lower === '(') continue;
     if (BOUNDARY.has(w.lower) || CLAUSE_OPENERS.has(w.lower) || (w.lower === ',' && words.at(i + 1)?.lower === 'and')) break;
     const c = classify(words, i);
     if (c) { back = timetabled(words, i, groupTense(words, i, c)); break; }
