@@ -463,6 +463,32 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.organizations).filter((n) => n.includes(' and '))).toEqual(['Food and Drug Administration']);
   });
 
+  it('joins what a department "of" or "for" serves after "and", and leaves a person after it apart', () => {
+    const f = extractEntities(
+      article(
+        'Talks to resume',
+        'A spokeswoman for the Department of Education and Social Care said talks would resume.',
+        'The Ministry of Finance and Sean Hale met on Friday.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(['Department of Education and Social Care', 'Ministry of Finance']);
+    expect(names(f.people)).toEqual(['Sean Hale']);
+  });
+
+  it('takes the capitalized words before an institution\'s head into its name, and a known place there stays a place', () => {
+    const f = extractEntities(
+      article(
+        'Teachers at four Derby schools back walkout',
+        'Teachers at four schools in Derby voted on Monday to strike.',
+        'Harrow Teaching Hospitals NHS Trust said wards stayed open, and so did Derby Community Care Trust.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(['Harrow Teaching Hospitals NHS Trust', 'Derby Community Care Trust']);
+    expect(names(f.people)).toEqual([]);
+    // (a club of the name made the tagger say organization; "in" says place)
+    expect(names(f.places)).toEqual(['Derby']);
+  });
+
   it('joins an organization the tagger read as two names around "and", and leaves two names apart', () => {
     const f = extractEntities(
       article(

@@ -45,6 +45,7 @@ import {
   OPENING,
   ORG_HEAD,
   PERSON_TITLE,
+  PLACE,
   PLACE_ORG_HEAD,
   POSSESSIVE_WORD,
   ROLE_HEAD,
@@ -303,11 +304,12 @@ function joinCoordinated(d: Doc, items: Item[]): Item[] {
     }
     return counts.get(it.n.lower)! > 1;
   };
-  const plainWords = (si: number, from: number, to: number) => {
+  // (a given name may be a word of a remit: "Social Care")
+  const plainWords = (si: number, from: number, to: number, remit = false) => {
     const t = d.sentences[si]!.tokens;
     return everyFrom(from, to, (i) => {
       const w = t[i]!.text;
-      return d.at(si, i) & UPPER_LOWER && isEnglishWord(w) && !nameOf(w).knownPlace && !nameOf(w).demonymOnly && !isFirstName(w);
+      return d.at(si, i) & UPPER_LOWER && isEnglishWord(w) && !nameOf(w).knownPlace && !nameOf(w).demonymOnly && (remit || !isFirstName(w));
     });
   };
   return joinAdjacent(d, items, (a, b) => {
@@ -315,8 +317,10 @@ function joinCoordinated(d: Doc, items: Item[]): Item[] {
     if (a.to + 1 !== b.from || d.sentences[si]!.tokens[a.to]!.text !== 'and' || b.kind !== 'ORG' || a.to - a.from > 3 || d.at(si, a.to - 1) & COMPANY_SUFFIX) return -1;
     let end = b.to;
     while (end > b.from && d.at(si, end - 1) & COMPANY_SUFFIX) end--;
-    const headed = end < b.to || (end > b.from && (d.at(si, end - 1) & ORG_HEAD || REMIT_HEADS.has(lower(d.sentences[si]!.tokens[end - 1]!.text))));
-    const join = headed && end - b.from <= 3 && plainWords(si, a.from, a.to) && plainWords(si, b.from, end) && !alone(a) && !alone(b);
+    // "Department of Health" + "and" + "Social Care": what a body "of" or "for" serves goes on
+    const remits = a.to - a.from >= 3 && (d.at(si, a.from) & ORG_HEAD) !== 0 && /^(?:of|for)$/.test(d.sentences[si]!.tokens[a.from + 1]!.text) && plainWords(si, a.from + 2, a.to);
+    const headed = end < b.to || remits || (end > b.from && (d.at(si, end - 1) & ORG_HEAD || REMIT_HEADS.has(lower(d.sentences[si]!.tokens[end - 1]!.text))));
+    const join = headed && end - b.from <= 3 && (remits || plainWords(si, a.from, a.to)) && plainWords(si, b.from, end, remits) && !alone(a) && !alone(b);
     return join ? b.to : -1;
   });
 }
@@ -353,6 +357,50 @@ function joinTouching(d: Doc, items: Item[]): Item[] {
   });
 }
 const INITIAL = /^\p{Lu}\.?$/u;
+
+/**
+ * "Leeds" + "Teaching Hospitals NHS" + "Trust", "Harrow Teaching Hospitals" + "NHS Trust": the
+ * capitalized words right before an institution's head belong to its name, with the names the
+ * tagger made of them. Not a country or a people before it ("New Zealand High Court", "German
+ * Foreign Ministry": the country stays a place), nor a word of a date or a title. A known place
+ * inside stays a place as well.
+ */
+function widenInstitutions(d: Doc, items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const b of items) {
+    const si = b.sentence;
+    const t = d.sentences[si]!.tokens;
+    let from = b.from;
+    if (b.kind === 'ORG' && d.at(si, b.to - 1) & ORG_HEAD) {
+      const inName = (i: number) => !(d.at(si, i) & PLACE) && (i > 0 ? !NOT_IN_NAMES.has(t[i]!.pos!) : t[i]!.pos === 'NNP') && (d.at(si, i) & LEADER || ACRONYM.test(t[i]!.text));
+      while (from > 0 && b.from - from < 4 && inName(from - 1)) from--;
+      // a name the words belong to is taken whole, or not at all
+      for (let k = out.length - 1; k >= 0 && out[k]!.sentence === si && out[k]!.to > from; k--) {
+        const a = out[k]!;
+        if (a.from < from || a.n.country || a.n.demonymOnly) {
+          from = Math.max(from, a.to);
+          break;
+        }
+      }
+    }
+    if (from === b.from) {
+      out.push(b);
+      continue;
+    }
+    // (a known place in it stays a place of its own: "Los Angeles" of "Los Angeles Superior Court")
+    const places: Item[] = [];
+    while (out.length && out.at(-1)!.sentence === si && out.at(-1)!.from >= from) {
+      const a = out.pop()!;
+      if (a.n.knownPlace) places.unshift({ ...a, kind: 'LOC' });
+    }
+    const text = nameSurface(d, si, from, b.to);
+    out.push(...places, { kind: 'ORG', sentence: si, from, to: b.to, text, n: nameOf(text), roles: [] });
+  }
+  return out;
+}
+/** Tags of words no name holds: adverbs, determiners, pronouns, prepositions, finite verbs (a gerund it may: "Teaching Hospitals"). */
+const NOT_IN_NAMES = new Set(['RB', 'DT', 'PRP', 'PRP$', 'IN', 'CC', 'WRB', 'WP', 'WDT', 'MD', 'VB', 'VBD', 'VBZ', 'VBP', 'CD', 'POS']);
+const ACRONYM = /^\p{Lu}{2,5}$/u;
 
 /**
  * Items in order with each one merged into the one before it, into an organization that runs
@@ -829,7 +877,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const claimed = new Uint8Array(d.start[sentences.length]!);
   const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
-  const names = joinTouching(d, joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition))));
+  const names = widenInstitutions(d, joinTouching(d, joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition)))));
   const all = names.concat(items.filter((it) => it.rule)).sort(byPosition);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
@@ -1275,8 +1323,10 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
     }
   });
   items.forEach((it, i) => {
-    // A role marks a person, a legal suffix a company (all but certainly): more weight.
-    vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : 1);
+    // A role marks a person, a legal suffix a company (all but certainly): more weight. So does
+    // "in" mark a known place ("hospitals in Leeds"), whatever a club of the name made the tagger say.
+    if (it.kind !== 'LOC' && it.n.words === 1 && it.from > 0 && sentences[it.sentence]!.tokens[it.from - 1]!.text === 'in' && it.n.knownPlace) vote(keys[i]!, 'LOC', 2);
+    else vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : 1);
     if (it.rule && !ruled.has(keys[i]!)) ruled.set(keys[i]!, it.kind);
   });
   // A surname tagged as a person elsewhere votes for the full name ("Scholz" → "Olaf Scholz").
