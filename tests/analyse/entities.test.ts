@@ -489,6 +489,18 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.places)).toEqual(['Derby']);
   });
 
+  it('finds the head of an institution the tagger missed after a name it found', () => {
+    const f = extractEntities(
+      article(
+        'Hospital funding cut',
+        'He was treated by Harrogate District Hospital Trust staff.',
+        'Funding for Bradford Teaching Hospitals NHS Foundation Trust was cut.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(['Harrogate District Hospital Trust', 'Bradford Teaching Hospitals NHS Foundation Trust']);
+    expect(names(f.people)).toEqual([]);
+  });
+
   it('joins an organization the tagger read as two names around "and", and leaves two names apart', () => {
     const f = extractEntities(
       article(

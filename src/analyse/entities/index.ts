@@ -367,20 +367,19 @@ const INITIAL = /^\p{Lu}\.?$/u;
  */
 function widenInstitutions(d: Doc, items: Item[]): Item[] {
   const out: Item[] = [];
-  for (const b of items) {
+  for (const b of headsAfterNames(d, items)) {
     const si = b.sentence;
-    const t = d.sentences[si]!.tokens;
     let from = b.from;
     if (b.kind === 'ORG' && d.at(si, b.to - 1) & ORG_HEAD) {
-      const inName = (i: number) => !(d.at(si, i) & PLACE) && (i > 0 ? !NOT_IN_NAMES.has(t[i]!.pos!) : t[i]!.pos === 'NNP') && (d.at(si, i) & LEADER || ACRONYM.test(t[i]!.text));
-      while (from > 0 && b.from - from < 4 && inName(from - 1)) from--;
+      while (from > 0 && b.from - from < 4 && inInstitution(d, si, from - 1)) from--;
       // a name the words belong to is taken whole, or not at all
       for (let k = out.length - 1; k >= 0 && out[k]!.sentence === si && out[k]!.to > from; k--) {
         const a = out[k]!;
-        if (a.from < from || a.n.country || a.n.demonymOnly) {
+        if (a.n.country || a.n.demonymOnly || (a.from < from && !everyFrom(a.from, from, (i) => inInstitution(d, si, i)))) {
           from = Math.max(from, a.to);
           break;
         }
+        from = Math.min(from, a.from);
       }
     }
     if (from === b.from) {
@@ -397,6 +396,28 @@ function widenInstitutions(d: Doc, items: Item[]): Item[] {
     out.push(...places, { kind: 'ORG', sentence: si, from, to: b.to, text, n: nameOf(text), roles: [] });
   }
   return out;
+}
+/** The head the tagger missed of an institution named after a place or body it found: "Leeds" + "Teaching Hospitals NHS Trust". */
+function headsAfterNames(d: Doc, items: Item[]): Item[] {
+  const out: Item[] = [];
+  items.forEach((a, k) => {
+    out.push(a);
+    if (a.kind === 'MISC' || a.n.country || a.n.demonymOnly) return;
+    const si = a.sentence;
+    const next = items[k + 1];
+    const stop = Math.min(a.to + 4, next && next.sentence === si ? next.from : d.sentences[si]!.tokens.length);
+    let head = -1;
+    for (let i = a.to; i < stop && inInstitution(d, si, i); i++) if (d.at(si, i) & ORG_HEAD) head = i;
+    if (head >= 0) out.push({ kind: 'ORG', sentence: si, from: head, to: head + 1, text: d.sentences[si]!.tokens[head]!.text, n: nameOf(d.sentences[si]!.tokens[head]!.text), roles: [] });
+  });
+  return out;
+}
+
+/** May word i be inside an institution's name: capitalized, no country or people, date, title, verb or function word? */
+function inInstitution(d: Doc, si: number, i: number): boolean {
+  const t = d.sentences[si]!.tokens[i]!;
+  const bits = d.at(si, i);
+  return !(bits & PLACE) && (i > 0 ? !NOT_IN_NAMES.has(t.pos!) : t.pos === 'NNP') && ((bits & LEADER) !== 0 || ACRONYM.test(t.text) || (bits & (ORG_HEAD | UPPER_LOWER)) === (ORG_HEAD | UPPER_LOWER));
 }
 /** Tags of words no name holds: adverbs, determiners, pronouns, prepositions, finite verbs (a gerund it may: "Teaching Hospitals"). */
 const NOT_IN_NAMES = new Set(['RB', 'DT', 'PRP', 'PRP$', 'IN', 'CC', 'WRB', 'WP', 'WDT', 'MD', 'VB', 'VBD', 'VBZ', 'VBP', 'CD', 'POS']);
