@@ -489,6 +489,19 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.places)).toEqual(['Derby']);
   });
 
+  it('reads the remit of a title as no body, and a role\'s remit as a place', () => {
+    const f = extractEntities(
+      article(
+        'Hospital waiting lists grow',
+        'Staff at the Department of Health said lists grew, and Health Secretary Joan Ferris blamed the winter.',
+        '"We need beds," said Priya Shah, the union\'s director for Yorkshire.',
+        'Labour MP for Bristol West, Tom Reyes, backed her.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(['Department of Health']);
+    expect(names(f.places)).toEqual(['Yorkshire', 'Bristol West']);
+  });
+
   it('finds the head of an institution the tagger missed after a name it found', () => {
     const f = extractEntities(
       article(

@@ -764,11 +764,17 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
         if (to > from && nameOf(surface(s, from, to)).listedPlace) kind = 'LOC';
       }
       if (to <= from) continue;
-      // "Ohio" + "Governor Mike DeWine": a place before a person's title is where the title holds.
-      if (kind === 'ORG' && to < t.length && (d.at(si, to) & (CAPITALIZED | TITLE_WORD)) === (CAPITALIZED | TITLE_WORD) && nameOf(surface(s, from, to)).listedPlace) {
+      // "Ohio" + "Governor Mike DeWine": a place before a person's title is where the title holds;
+      // a plain word there is the title's remit ("Health" + "Secretary Owen Pritchard"), no body.
+      if (kind === 'ORG' && to < t.length && (d.at(si, to) & (CAPITALIZED | TITLE_WORD)) === (CAPITALIZED | TITLE_WORD)) {
         let k = to;
         while (k < t.length && k - to < 3 && d.at(si, k) & TITLE_WORD) k++;
-        if (k < t.length && inSentence[si]!.some((x) => x.kind === 'PER' && x.start === t[k]!.start)) kind = 'LOC';
+        if (k < t.length && inSentence[si]!.some((x) => x.kind === 'PER' && x.start === t[k]!.start)) {
+          const n = nameOf(surface(s, from, to));
+          if (n.listedPlace) kind = 'LOC';
+          // (an adjective there may be a party's or a body's: "Conservative MP", "Metropolitan Police Commissioner")
+          else if (to - from === 1 && isEnglishWord(t[from]!.text) && adjectiveKind(n.lower) === null && !((gazetteer().phrases.get(n.lower) ?? 0) & GAZ.WN_GROUP)) continue;
+        }
       }
       // "Baltic Fisheries Council", "Constitutional Court": organizations by their head noun.
       const head = d.at(si, to - 1);
@@ -1310,6 +1316,15 @@ function afterHonorific(sentences: Sentence[], it: Item): boolean {
   return it.from > 0 && (wordBits(sentences[it.sentence]!.tokens[it.from - 1]!.text) & (HONORIFIC | CAPITALIZED)) === (HONORIFIC | CAPITALIZED);
 }
 
+/** "hospitals in Leeds", "director for Yorkshire", "MP for Leeds Central": a place by the words before it. */
+function placeByContext(t: Token[], it: Item): boolean {
+  const before = it.from > 0 ? t[it.from - 1]!.text : '';
+  if (before === 'in') return it.n.words === 1 && it.n.knownPlace;
+  if (before !== 'for' || it.from < 2 || !(wordBits(t[it.from - 2]!.text) & ROLE_HEAD)) return false;
+  // (a constituency: a place and a point of the compass)
+  return it.n.words === 1 ? it.n.listedPlace : it.to - it.from === 2 && COMPASS.has(t[it.to - 1]!.text) && nameOf(t[it.from]!.text).listedPlace;
+}
+
 /**
  * One type per name across the document, by majority ("Jordan" PER twice and LOC once → PER).
  * The headline, whose capitalization tells the tagger little, follows the body where the body
@@ -1345,8 +1360,9 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
   });
   items.forEach((it, i) => {
     // A role marks a person, a legal suffix a company (all but certainly): more weight. So does
-    // "in" mark a known place ("hospitals in Leeds"), whatever a club of the name made the tagger say.
-    if (it.kind !== 'LOC' && it.n.words === 1 && it.from > 0 && sentences[it.sentence]!.tokens[it.from - 1]!.text === 'in' && it.n.knownPlace) vote(keys[i]!, 'LOC', 2);
+    // "in" mark a known place ("hospitals in Leeds"), and a role's remit a listed one ("director
+    // for Yorkshire"), whatever a club of the name made the tagger say.
+    if (it.kind !== 'LOC' && placeByContext(sentences[it.sentence]!.tokens, it)) vote(keys[i]!, 'LOC', 2);
     else vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : 1);
     if (it.rule && !ruled.has(keys[i]!)) ruled.set(keys[i]!, it.kind);
   });
@@ -1360,7 +1376,7 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
   items.forEach((it, i) => {
     const m = votes.get(keys[i]!)!;
     let kind = ruled.get(keys[i]!) ?? it.kind;
-    let most = m.get(kind)!;
+    let most = m.get(kind) ?? 0;
     for (const [x, n] of m) if (n > most) [kind, most] = [x, n];
     it.kind = kind;
   });
