@@ -311,6 +311,12 @@ describe('extractEntities: places', () => {
     ),
   );
 
+  it('makes a place of a name the tagger called a person that ends in a geographic head, unless a given name opens it', () => {
+    const f = extractEntities(article('Low water', 'Gatun Lake fell by two feet, the authority said.', 'Actress Ricki Lake said so.'));
+    expect(names(f.places)).toEqual(['Gatun Lake']);
+    expect(names(f.people)).toEqual(['Ricki Lake']);
+  });
+
   it('makes a place of a name the tagger called an organization that ends in a geographic head', () => {
     const f = extractEntities(article('Drought', 'Water rights along the Colorado River dominated the campaign.'));
     expect(names(f.places)).toEqual(['Colorado River']);

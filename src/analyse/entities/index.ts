@@ -730,6 +730,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     else if (kind !== 'ORG' && to - from > 1 && CLUB_HEADS.has(lower(t[to - 1]!.text))) kind = 'ORG';
     else if (kind === 'PER' && to - from > 1 && !SURNAME_HEADS.test(t[to - 1]!.text)) {
       if (d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) || (TRADE_NOUNS.has(lower(t[to - 1]!.text)) && !(to - from === 2 && isFirstName(t[from]!.text)))) kind = 'ORG';
+      // "Gatun Lake", "Kestrel Bay": a place, unless a given name opens it ("Ricki Lake", "Michael Bay")
+      else if (d.at(si, to - 1) & GEO_HEAD && !isFirstName(t[from]!.text)) kind = 'LOC';
     }
     // Nor does it hold an institution "of" something ("Circuit Court of Appeals", "Bank of Tarvik").
     if (kind === 'PER' && !everyFrom(from, to - 2, (i) => !(d.at(si, i) & ORG_HEAD && d.at(si, i + 1) & OF))) kind = 'ORG';
