@@ -469,6 +469,24 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.organizations).filter((n) => n.includes(' and '))).toEqual(['Food and Drug Administration']);
   });
 
+  it('reads a name whose possessive holds a chief executive or shareholders as a company, and joins names cut short', () => {
+    const f = extractEntities(
+      article(
+        'Regulator fines Tarnwell',
+        'The Trade Commission fined Tarnwell Semiconductor on Monday.',
+        'The Commission said the fine was its largest.',
+        'The complaint came from Quorvane Micro, a rival based in Ohio.',
+        "Quorvane's chief executive, Lena Marsh, welcomed it, and Tarnwell's shareholders shrugged.",
+      ),
+    );
+    expect(names(f.people)).toEqual(['Lena Marsh']);
+    // (the headline names the company short before the body names it in full)
+    expect(byName(f.organizations, 'Tarnwell Semiconductor')?.aliases).toEqual(['Tarnwell']);
+    expect(byName(f.organizations, 'Trade Commission')?.aliases).toEqual(['Commission']);
+    expect(byName(f.organizations, 'Quorvane Micro')?.aliases).toEqual(['Quorvane']);
+    expect(f.organizations).toHaveLength(3);
+  });
+
   it('joins what a department "of" or "for" serves after "and", and leaves a person after it apart', () => {
     const f = extractEntities(
       article(

@@ -1168,6 +1168,31 @@ function firmsByApposition(d: Doc, items: Item[]): void {
   for (const it of items) if (it.kind !== 'ORG' && firms.has(it.n.lower)) it.kind = 'ORG';
 }
 
+/**
+ * "Calderon's chief executive", "Tarn's shareholders": a name whose possessive holds what only a
+ * company has is a company, and so is the longer name it begins ("Calderon Micro"), unless the
+ * document gives it a role or a given name opens it.
+ */
+function firmsByPossessions(d: Doc, items: Item[]): void {
+  const firms = new Set<string>();
+  for (const it of items) {
+    if (it.kind !== 'PER' && !(it.kind === 'LOC' && !it.n.knownPlace)) continue;
+    const t = d.sentences[it.sentence]!.tokens;
+    if (it.to >= t.length || !(d.at(it.sentence, it.to) & POSSESSIVE_WORD) || isFirstName(t[it.from]!.text)) continue;
+    for (let k = it.to + 1; k < t.length && k - it.to <= 3; k++) {
+      const w = lower(t[k]!.text);
+      if (FIRM_POSSESSIONS.has(w) || (w === 'chief' && /^(?:executive|financial|operating)$/i.test(t[k + 1]?.text ?? ''))) firms.add(it.n.lower);
+      if (!/^JJ/.test(t[k]!.pos ?? '')) break;
+    }
+  }
+  if (!firms.size) return;
+  for (const it of items) if (it.roles.length) firms.delete(it.n.lower);
+  const first = (it: Item) => it.n.lower.slice(0, it.n.lower.indexOf(' '));
+  for (const it of items) if (it.kind !== 'ORG' && (firms.has(it.n.lower) || (it.n.words > 1 && firms.has(first(it))))) it.kind = 'ORG';
+}
+/** What a company has and a person does not. */
+const FIRM_POSSESSIONS = new Set(['ceo', 'chairman', 'chairwoman', 'shareholders', 'shares', 'subsidiary', 'subsidiaries', 'headquarters', 'profits', 'revenue', 'revenues', 'takeover', 'founder', 'founders', 'workforce']);
+
 /** Lower-case nouns right before a company's name ("search engine", "record label", "games maker"). */
 const FIRM_BEFORE = new Set([...FIRM_NOUNS, 'engine', 'label', 'site', 'chain', 'brand', 'airline', 'supermarket', 'broadcaster', 'carmaker', 'automaker', 'portal', 'retailer', 'publisher', 'developer']);
 
@@ -1516,7 +1541,19 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   }
   for (const [k, c] of [...byKey]) {
     const into = byFirst.get(k);
-    if (into?.length !== 1 || c.name.includes(' ') || firstOf(into[0]!) > firstOf(c)) continue;
+    // (a headline often names the company short before the body names it in full)
+    if (into?.length !== 1 || c.name.includes(' ') || firstOf(into[0]!, sentences) > firstOf(c, sentences)) continue;
+    into[0]!.forms.push(...c.forms);
+    into[0]!.items.push(...c.items);
+    byKey.delete(k);
+  }
+  // An institution named again by its head: "the Commission" after "European Commission", when
+  // only one such name comes before it.
+  for (const [k, c] of [...byKey]) {
+    if (c.name.includes(' ') || !(wordBits(c.name) & ORG_HEAD)) continue;
+    const at = firstOf(c, sentences);
+    const into = [...byKey.values()].filter((x) => x !== c && x.name.endsWith(` ${c.name}`) && firstOf(x, sentences) < at);
+    if (into.length !== 1) continue;
     into[0]!.forms.push(...c.forms);
     into[0]!.items.push(...c.items);
     byKey.delete(k);
@@ -1541,8 +1578,8 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
 /** Whether a name's last word, in lower case, says it is a company or a club ("Homes", "Rovers"). */
 const isFirmHead = (last: string) => TRADE_NOUNS.has(last) || CLUB_HEADS.has(last);
 
-/** Where a cluster is first named in the text, as a sortable number. */
-const firstOf = (c: Cluster) => Math.min(...c.items.map((it) => it.sentence * 1e4 + it.from));
+/** Where a cluster is first named in the text below the headline, as a sortable number. */
+const firstOf = (c: Cluster, sentences: Sentence[]) => Math.min(...c.items.map((it) => (sentences[it.sentence]!.kind === 'title' ? 1e9 : it.sentence * 1e4 + it.from)));
 
 function clusterPlaces(items: Item[]): Cluster[] {
   const byKey = new Map<string, Cluster>();
@@ -1708,6 +1745,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
   firstWordsOfFirms(items, sentences);
   firmsInLists(doc, items);
   firmsByApposition(doc, items);
+  firmsByPossessions(doc, items);
   ownedByOrganizations(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes), and so is the same name

@@ -136,7 +136,7 @@ export const TRADE_NOUNS = words(`
   technologies technology systems industries communications entertainment insurance securities
   partners capital brands resources petroleum oil steel mining media networks telecom electronics
   software studios properties investments construction logistics financial party semiconductor
-  semiconductors robotics biotech therapeutics aerospace chemicals automotive hotels stores
+  semiconductors robotics biotech therapeutics aerospace chemicals automotive hotels stores micro devices
 `);
 
 /** Lower-case institution nouns that make "Peru's foreign ministry" an organization. */
