@@ -487,6 +487,20 @@ describe('extractEntities: rules around the tagger', () => {
     expect(f.organizations).toHaveLength(3);
   });
 
+  it('reads firms by those they employ and by apposition, and keeps a rank that begins a name', () => {
+    const f = extractEntities(
+      article(
+        'Court ruling',
+        'Tarnwell said it would appeal to the General Court, and shares in General Motors slipped.',
+        'Analysts at Quellmark said the ruling could spread, according to the Gun Violence Archive, a nonprofit research group.',
+        'The Dutch film maker Theo van Gogh was mentioned too.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(['General Court', 'General Motors', 'Quellmark', 'Gun Violence Archive']));
+    expect(names(f.people)).toEqual(['Theo van Gogh']);
+    expect(f.places).toEqual([]);
+  });
+
   it('joins what a department "of" or "for" serves after "and", and leaves a person after it apart', () => {
     const f = extractEntities(
       article(

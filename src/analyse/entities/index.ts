@@ -652,6 +652,8 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
   }
   return [from, to];
 }
+/** Words of rank that begin organizations' names as well as people's titles. */
+const RANKS_IN_NAMES = new Set(['General', 'High', 'Grand']);
 /** Geographic heads that end organizations' names as often: a broadcaster's, a club's. */
 const ORG_GEO_HEADS = new Set(['Channel', 'County']);
 const ROYALS = /^(?:Queen|King|Prince|Princess)$/;
@@ -706,6 +708,13 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     if ((kind === 'LOC' || kind === 'ORG') && from > 1) {
       const w0 = t[from - 1]!;
       if (d.at(si, from - 1) & LEADER && !(d.at(si, from - 2) & OPENING) && !inSentence[si]!.some((x) => x.end > w0.start && x.start < w0.end)) from--;
+    }
+    // "General" + "Motors", "High" + "Court": a rank the tagger took for a person's title, before
+    // an organization (or a "person" named by an institution's head) and after no other title word, begins it.
+    const headOnly = kind === 'PER' && to - from === 1 && (d.at(si, from) & ORG_HEAD || TRADE_NOUNS.has(lower(t[from]!.text)));
+    if ((kind === 'ORG' || headOnly) && from > 0 && RANKS_IN_NAMES.has(t[from - 1]!.text) && !(from > 1 && d.at(si, from - 2) & TITLE_WORD)) {
+      from--;
+      kind = 'ORG';
     }
     // "Caspian" + "Sea": a geographic head word right after a place belongs to it.
     if (kind === 'LOC') while (to < t.length && d.at(si, to) & GEO_HEAD) to++;
@@ -931,12 +940,14 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   }
   for (const p of taken) all.splice(all.indexOf(p), 1);
   // Headlines: only names the article confirms in its cased sentences (the whole name, or its
-  // first or last words: "Ruiz" for "Ana Ruiz", not "Central" for "European Central Bank"), and known places.
+  // first or last words: "Ruiz" for "Ana Ruiz", not "Central" for "European Central Bank", nor an
+  // institution's head, "Court" for "General Court"), and known places.
   let confirmed: string | null = null;
   const isConfirmed = (it: Item) => {
     const l = it.n.lower;
     confirmed ??= all.filter((x) => !caseless[x.sentence]).map((x) => `\0${x.n.lower}\0`).join('');
-    return confirmed.includes(`\0${l}\0`) || confirmed.includes(`\0${l} `) || confirmed.includes(` ${l}\0`) || it.n.knownPlace;
+    const last = !(wordBits(it.text) & ORG_HEAD) && confirmed.includes(` ${l}\0`);
+    return confirmed.includes(`\0${l}\0`) || confirmed.includes(`\0${l} `) || last || it.n.knownPlace;
   };
   // A lone word the article also uses in lower case ("Trade", "Court") is no name, unless a
   // longer name in the document contains it (a surname).
@@ -1151,7 +1162,7 @@ function firmsInLists(d: Doc, items: Item[]): void {
  * "Quillmoor, a maker of heat pumps", "Helion Forge, the startup that ...": a name set off by a
  * comma before a phrase whose head is a company noun is a company, whatever the tagger made of it
  * (a person, or a place it does not know), and so is one right after such a noun ("search engine
- * Quillmoor", "record label Tarn"), unless the document gives it a role or it opens with a known
+ * Quillmoor", "record label Tarn") or after those a firm employs ("analysts at Tarn"), unless the document gives it a role or it opens with a known
  * given name ("Ana Ruiz, an investor in ...").
  */
 function firmsByApposition(d: Doc, items: Item[]): void {
@@ -1159,9 +1170,11 @@ function firmsByApposition(d: Doc, items: Item[]): void {
   for (const it of items) {
     if (it.kind !== 'PER' && !(it.kind === 'LOC' && !it.n.knownPlace)) continue;
     const t = d.sentences[it.sentence]!.tokens;
-    if (isFirstName(t[it.from]!.text)) continue;
+    // (a given name opens a person's name, not one that goes on in capitalized English words: "Gun Violence Archive")
+    if (isFirstName(t[it.from]!.text) && !(it.to - it.from >= 3 && everyFrom(it.from + 1, it.to, (i) => d.at(it.sentence, i) & UPPER_LOWER && isEnglishWord(t[i]!.text)))) continue;
     const before = it.from > 0 ? t[it.from - 1]!.text : '';
-    if ((t[it.to]?.text === ',' && describesFirm(t, it.to + 1)) || (FIRM_BEFORE.has(before) && !(d.at(it.sentence, it.from - 1) & ROLE_HEAD)) || listedAsFirms(t, it.from)) firms.add(it.n.lower);
+    const employer = before === 'at' && it.from > 1 && EMPLOYED_AT.has(lower(t[it.from - 2]!.text));
+    if ((t[it.to]?.text === ',' && describesFirm(t, it.to + 1)) || (FIRM_BEFORE.has(before) && !(d.at(it.sentence, it.from - 1) & ROLE_HEAD)) || listedAsFirms(t, it.from) || employer) firms.add(it.n.lower);
   }
   if (!firms.size) return;
   for (const it of items) if (it.roles.length) firms.delete(it.n.lower);
@@ -1192,6 +1205,9 @@ function firmsByPossessions(d: Doc, items: Item[]): void {
 }
 /** What a company has and a person does not. */
 const FIRM_POSSESSIONS = new Set(['ceo', 'chairman', 'chairwoman', 'shareholders', 'shares', 'subsidiary', 'subsidiaries', 'headquarters', 'profits', 'revenue', 'revenues', 'takeover', 'founder', 'founders', 'workforce']);
+
+/** People a firm employs, before "at" and the firm's name ("analysts at Berenberg"). */
+const EMPLOYED_AT = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'banker', 'bankers', 'trader', 'traders', 'executives']);
 
 /** Lower-case nouns right before a company's name ("search engine", "record label", "games maker"). */
 const FIRM_BEFORE = new Set([...FIRM_NOUNS, 'engine', 'label', 'site', 'chain', 'brand', 'airline', 'supermarket', 'broadcaster', 'carmaker', 'automaker', 'portal', 'retailer', 'publisher', 'developer']);
