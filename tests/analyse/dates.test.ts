@@ -240,6 +240,13 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('The new line was due to open in November.', 'November')).toBe('2025-11');
     });
 
+    it('looks ahead from what is due, and to the nearest day from what was due', () => {
+      expect(valueOf('The pilot is due in court on Friday.', 'Friday')).toBe('2025-09-19');
+      expect(valueOf('The new ferry is due back in service in March.', 'March')).toBe('2026-03');
+      expect(valueOf('The pilot was due in court on Friday.', 'Friday')).toBe('2025-09-19');
+      expect(valueOf('Due process was ignored on Monday.', 'Monday')).toBe('2025-09-15');
+    });
+
     it('looks ahead from what is put off', () => {
       expect(valueOf('The vote was postponed until Tuesday.', 'Tuesday')).toBe('2025-09-23');
       expect(valueOf('The polls stayed open until Tuesday.', 'Tuesday')).toBe('2025-09-16');

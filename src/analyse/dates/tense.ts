@@ -160,6 +160,8 @@ function classify(words: Words, i: number): Group {
   if (x === 'to') return infinitive(words, i);
   if (FUTURE_CUES.has(x) && isCue(words, i)) return 'future';
   if ((x === 'set' || x === 'going' || x === 'due') && (next === 'to' || next === 'for')) return x === 'due' && next === 'to' && governorOf(words, i + 1) < 0 ? null : 'future';
+  // "is due in court on Friday", "due back on Monday": expected; what "was due" may or may not have come ("due process" is a noun's)
+  if (x === 'due' && !/^NN/.test(words.at(i + 1)?.pos ?? '')) return PAST_AUX.has(words.at(i - 1)?.lower ?? '') ? 'uncertain' : 'future';
   if (PAST_AUX.has(x)) return 'past';
   if (PRESENT_AUX.has(x)) return 'present';
   if (w.pos !== undefined) {
