@@ -87,9 +87,12 @@ describe('extractEntities: people', () => {
         "Kessby's attorney, Sarah Lindqvist, argued for leniency.",
         "The firm's chief executive, Ana Ruiz, declined to comment, and the plan, Tom Hale said, is bad.",
         'Its director of policy, Marta Ovid, said the regulator was slow.',
+        'Labour MP for Bristol West, Tom Reyes, backed her.',
       ),
     );
     expect(byName(f.people, 'Marta Ovid')?.roles).toEqual(['director of policy']);
+    // (a party and a named remit)
+    expect(byName(f.people, 'Tom Reyes')?.roles).toEqual(['Labour MP for Bristol West']);
     expect(byName(f.people, 'Sarah Lindqvist')?.roles).toEqual(["Kessby's attorney"]);
     expect(byName(f.people, 'Ana Ruiz')?.roles).toEqual(["firm's chief executive"]);
     expect(byName(f.people, 'Tom Hale')?.roles).toEqual([]);

@@ -144,14 +144,22 @@ export function roleBeforeComma(d: Doc, si: number, nameStart: number, nameEnd: 
   let head = end - 1;
   while (head > end - 4 && head > 1 && d.at(si, head) & STARTS_LOWER && /^(NN|NNS|JJ)$/.test(t[head]!.pos ?? '') && !(d.at(si, head) & ROLE_HEAD)) head--;
   if (head === end - 1 || t[head]!.text !== 'of') head = end;
-  if (!(d.at(si, head - 1) & ROLE_HEAD) || !/^NNS?$/.test(t[head - 1]!.pos ?? '')) return null;
+  // or a named remit: "MP for Bristol West", "minister for Europe"
+  if (head === end) {
+    let k = end - 1;
+    while (k > end - 4 && k > 1 && (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED) k--;
+    if (k < end - 1 && /^(?:of|for)$/.test(t[k]!.text)) head = k;
+  }
+  // (a role written in capitals is a proper noun to the tagger: "MP")
+  if (!(d.at(si, head - 1) & ROLE_HEAD) || !/^NNS?$/.test(t[head - 1]!.pos ?? '') && !/^\p{Lu}+$/u.test(t[head - 1]!.text)) return null;
   let i = head - 1;
+  const named = (k: number) => (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED && !DAYS.test(t[k]!.text) && !CALENDAR.test(t[k]!.text);
   // Lower-case modifiers ("home affairs"), then maybe an owner: capitalized words before "'s"
-  // ("the Scottish Green Party's"), but no day ("Yesterday Argentina's").
+  // ("the Scottish Green Party's"), but no day ("Yesterday Argentina's"); or a party ("Labour MP").
   while (i > 0 && end - i < 6 && d.at(si, i - 1) & STARTS_LOWER && /^(NN|NNS|JJ|VBN)$/.test(t[i - 1]!.pos ?? '')) i--;
+  if (i === head - 1) while (i > 0 && head - i < 3 && named(i - 1)) i--;
   if (i > 1 && /^['’]s$/.test(t[i - 1]!.text)) {
     let owner = i - 1;
-    const named = (k: number) => (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED && !DAYS.test(t[k]!.text) && !CALENDAR.test(t[k]!.text);
     while (owner > 0 && named(owner - 1)) owner--;
     // or one common noun ("the firm's")
     if (owner === i - 1 && d.at(si, owner - 1) & STARTS_LOWER && /^NNS?$/.test(t[owner - 1]!.pos ?? '')) owner--;
