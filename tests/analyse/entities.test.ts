@@ -490,6 +490,19 @@ describe('extractEntities: rules around the tagger', () => {
     expect(f.organizations).toHaveLength(3);
   });
 
+  it('reads a name its leader\'s title follows as a company, but not a town a team is named for', () => {
+    const f = extractEntities(
+      article(
+        'Results',
+        'Shares rose after Halvorsen boss Nadia Kerr said sales were strong, and Wales boss Owen Price agreed.',
+        'Halvorsen said it would hire more staff.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(['Halvorsen']);
+    expect(names(f.places)).toEqual(['Wales']);
+    expect(names(f.people).sort()).toEqual(['Nadia Kerr', 'Owen Price']);
+  });
+
   it('reads firms by those they employ and by apposition, and keeps a rank that begins a name', () => {
     const f = extractEntities(
       article(

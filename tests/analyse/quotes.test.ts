@@ -121,6 +121,17 @@ describe('extractQuotes', () => {
     expect(quotes(sentences, [], organizations).map((q) => q[0])).toEqual(['Ministry of Transport', 'Norland’s energy regulator']);
   });
 
+  it('resolves "the company" to the company the article is most about, not a court nor a firm of analysts', () => {
+    const sentences = prose(
+      'Tarnwell Foods lost its appeal at the Supreme Court on Monday.',
+      'Tarnwell Foods had argued that the ban was unlawful, and analysts at Quellmark agreed.',
+      '“We will study the ruling carefully,” the company said.',
+      '“Both firms will keep talking,” the firms said.',
+    );
+    const organizations = [entity(sentences, 'Tarnwell Foods'), entity(sentences, 'Supreme Court'), entity(sentences, 'Quellmark')];
+    expect(quotes(sentences, [], organizations).map((q) => q[0])).toEqual(['Tarnwell Foods', 'firms']);
+  });
+
   it('keeps partial quotes inside a sentence, with the subject as speaker', () => {
     const sentences = prose('Jane Okafor hailed what she called “a turning point for the town” after the vote.');
     const people = [entity(sentences, 'Jane Okafor', ['Okafor'])];

@@ -1182,8 +1182,8 @@ function firmsByApposition(d: Doc, items: Item[]): void {
 }
 
 /**
- * "Calderon's chief executive", "Tarn's shareholders": a name whose possessive holds what only a
- * company has is a company, and so is the longer name it begins ("Calderon Micro"), unless the
+ * "Calderon's chief executive", "Tarn's shareholders", "Tarn boss Ana Ruiz": a name whose possessive
+ * holds what only a company has, or that its leader's title follows, is a company, and so is the longer name it begins ("Calderon Micro"), unless the
  * document gives it a role or a given name opens it.
  */
 function firmsByPossessions(d: Doc, items: Item[]): void {
@@ -1191,7 +1191,12 @@ function firmsByPossessions(d: Doc, items: Item[]): void {
   for (const it of items) {
     if (it.kind !== 'PER' && !(it.kind === 'LOC' && !it.n.knownPlace)) continue;
     const t = d.sentences[it.sentence]!.tokens;
-    if (it.to >= t.length || !(d.at(it.sentence, it.to) & POSSESSIVE_WORD) || isFirstName(t[it.from]!.text)) continue;
+    // (a team is named for its country or town: "Wales boss Mike Ruddock")
+    if (it.to >= t.length || isFirstName(t[it.from]!.text) || it.n.listedPlace) continue;
+    // "Renault boss Louis Schweitzer", "Tarn chairman ...": who leads it, right after the name
+    const after = lower(t[it.to]!.text);
+    if (LEADS_FIRM.has(after) || (after === 'chief' && (/^executive$/i.test(t[it.to + 1]?.text ?? '') || d.at(it.sentence, it.to + 1) & UPPER_LOWER))) firms.add(it.n.lower);
+    if (!(d.at(it.sentence, it.to) & POSSESSIVE_WORD)) continue;
     for (let k = it.to + 1; k < t.length && k - it.to <= 3; k++) {
       const w = lower(t[k]!.text);
       if (FIRM_POSSESSIONS.has(w) || (w === 'chief' && /^(?:executive|financial|operating)$/i.test(t[k + 1]?.text ?? ''))) firms.add(it.n.lower);
@@ -1201,8 +1206,10 @@ function firmsByPossessions(d: Doc, items: Item[]): void {
   if (!firms.size) return;
   for (const it of items) if (it.roles.length) firms.delete(it.n.lower);
   const first = (it: Item) => it.n.lower.slice(0, it.n.lower.indexOf(' '));
-  for (const it of items) if (it.kind !== 'ORG' && (firms.has(it.n.lower) || (it.n.words > 1 && firms.has(first(it))))) it.kind = 'ORG';
+  for (const it of items) if (it.kind !== 'ORG' && (firms.has(it.n.lower) || (it.kind === 'PER' && it.n.words > 1 && firms.has(first(it))))) it.kind = 'ORG';
 }
+/** Who leads a company, written right after its name ("Renault boss"); no person has a boss or a chairman. */
+const LEADS_FIRM = new Set(['boss', 'chairman', 'chairwoman', 'ceo']);
 /** What a company has and a person does not. */
 const FIRM_POSSESSIONS = new Set(['ceo', 'chairman', 'chairwoman', 'shareholders', 'shares', 'subsidiary', 'subsidiaries', 'headquarters', 'profits', 'revenue', 'revenues', 'takeover', 'founder', 'founders', 'workforce']);
 

@@ -8,6 +8,7 @@ import type { Entity, Quote, Sentence, Token } from '../types.ts';
 import { findQuoteSpans, type QuoteSpan } from './marks.ts';
 import { isNoun } from '../issues/wordnet.ts';
 import { indexNames, type NamedKind, type NameFinder } from './names.ts';
+import { FIRM_NOUNS, ORG_HEADS } from '../entities/lexicon.ts';
 
 export { findQuoteSpans, type QuoteSpan } from './marks.ts';
 
@@ -242,8 +243,17 @@ function resolvePhrase(context: Context, phrase: string, index: number): Speaker
   const person = mostRecent(context, context.byRole.get(key) ?? [], index);
   if (person) return fromEntity(person, 'person');
   context.byNameWord ??= indexBy(context.organizations, (e) => [e.name, ...e.aliases].flatMap(words));
-  const group = mostRecent(context, context.byNameWord.get(key.split(' ').at(-1)!) ?? [], index);
+  const head = key.split(' ').at(-1)!;
+  const group = mostRecent(context, context.byNameWord.get(head) ?? [], index);
   if (group) return fromEntity(group, 'organization');
+  // "the company said": the company the article is most about, among those named so far, not a
+  // court or a ministry ("the firms" are more than one)
+  if (FIRM_NOUNS.has(head) && !head.endsWith('s') && key === head) {
+    const named = context.organizations.filter((e) => !ORG_HEADS.has(words(e.name).at(-1) ?? '') && context.names.lastMention(e, index) >= 0);
+    const most = Math.max(0, ...named.map((e) => e.mentions));
+    const firm = mostRecent(context, named.filter((e) => e.mentions === most), index);
+    if (firm) return fromEntity(firm, 'organization');
+  }
   return { name: bare, entity: null, kind: null };
 }
 
