@@ -1162,8 +1162,8 @@ function firmsInLists(d: Doc, items: Item[]): void {
  * "Quillmoor, a maker of heat pumps", "Helion Forge, the startup that ...": a name set off by a
  * comma before a phrase whose head is a company noun is a company, whatever the tagger made of it
  * (a person, or a place it does not know), and so is one right after such a noun ("search engine
- * Quillmoor", "record label Tarn") or after those a firm employs ("analysts at Tarn"), unless the document gives it a role or it opens with a known
- * given name ("Ana Ruiz, an investor in ...").
+ * Quillmoor", "record label Tarn") or after those a firm employs ("analysts at Tarn"), unless the
+ * document gives it a role or it opens with a known given name ("Ana Ruiz, an investor in ...").
  */
 function firmsByApposition(d: Doc, items: Item[]): void {
   const firms = new Set<string>();
@@ -1183,8 +1183,9 @@ function firmsByApposition(d: Doc, items: Item[]): void {
 
 /**
  * "Calderon's chief executive", "Tarn's shareholders", "Tarn boss Ana Ruiz": a name whose possessive
- * holds what only a company has, or that its leader's title follows, is a company, and so is the longer name it begins ("Calderon Micro"), unless the
- * document gives it a role or a given name opens it.
+ * holds what only a company has, or that its leader's title follows, is a company, and so is the
+ * longer name it begins ("Calderon Micro"), unless the document gives it a role or a given name
+ * opens it.
  */
 function firmsByPossessions(d: Doc, items: Item[]): void {
   const firms = new Set<string>();
@@ -1193,7 +1194,7 @@ function firmsByPossessions(d: Doc, items: Item[]): void {
     const t = d.sentences[it.sentence]!.tokens;
     // (a team is named for its country or town: "Wales boss Mike Ruddock")
     if (it.to >= t.length || isFirstName(t[it.from]!.text) || it.n.listedPlace) continue;
-    // "Renault boss Louis Schweitzer", "Tarn chairman ...": who leads it, right after the name
+    // "Tarn boss Ana Ruiz", "Tarn chairman ...": who leads it, right after the name
     const after = lower(t[it.to]!.text);
     if (LEADS_FIRM.has(after) || (after === 'chief' && (/^executive$/i.test(t[it.to + 1]?.text ?? '') || d.at(it.sentence, it.to + 1) & UPPER_LOWER))) firms.add(it.n.lower);
     if (!(d.at(it.sentence, it.to) & POSSESSIVE_WORD)) continue;
@@ -1547,9 +1548,7 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
     const acr = letters(c.name);
     const exp = expansions.get(acr) ?? [...byKey.values()].find((x) => x !== c && x.forms.some((f) => /[\s-]/.test(f.text) && spells(f.text, acr)));
     if (exp && exp !== c) {
-      exp.forms.push(...c.forms);
-      exp.items.push(...c.items);
-      byKey.delete(k);
+      mergeInto(byKey, k, exp);
     }
   }
   // A company or a club introduced in full and then by its first word: "Kestrel" after "Kestrel
@@ -1566,9 +1565,7 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
     const into = byFirst.get(k);
     // (a headline often names the company short before the body names it in full)
     if (into?.length !== 1 || c.name.includes(' ') || firstOf(into[0]!, sentences) > firstOf(c, sentences)) continue;
-    into[0]!.forms.push(...c.forms);
-    into[0]!.items.push(...c.items);
-    byKey.delete(k);
+    mergeInto(byKey, k, into[0]!);
   }
   // An institution named again by its head: "the Commission" after "European Commission", when
   // only one such name comes before it.
@@ -1577,9 +1574,7 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
     const at = firstOf(c, sentences);
     const into = [...byKey.values()].filter((x) => x !== c && x.name.endsWith(` ${c.name}`) && firstOf(x, sentences) < at);
     if (into.length !== 1) continue;
-    into[0]!.forms.push(...c.forms);
-    into[0]!.items.push(...c.items);
-    byKey.delete(k);
+    mergeInto(byKey, k, into[0]!);
   }
   // A club named after its town, cut short: "City" for "Manchester City", when only one such
   // club of the article ends that way ("Newcastle United" beside "Manchester United" stays apart).
@@ -1591,11 +1586,17 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   for (const [k, c] of [...byKey]) {
     const into = clubs.get(k);
     if (into?.length !== 1) continue;
-    into[0]!.forms.push(...c.forms);
-    into[0]!.items.push(...c.items);
-    byKey.delete(k);
+    mergeInto(byKey, k, into[0]!);
   }
   return [...byKey.values()];
+}
+
+/** Moves the forms and mentions of cluster `key` into `into`, and drops the key. */
+function mergeInto(byKey: Map<string, Cluster>, key: string, into: Cluster): void {
+  const c = byKey.get(key)!;
+  into.forms.push(...c.forms);
+  into.items.push(...c.items);
+  byKey.delete(key);
 }
 
 /** Whether a name's last word, in lower case, says it is a company or a club ("Homes", "Rovers"). */
@@ -1621,9 +1622,7 @@ function clusterPlaces(items: Item[]): Cluster[] {
     const country = countryByShortName(k);
     const into = country && byKey.get(`country:${country.name}`);
     if (!into) continue;
-    into.forms.push(...c.forms);
-    into.items.push(...c.items);
-    byKey.delete(k);
+    mergeInto(byKey, k, into);
   }
   return [...byKey.values()];
 }
