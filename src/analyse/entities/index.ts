@@ -1176,9 +1176,18 @@ function firmsByApposition(d: Doc, items: Item[]): void {
     const employer = before === 'at' && it.from > 1 && EMPLOYED_AT.has(lower(t[it.from - 2]!.text));
     if ((t[it.to]?.text === ',' && describesFirm(t, it.to + 1)) || (FIRM_BEFORE.has(before) && !(d.at(it.sentence, it.from - 1) & ROLE_HEAD)) || listedAsFirms(t, it.from) || employer) firms.add(it.n.lower);
   }
+  makeFirms(items, firms, false);
+}
+
+/**
+ * Makes companies of the names in `firms` that the document gives no role, and with `longer` of
+ * the longer names of people they begin ("Calderon" → "Calderon Micro").
+ */
+function makeFirms(items: Item[], firms: Set<string>, longer: boolean): void {
   if (!firms.size) return;
   for (const it of items) if (it.roles.length) firms.delete(it.n.lower);
-  for (const it of items) if (it.kind !== 'ORG' && firms.has(it.n.lower)) it.kind = 'ORG';
+  const first = (it: Item) => it.n.lower.slice(0, it.n.lower.indexOf(' '));
+  for (const it of items) if (it.kind !== 'ORG' && (firms.has(it.n.lower) || (longer && it.kind === 'PER' && it.n.words > 1 && firms.has(first(it))))) it.kind = 'ORG';
 }
 
 /**
@@ -1204,10 +1213,7 @@ function firmsByPossessions(d: Doc, items: Item[]): void {
       if (!/^JJ/.test(t[k]!.pos ?? '')) break;
     }
   }
-  if (!firms.size) return;
-  for (const it of items) if (it.roles.length) firms.delete(it.n.lower);
-  const first = (it: Item) => it.n.lower.slice(0, it.n.lower.indexOf(' '));
-  for (const it of items) if (it.kind !== 'ORG' && (firms.has(it.n.lower) || (it.kind === 'PER' && it.n.words > 1 && firms.has(first(it))))) it.kind = 'ORG';
+  makeFirms(items, firms, true);
 }
 /** Who leads a company, written right after its name ("Renault boss"); no person has a boss or a chairman. */
 const LEADS_FIRM = new Set(['boss', 'chairman', 'chairwoman', 'ceo']);

@@ -151,7 +151,7 @@ export function roleBeforeComma(d: Doc, si: number, nameStart: number, nameEnd: 
     if (k < end - 1 && /^(?:of|for)$/.test(t[k]!.text)) head = k;
   }
   // (a role written in capitals is a proper noun to the tagger: "MP")
-  if (!(d.at(si, head - 1) & ROLE_HEAD) || !/^NNS?$/.test(t[head - 1]!.pos ?? '') && !/^\p{Lu}+$/u.test(t[head - 1]!.text)) return null;
+  if (!(d.at(si, head - 1) & ROLE_HEAD) || (!/^NNS?$/.test(t[head - 1]!.pos ?? '') && !/^\p{Lu}+$/u.test(t[head - 1]!.text))) return null;
   let i = head - 1;
   const named = (k: number) => (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED && !DAYS.test(t[k]!.text) && !CALENDAR.test(t[k]!.text);
   // Lower-case modifiers ("home affairs"), then maybe an owner: capitalized words before "'s"
