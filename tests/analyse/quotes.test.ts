@@ -88,6 +88,21 @@ describe('extractQuotes', () => {
     expect(speakers[2]).not.toBe('Ana Ruiz');
   });
 
+  it('takes for that subject a person after a team or company that modifies the role ("Harlow coach X said")', () => {
+    const sentences = prose(
+      '“We earned it,” said Tomas Reyes, the Dunmore captain.',
+      'Harlow coach Lena Fisk said her side had started slowly.',
+      '“We gave away two goals,” she said.',
+      'Harlow signed Ana Ruiz in May.',
+      '“She fits,” he said.',
+    );
+    const people = [entity(sentences, 'Tomas Reyes', ['Reyes']), entity(sentences, 'Lena Fisk', ['Fisk']), entity(sentences, 'Ana Ruiz', ['Ruiz'])];
+    const organizations = [entity(sentences, 'Harlow', [])];
+    const speakers = quotes(sentences, people, organizations).map(([speaker]) => speaker);
+    expect(speakers.slice(0, 2)).toEqual(['Tomas Reyes', 'Lena Fisk']);
+    expect(speakers[2]).not.toBe('Ana Ruiz');
+  });
+
   it('carries a quote paragraph without attribution on from the previous speaker', () => {
     const sentences = prose(
       '“The storm took the roof off the school,” said Jane Okafor.',

@@ -183,8 +183,10 @@ function firstNamed(context: Context, text: string): Speaker | null {
 function subjectOf(context: Context, index: number, kind: NamedKind): Speaker | null {
   const sentence = context.sentences[index]!;
   const reach = sentence.tokens[Math.min(4, sentence.tokens.length - 1)]?.start ?? 0;
-  const first = context.names.find(sentence.text).find((h) => h.kind !== 'place');
-  if (!first || first.kind !== kind) return null;
+  const hits = context.names.find(sentence.text).filter((h) => h.kind !== 'place');
+  // (a name of another kind may modify it, with no verb between: "Lyon coach Paulo Fonseca said")
+  const first = hits[0]?.kind === kind ? hits[0] : hits.find((h) => h.kind === kind && h.start <= reach && sentence.tokens.every((t) => t.start >= h.start || !NOT_IN_SUBJECT.test(t.pos ?? '')));
+  if (!first) return null;
   // (or the name set off after a short subject with no verb: "Kenya's health minister, Dr. Ana Ruiz, said")
   const setOff =
     APPOSED_SUBJECT.test(sentence.text.slice(0, first.start)) &&
