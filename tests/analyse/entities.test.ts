@@ -370,6 +370,8 @@ describe('extractEntities: places', () => {
     // (a city the tagger misses there, and a label in capitals, which is no place)
     const g = extractEntities(article('Funding round', 'DENVER (AP) — Quillmoor Labs said Monday it had raised $40 million.'));
     expect(names(g.places)).toEqual(['Denver']);
+    const four = extractEntities(article('Funding round', 'OSLO (Reuters) - Quillmoor Labs said Monday it had raised $40 million from NASA.'));
+    expect(names(four.places)).toEqual(['Oslo']);
     const h = extractEntities(article('Funding round', 'EXCLUSIVE: Quillmoor Labs is said to have raised $40 million.'));
     expect(names(h.places)).toEqual([]);
   });
@@ -822,6 +824,18 @@ describe('extractEntities: names that are not what the tagger says', () => {
     );
     expect(names(e.organizations)).toContain('Google');
     expect(names(e.people)).toEqual(['Ilona Varga']);
+  });
+
+  it("makes a person of a name of foreign words after a body's possessive, but not of a brand of English words", () => {
+    const e = extractEntities(
+      article(
+        'Reform',
+        "The Gladstone Foundation's Radek Vilimek said the change was overdue.",
+        "Calderon Group's Vision Fund will invest $2 billion.",
+      ),
+    );
+    expect(names(e.people)).toEqual(['Radek Vilimek']);
+    expect(names(e.organizations)).not.toContain('Radek Vilimek');
   });
 
   it('leaves a person in a list joined by other words alone', () => {

@@ -191,10 +191,14 @@ class Name {
     return (this.demonymOnly_ ??= !this.country && gazetteer().countryByName.has(countryKeyOf(this.text, this.lower)));
   }
 
-  /** The text to show: one only seen in capitals is title-cased when it is a known place or a plain word ("LONDON"). */
+  /**
+   * The text to show: one only seen in capitals is title-cased when it is a known place or a plain
+   * word ("LONDON", "OSLO"); of four letters or fewer, only a place, which no acronym is ("NASA").
+   */
   get display(): string {
     if (this.display_ === undefined) {
-      const plain = !(this.bits & HAS_LOWER) && this.text.length > 4 && gazetteer().phrases.has(this.lower);
+      const bits = gazetteer().phrases.get(this.lower);
+      const plain = !(this.bits & HAS_LOWER) && bits !== undefined && (this.text.length > 4 || (this.text.length === 4 && (bits & ANY_PLACE) !== 0 && !(bits & GAZ.WN_GROUP)));
       this.display_ = plain ? titleCase(this.lower) : this.text;
     }
     return this.display_;
@@ -1764,6 +1768,24 @@ function ownedByOrganizations(d: Doc, items: Item[]): void {
   for (const it of items) if (it.kind === 'PER' && owned.has(it.n.lower) && !personal.has(it.n.lower)) it.kind = 'ORG';
 }
 
+/**
+ * "Lyon's Yanis Berrada", "Dunmore's Kalev Ostrander": a name of two or three words the tagger
+ * took for an organization right after the possessive of a team or company is one of its people,
+ * when it has no legal suffix and no word of it is English (a company's unit or brand has some:
+ * "SoftBank's Vision Fund"). After a place's possessive it must open with a given name, as
+ * companies follow there too ("Italy's Illva Saronno"). Every mention of the name follows.
+ */
+function peopleOfPossessors(d: Doc, items: Item[]): void {
+  const people = new Set<string>();
+  items.forEach((it, k) => {
+    const owner = items[k - 1];
+    if (it.kind !== 'ORG' || it.n.words < 2 || it.n.words > 3 || it.n.base !== it.text || owner?.kind === 'PER' || owner?.sentence !== it.sentence || owner.to + 1 !== it.from) return;
+    if (owner.kind === 'LOC' && !isFirstName(it.n.text.slice(0, it.n.text.indexOf(' ')))) return;
+    if (d.at(it.sentence, owner.to) & POSSESSIVE_WORD && it.n.text.split(' ').every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !isEnglishWord(w))) people.add(it.n.voteKey);
+  });
+  for (const it of items) if (it.kind === 'ORG' && people.has(it.n.voteKey)) it.kind = 'PER';
+}
+
 const SURNAME_HEADS = /^(?:Court|Board|Office|Fund|Hall|Congress)$/;
 const POSTED = /^(?:wrote|written|posted|tweeted|shared|published|said|announced|streamed|broadcast)$/i;
 
@@ -1775,6 +1797,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
   firmsByApposition(doc, items);
   firmsByPossessions(doc, items);
   ownedByOrganizations(doc, items);
+  peopleOfPossessors(doc, items);
   // "PayPal", "YouTube": one camel-case word with no role is a brand, not a person
   // (surnames like "McCarthy" or "DeSantis" have their own prefixes), and so is the same name
   // written in two words ("Lumen Crest" beside "LumenCrest"). What someone "wrote on" or
