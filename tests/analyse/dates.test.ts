@@ -247,6 +247,12 @@ for (const [mode, tagged] of MODES) {
       expect(valueOf('Due process was ignored on Monday.', 'Monday')).toBe('2025-09-15');
     });
 
+    it('looks ahead from what is forecast for a time', () => {
+      expect(valueOf('Frost is forecast for Monday.', 'Monday')).toBe('2025-09-22');
+      expect(valueOf('The chain cut its outlook for the fourth quarter.', 'the fourth quarter')).toBe('2025-Q4');
+      expect(valueOf('The mill raised its forecast for November.', 'November')).toBe('2025-11');
+    });
+
     it('looks ahead from what is put off', () => {
       expect(valueOf('The vote was postponed until Tuesday.', 'Tuesday')).toBe('2025-09-23');
       expect(valueOf('The polls stayed open until Tuesday.', 'Tuesday')).toBe('2025-09-16');

@@ -85,6 +85,8 @@ const GOVERNOR = new RegExp('^(?:' + [
   'agreements?', 'plans?', 'proposals?', 'offers?', 'bids?', 'deals?', 'efforts?', 'attempts?', 'decisions?', 'promises?',
   'requests?', 'deadlines?', 'permission', 'approval', 'chance', 'opportunity', 'intention', 'options?', 'commitments?',
 ].join('|') + ')$');
+/** What is foreseen for a time lies ahead of the foreseeing. */
+const OUTLOOKS = new Set(['forecast', 'forecasts', 'forecasting', 'predicted', 'outlook', 'guidance', 'projection', 'projections', 'projected']);
 const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do', 'says', 'say']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'said']);
 // Irregular past forms frequent in news; regular ones are caught by the -ed test.
@@ -159,6 +161,8 @@ function classify(words: Words, i: number): Group {
   if (MODALS.has(x) || w.pos === 'MD') return 'future';
   if (x === 'to') return infinitive(words, i);
   if (FUTURE_CUES.has(x) && isCue(words, i)) return 'future';
+  // "its forecast for the second quarter", "rain is forecast for Tuesday", "the outlook for 2027"
+  if (next === 'for' && OUTLOOKS.has(x)) return 'future';
   if ((x === 'set' || x === 'going' || x === 'due') && (next === 'to' || next === 'for')) return x === 'due' && next === 'to' && governorOf(words, i + 1) < 0 ? null : 'future';
   // "is due in court on Friday", "due back on Monday": expected; what "was due" may or may not have come ("due process" is a noun's)
   if (x === 'due' && !/^NN/.test(words.at(i + 1)?.pos ?? '')) return PAST_AUX.has(words.at(i - 1)?.lower ?? '') ? 'uncertain' : 'future';
