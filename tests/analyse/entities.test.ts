@@ -407,6 +407,11 @@ describe('extractEntities: rules around the tagger', () => {
     ),
   );
 
+  it('opens an organization with the acronym the tagger left out before it', () => {
+    const e = extractEntities(article('Rugby', 'The squad flew to Dublin ahead of their QBZ Six Nations game against Ireland.'));
+    expect(names(e.organizations)).toEqual(['QBZ Six Nations']);
+  });
+
   it('keeps lower-case words of a title between an organization and the head noun', () => {
     expect(byName(e.people, 'Ana Ruiz')?.roles).toContain('EU competition chief');
   });

@@ -401,6 +401,24 @@ function widenInstitutions(d: Doc, items: Item[]): Item[] {
   }
   return out;
 }
+/**
+ * "TNT" + "Sports", "RBS" + "Six Nations": an acronym the tagger left out right before an
+ * organization it found opens its name (no country: "US" + "Steel").
+ */
+function acronymsBeforeNames(d: Doc, items: Item[]): Item[] {
+  return items.map((b, k) => {
+    const si = b.sentence;
+    const i = b.from - 1;
+    const prev = items[k - 1];
+    if (b.kind !== 'ORG' || i < 0 || (prev?.sentence === si && prev.to > i)) return b;
+    const t = d.sentences[si]!.tokens[i]!;
+    // (not one a determiner or an adjective makes a noun, "the TV Licensing", nor one before another: "giant ISP AOL")
+    if (!ACRONYM.test(t.text) || t.pos !== 'NNP' || d.at(si, i) & PLACE || ACRONYM.test(d.sentences[si]!.tokens[b.from]!.text) || /^(?:DT|JJ)$/.test(d.sentences[si]!.tokens[i - 1]?.pos ?? '')) return b;
+    const text = nameSurface(d, si, i, b.to);
+    return { ...b, from: i, text, n: nameOf(text) };
+  });
+}
+
 /** The head the tagger missed of an institution named after a place or body it found: "Leeds" + "Teaching Hospitals NHS Trust". */
 function headsAfterNames(d: Doc, items: Item[]): Item[] {
   const out: Item[] = [];
@@ -919,7 +937,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const claimed = new Uint8Array(d.start[sentences.length]!);
   const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
-  const names = widenInstitutions(d, joinTouching(d, joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition)))));
+  const names = acronymsBeforeNames(d, widenInstitutions(d, joinTouching(d, joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition))))));
   const all = names.concat(items.filter((it) => it.rule)).sort(byPosition);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
