@@ -407,6 +407,17 @@ describe('extractEntities: rules around the tagger', () => {
     ),
   );
 
+  it('makes no organization of a law', () => {
+    const e = extractEntities(
+      article(
+        'Court ruling',
+        'A federal judge said the statute, known as House Bill 3127, violated the First Amendment.',
+        'The Harbour Safety Act and the Harlow Council were both cited.',
+      ),
+    );
+    expect(names(e.organizations)).toEqual(['Harlow Council']);
+  });
+
   it('opens an organization with the acronym the tagger left out before it', () => {
     const e = extractEntities(article('Rugby', 'The squad flew to Dublin ahead of their QBZ Six Nations game against Ireland.'));
     expect(names(e.organizations)).toEqual(['QBZ Six Nations']);

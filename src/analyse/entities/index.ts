@@ -678,6 +678,8 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
 const RANKS_IN_NAMES = new Set(['General', 'High', 'Grand']);
 /** Geographic heads that end organizations' names as often: a broadcaster's, a club's. */
 const ORG_GEO_HEADS = new Set(['Channel', 'County']);
+/** Last words of the names of laws. */
+const LAWS = /^(?:Act|Amendment)$/;
 const ROYALS = /^(?:Queen|King|Prince|Princess)$/;
 const SAINT = /^(?:St|Saint)$/;
 
@@ -743,6 +745,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     // "Colorado River", "Guantanamo Bay" tagged as an organization: a name that ends in a
     // geographic head is a place (not a broadcaster's "Channel", nor a club's "County").
     else if (kind === 'ORG' && to - from >= 2 && d.at(si, to - 1) & GEO_HEAD && !ORG_GEO_HEADS.has(t[to - 1]!.text)) kind = 'LOC';
+    // "First Amendment", "Clean Air Act", "House" of "House Bill 2210": a law, not a body.
+    if (kind === 'ORG' && (LAWS.test(t[to - 1]!.text) || (t[to]?.text === 'Bill' && t[to + 1]?.pos === 'CD'))) kind = 'MISC';
     [from, to] = acrossPossessive(d, si, from, to);
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title, or
     // after a role word when its words read as a name ("Striker Erling Haaland").
