@@ -661,6 +661,12 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.organizations)).not.toContain('Indian Air');
   });
 
+  it('makes a company of a given name before a plural trade noun ("Grace Platforms"), which no surname is', () => {
+    const f = extractEntities(article('Law', "The group's members include Grace Platforms, a social media company.", 'Its members include Dawn Ventures, which backs startups.'));
+    expect(names(f.organizations)).toEqual(['Grace Platforms', 'Dawn Ventures']);
+    expect(names(f.people)).toEqual([]);
+  });
+
   it('makes a club of a name ending in a club word, and of its town used for it', () => {
     const f = extractEntities(
       article(

@@ -764,7 +764,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     // surname after a given name: "Helen Steel").
     else if (kind !== 'ORG' && to - from > 1 && CLUB_HEADS.has(lower(t[to - 1]!.text))) kind = 'ORG';
     else if (kind === 'PER' && to - from > 1 && !SURNAME_HEADS.test(t[to - 1]!.text)) {
-      if (d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) || (TRADE_NOUNS.has(lower(t[to - 1]!.text)) && !(to - from === 2 && isFirstName(t[from]!.text)))) kind = 'ORG';
+      // (a plural is no surname: "Meta Platforms", though "Meta" is a given name)
+      const trade = lower(t[to - 1]!.text);
+      if (d.at(si, to - 1) & (PLACE_ORG_HEAD | ORG_HEAD) || (TRADE_NOUNS.has(trade) && !(to - from === 2 && isFirstName(t[from]!.text) && !trade.endsWith('s')))) kind = 'ORG';
       // "Gatun Lake", "Kestrel Bay": a place, unless a given name opens it ("Ricki Lake", "Michael Bay")
       else if (d.at(si, to - 1) & GEO_HEAD && !isFirstName(t[from]!.text)) kind = 'LOC';
     }

@@ -137,6 +137,7 @@ export const TRADE_NOUNS = words(`
   partners capital brands resources petroleum oil steel mining media networks telecom electronics
   software studios properties investments construction logistics financial party semiconductor
   semiconductors robotics biotech therapeutics aerospace chemicals automotive hotels stores micro devices
+  platforms labs laboratories ventures solutions
 `);
 
 /** Lower-case institution nouns that make "Peru's foreign ministry" an organization. */
