@@ -403,7 +403,7 @@ function widenInstitutions(d: Doc, items: Item[]): Item[] {
 }
 /**
  * "TNT" + "Sports", "RBS" + "Six Nations": an acronym the tagger left out right before an
- * organization it found opens its name (no country: "US" + "Steel").
+ * organization it found opens its name; a country's code stays a place ("UK" + "Treasury").
  */
 function acronymsBeforeNames(d: Doc, items: Item[]): Item[] {
   return items.map((b, k) => {

@@ -185,7 +185,7 @@ function subjectOf(context: Context, index: number, kind: NamedKind): Speaker | 
   const reach = sentence.tokens[Math.min(4, sentence.tokens.length - 1)]?.start ?? 0;
   const hits = context.names.find(sentence.text).filter((h) => h.kind !== 'place');
   // (a name of another kind may modify it, with no verb between: "Lyon coach Paulo Fonseca said")
-  const first = hits[0]?.kind === kind ? hits[0] : hits.find((h) => h.kind === kind && h.start <= reach && sentence.tokens.every((t) => t.start >= h.start || !NOT_IN_SUBJECT.test(t.pos ?? '')));
+  const first = hits.find((h, k) => h.kind === kind && (k === 0 || (h.start <= reach && sentence.tokens.every((t) => t.start >= h.start || !NOT_IN_SUBJECT.test(t.pos ?? '')))));
   if (!first) return null;
   // (or the name set off after a short subject with no verb: "Kenya's health minister, Dr. Ana Ruiz, said")
   const setOff =
