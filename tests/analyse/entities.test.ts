@@ -143,6 +143,22 @@ describe('extractEntities: people', () => {
     expect(names(f.organizations)).toContain('Department for Work and Pensions');
   });
 
+  it('takes the word the tagger called a person before a title and its holder into the title, unless a longer name holds it', () => {
+    const f = extractEntities(
+      article(
+        'Gallery opens',
+        'Welsh Culture Minister Eira Pugh opened the gallery.',
+        'Tory co-chairman Ivo Brennan told reporters the party was ready.',
+        'Brennan spokesman Lise Dunmore said the count was fair.',
+      ),
+    );
+    expect(byName(f.people, 'Eira Pugh')?.roles).toEqual(['Welsh Culture Minister']);
+    expect(byName(f.people, 'Ivo Brennan')?.roles).toEqual(['Tory co-chairman']);
+    expect(names(f.people).sort()).toEqual(['Eira Pugh', 'Ivo Brennan', 'Lise Dunmore']);
+    // (Ivo Brennan is named before his spokesman)
+    expect(byName(f.people, 'Ivo Brennan')?.sentences).toEqual(['s2', 's3']);
+  });
+
   it('makes a person of a name the tagger calls an organization after a role word that opens the sentence', () => {
     const f = extractEntities(article('Injuries', 'Striker Erling Haaland is expected to return after missing three matches.'));
     expect(names(f.people)).toEqual(['Erling Haaland']);

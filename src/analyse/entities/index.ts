@@ -697,12 +697,26 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   // ("Pensions" in "Work and Pensions Secretary Ana Ruiz").
   const inTitle = new Uint8Array(d.start[sentences.length]!);
   // The kind of name a token is inside: "Surrey" in "Surrey captain Chris Lewis" is in an
-  // organization's, "Pensions" above in none.
+  // organization's, "Pensions" above in a title (no person's).
   const nameAt = (si: number, i: number): EntityKind | null => {
-    if (inTitle[d.start[si]! + i]) return null;
+    if (inTitle[d.start[si]! + i]) return 'MISC';
     const tok = sentences[si]!.tokens[i]!;
     return inSentence[si]!.find((x) => x.start <= tok.start && x.end >= tok.end)?.kind ?? null;
   };
+  /** Whether tokens from `i` are a title (capitalized title words up to its head, or a lower-case head) and then a person's name. */
+  function opensTitleOfPerson(si: number, i: number): boolean {
+    const t = sentences[si]!.tokens;
+    let k = i;
+    while (k < t.length && k - i < 3 && (d.at(si, k) & (CAPITALIZED | TITLE_WORD | ROLE_HEAD)) === (CAPITALIZED | TITLE_WORD)) k++;
+    // (not before who leads a firm: "Tarn boss Ana Ruiz" names the company, see `firmsByPossessions`)
+    if (k + 1 >= t.length || !(d.at(si, k) & ROLE_HEAD) || LEADS_FIRM.has(lower(t[k]!.text))) return false;
+    return inSentence[si]!.some((x) => x.kind === 'PER' && x.start === t[k + 1]!.start);
+  }
+  let personWords: Set<string> | null = null;
+  /** Whether a word is part of a longer person's name the tagger found in the document. */
+  const inLongerPerson = (word: string): boolean =>
+    (personWords ??= new Set(mentions.filter((m) => m.kind === 'PER' && m.text.includes(' ')).flatMap((m) => m.text.split(' ')))).has(word);
+
   for (const m of mentions) {
     const s = sentences[m.sentence]!;
     const t = s.tokens;
@@ -845,9 +859,15 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       r = trim(d, si, stripped.from, r[1]);
       if (!r || isTitleOnly(s, r[0], r[1])) return;
       // "Health" + "Secretary Ana Ruiz", "Pensions" + "Secretary Ana Ruiz": the last word of a
-      // title before its head, not a person.
+      // title before its head, not a person; nor is the first of "Shadow" + "Home Secretary Ana
+      // Ruiz" or "Tory" + "co-chairman Ana Ruiz", unless the document names a person with it
+      // ("Ed Vance" and "Vance adviser Ana Ruiz").
       const next = s.tokens[r[1]]?.text ?? '';
-      if (r[1] - r[0] === 1 && /^\p{Lu}/u.test(next) && ROLE_HEADS.has(next.toLowerCase()) && (d.at(si, r[0]) & TITLE_WORD || d.at(si, r[1] + 1) & UPPER_LOWER)) {
+      if (
+        r[1] - r[0] === 1 &&
+        ((/^\p{Lu}/u.test(next) && ROLE_HEADS.has(next.toLowerCase()) && (d.at(si, r[0]) & TITLE_WORD || d.at(si, r[1] + 1) & UPPER_LOWER)) ||
+          (opensTitleOfPerson(si, r[1]) && !inLongerPerson(s.tokens[r[0]]!.text)))
+      ) {
         inTitle[d.start[si]! + r[0]] = 1;
         return;
       }

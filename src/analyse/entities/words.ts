@@ -126,6 +126,12 @@ export function countryKeyOf(text: string, lower: string): string {
   return a > 32 && a < 127 && z > 32 && z < 127 && !lower.includes('.') && !lower.includes('’') ? lower : countryKey(text);
 }
 
+/** A head with a modifier hyphened on: "co-chairman", "ex-minister", "vice-chair". */
+function isModifiedHead(r: string): boolean {
+  const dash = r.indexOf('-');
+  return dash > 0 && ROLE_MODIFIERS.has(r.slice(0, dash)) && ROLE_HEADS.has(r.slice(dash + 1));
+}
+
 export const wordBits = memoBits((w) => {
   const l = w.toLowerCase();
   const letter = LETTER.test(w);
@@ -160,7 +166,7 @@ export const wordBits = memoBits((w) => {
   if (upper && FACILITY_HEADS.has(l)) b |= FACILITY_HEAD;
   if (upper && COMMON_HEADS.has(l)) b |= COMMON_HEAD;
   if (worldRegions().firsts.has(l)) b |= REGION_START;
-  if (ROLE_HEADS.has(r)) b |= ROLE_HEAD | TITLE_WORD;
+  if (ROLE_HEADS.has(r) || isModifiedHead(r)) b |= ROLE_HEAD | TITLE_WORD;
   if (ROLE_MODIFIERS.has(r)) b |= TITLE_WORD;
   if (HONORIFICS.has(r)) b |= HONORIFIC | TITLE_WORD;
   if (NOBLE.has(r)) b |= NOBLE_STYLE;
