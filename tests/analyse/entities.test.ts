@@ -767,6 +767,20 @@ describe('extractEntities: names that are not what the tagger says', () => {
     expect(names(e.people)).toEqual(expect.arrayContaining(['Whitcombe Strand', 'Peter Lang']));
   });
 
+
+  it('makes a company of a one-word "person" listed with organizations, but not in a team sheet nor with a longer person', () => {
+    const listed = (...body: string[]) => extractEntities(article('Consoles', 'Pemberton unveiled the console in Tokyo.', ...body));
+    expect(names(listed('Tarnwell Systems, Ostrava Labs and Pemberton are expected to cut prices.').organizations)).toContain('Pemberton');
+    expect(names(listed('Tarnwell Systems, Ostrava Labs and Pemberton are expected to cut prices.').people)).toEqual([]);
+    // (a list with no verb is a team sheet; a list with a full name is one of people)
+    expect(names(listed('Reserves: Tarnwell Systems, Fenwick, Pemberton.').people)).toContain('Pemberton');
+    expect(names(listed('Tarnwell Systems, Ada Fenwick and Pemberton are expected to speak.').people)).toContain('Pemberton');
+  });
+
+  it('finds the first of a list of organizations at the start of a sentence, where the tagger left it out', () => {
+    const e = extractEntities(article('Consoles', 'Kelvane, Tarnwell Systems and Ostrava Labs will release new machines next year.'));
+    expect(names(e.organizations)).toEqual(expect.arrayContaining(['Kelvane', 'Tarnwell Systems', 'Ostrava Labs']));
+  });
   it('makes a company of a name set off before a phrase headed by a company noun, but not of a person', () => {
     const e = extractEntities(
       article(

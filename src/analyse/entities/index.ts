@@ -633,12 +633,18 @@ function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
     } else if (n === 1 && t.length > 1 && (!m || t[1]!.end <= m.start) && out.some((x) => x.kind === 'ORG' && x.text.startsWith(`${t[0]!.text} `))) {
       // the first word of a company named in full before: "Coreline shares rose"
       out.push({ sentence: si, kind: 'ORG', start: t[0]!.start, end: t[0]!.end, text: t[0]!.text });
-    } else if (m && m.kind !== 'PER' && t[n]?.text === 'and' && t[n + 1]?.start === m.start) {
-      // one of a pair the tagger found the other of: "Microsoft and Oracle signed up"
+    } else if (m && m.kind !== 'PER' && ((t[n]?.text === 'and' && t[n + 1]?.start === m.start) || (t[n]?.text === ',' && t[n + 1]?.start === m.start && listOfOrgs(s, m, out[at! + 1])))) {
+      // one of a pair or list the tagger found the others of: "Microsoft and Oracle signed up",
+      // "Sony, Microsoft and Nintendo" (not "Gazprom, Russia's gas giant")
       out.push({ sentence: si, kind: m.kind, start: t[0]!.start, end: t[n - 1]!.end, text: s.text.slice(t[0]!.start, t[n - 1]!.end) });
     }
   });
   return out.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+}
+
+/** Whether organizations `a` and `b` of sentence `s` are listed one after the other: "Tarn, Quill", "Tarn and Quill", "Tarn, and Quill". */
+function listOfOrgs(s: Sentence, a: Mention, b: Mention | undefined): boolean {
+  return a.kind === 'ORG' && b?.kind === 'ORG' && b.sentence === a.sentence && /^(?:,|,? (?:and|or)) $/.test(s.text.slice(a.end, b.start));
 }
 
 /**
@@ -1167,8 +1173,10 @@ const PERSON_NEXT = new Set(['said', 'says', 'told', 'added', 'who', 'he', 'she'
 /**
  * "Acme Corp., Halvorsen Kittredge and venture firm Northwind LLC": a name tagged as a person
  * in a list with a company (one with a legal suffix, or described as a firm) is a firm named
- * after people, when the document never uses it like a person: no role, no "said" or pronoun
- * after it, no surname alone, no known given name first.
+ * after people, and so is a one-word "person" in a list of organizations and no longer people
+ * ("Tarn, Quillmoor and Ferrand" with Quillmoor an organization), when the document never uses
+ * it like a person: no role, no "said" or pronoun after it, no surname alone or in a longer
+ * person's name, no known given name first.
  */
 function firmsInLists(d: Doc, items: Item[]): void {
   const firms = new Set<string>();
@@ -1176,19 +1184,31 @@ function firmsInLists(d: Doc, items: Item[]): void {
     // A list: items of one sentence joined one to the next.
     let b = a;
     let company = false;
+    // Organizations less one-word "people"; whether a longer person's name or a place is listed.
+    let organizations = 0;
+    let people = false;
+    let places = false;
     for (;;) {
       const it = items[b]!;
       if (it.kind === 'ORG' && it.n.base !== it.text) company = true;
+      if (it.kind === 'ORG') organizations++;
+      if (it.kind === 'PER') it.to - it.from > 1 ? (people = true) : organizations--;
+      if (it.kind === 'LOC') places = true;
       const next = items[b + 1];
       const j = next && next.sentence === it.sentence ? joint(d.sentences[it.sentence]!.tokens, it.to, next.from) : null;
       if (!j) break;
       if (j === 'firm' && next!.kind === 'ORG') company = true;
       b++;
     }
-    if (company && b > a) {
+    // (a team sheet is a list of surnames with no verb, where the tagger may take one for a club)
+    const firmList = company || (organizations >= 0 && !people && !places && d.sentences[items[a]!.sentence]!.tokens.some((x) => FINITE.has(x.pos ?? '')));
+    if (b > a && firmList) {
       for (let k = a; k <= b; k++) {
         const it = items[k]!;
-        if (it.kind === 'PER' && it.to - it.from >= 2 && !isFirstName(d.sentences[it.sentence]!.tokens[it.from]!.text)) firms.add(it.n.lower);
+        const first = d.sentences[it.sentence]!.tokens[it.from]!.text;
+        // (no given name alone, "Avi and Joel", nor a person WordNet knows, "Bush and Blair")
+        const ok = company ? it.to - it.from >= 2 && !isFirstName(first) : it.to - it.from === 1 && !((gazetteer().phrases.get(it.n.lower) ?? 0) & (GAZ.FIRST_NAME | GAZ.WN_PERSON));
+        if (it.kind === 'PER' && ok) firms.add(it.n.lower);
       }
     }
     a = b;
@@ -1197,10 +1217,11 @@ function firmsInLists(d: Doc, items: Item[]): void {
   for (const it of items) {
     const t = d.sentences[it.sentence]!.tokens;
     const next = t[it.to]?.text === ',' ? t[it.to + 1] : t[it.to];
-    const personal = it.roles.length > 0 || PERSON_NEXT.has(next?.text.toLowerCase() ?? '');
+    const personal = it.roles.length > 0 || PERSON_NEXT.has(next?.text.toLowerCase() ?? '') || afterHonorific(d.sentences, it);
     for (const f of firms) {
       const words = f.split(' ');
-      if (it.n.lower === f ? personal : it.n.lower === words[0] || it.n.lower === words[words.length - 1]) firms.delete(f);
+      const held = words.length === 1 && it.kind === 'PER' && it.n.words > 1 && it.n.lower.split(' ').includes(f);
+      if (it.n.lower === f ? personal : it.n.lower === words[0] || it.n.lower === words[words.length - 1] || held) firms.delete(f);
     }
   }
   for (const it of items) if (it.kind === 'PER' && firms.has(it.n.lower)) it.kind = 'ORG';
