@@ -412,6 +412,13 @@ describe('extractEntities: hygiene', () => {
       expect(['The', 'President', 'Minister', 'Chancellor', 'It']).not.toContain(x.name);
     }
   });
+
+  it('takes no name from the plural of an acronym, nor a person from the plural of a demonym', () => {
+    const acronyms = extractEntities(article('Screens', 'Sales of TVs rose, and MSPs were pleased.', 'Older PDAs and VCRs were recycled.'));
+    expect([...acronyms.people, ...acronyms.organizations, ...acronyms.places]).toEqual([]);
+    const demonyms = extractEntities(article('Screens', 'Thais flocked to the film, which Thais saw as a national event.', 'The film was popular with Thais and tourists.', 'Thais said the film was a hit.'));
+    expect(demonyms.people).toEqual([]);
+  });
 });
 
 describe('extractEntities: rules around the tagger', () => {

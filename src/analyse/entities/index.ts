@@ -1008,7 +1008,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   let inLonger: Set<string> | null = null;
   const good = all.filter((it) => {
     const bits = it.n.bits;
-    if (bits & NO_NAME) return false;
+    // (nor is the plural of an acronym: "MPs", "TVs")
+    if (bits & NO_NAME || ACRONYM_PLURAL.test(it.text)) return false;
     if (caseless[it.sentence] && !isConfirmed(it)) return false;
     if (!(bits & ONE_WORD) || !(usedInLowerCase(it.n.lower) || bits & STOPWORD) || it.n.country) return true;
     inLonger ??= new Set(all.filter((x) => x.text.includes(' ')).flatMap((x) => x.n.lower.split(' ')));
@@ -1518,6 +1519,8 @@ function oneWordNoPerson(d: Doc, c: Cluster): boolean {
   const first = c.items[0]!;
   const known = gazetteer().phrases.get(first.n.lower) ?? 0;
   if (known & GAZ.WN_PERSON || c.items.some((it) => it.to - it.from > 1 || it.roles.length || afterHonorific(d.sentences, it))) return false;
+  // (the plural of a demonym: "Thais")
+  if (first.n.lower.endsWith('s') && (gazetteer().phrases.get(first.n.lower.slice(0, -1)) ?? 0) & GAZ.DEMONYM) return true;
   const next = (it: Item) => d.sentences[it.sentence]!.tokens[it.to];
   // (a common noun, or an acronym's plural: "Tory MPs")
   const modifies = (it: Item) => /^NNS?$/.test(next(it)?.pos ?? '') && (d.at(it.sentence, it.to) & STARTS_LOWER || /^\p{Lu}{2,}s?$/u.test(next(it)!.text));
@@ -1531,6 +1534,7 @@ function oneWordNoPerson(d: Doc, c: Cluster): boolean {
   return !(known & GAZ.FIRST_NAME) && isAbstract(first.n.lower) && !c.items.some((it) => PERSON_NEXT.has(next(it)?.text.toLowerCase() ?? '') || listed(it));
 }
 const LIST_COMMA = /^[,;]$/;
+const ACRONYM_PLURAL = /^\p{Lu}[\p{Lu}\d]+s$/u;
 
 /**
  * An "organization" that is one abstract noun, only ever the first word of a quote, where a
