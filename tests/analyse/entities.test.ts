@@ -117,6 +117,17 @@ describe('extractEntities: people', () => {
     expect(byName(e.people, 'Christian Lindner')?.aliases).toContain('Lindner');
   });
 
+  it('joins the last words of a longer name to it, whatever the tagger made of them', () => {
+    const f = extractEntities(article('Rates', 'Central bank governor Ingrid Solberg Haug spoke on Monday.', '"Rates will fall," Solberg Haug said.'));
+    expect(f.people.map((p) => [p.name, p.aliases])).toEqual([['Ingrid Solberg Haug', ['Solberg Haug']]]);
+    expect(f.organizations).toEqual([]);
+  });
+
+  it('splits a title that opens with a party word off a name the tagger read whole, and leaves a peer his "Lord"', () => {
+    const f = extractEntities(article('Loans', 'The party repaid the loan to former Tory Treasurer Lord Fenwick after he complained.'));
+    expect(f.people.map((p) => [p.name, p.roles])).toEqual([['Lord Fenwick', ['Tory Treasurer']]]);
+  });
+
   it('gives sentence ids in order without repeats', () => {
     const scholz = byName(e.people, 'Olaf Scholz')!;
     expect(scholz.sentences).toEqual([...new Set(scholz.sentences)]);
@@ -211,6 +222,16 @@ describe('extractEntities: people', () => {
       ),
     );
     expect(names(f.people)).toEqual(['Carter', 'Diamond', 'Walsh']);
+    // (before a role the tagger calls an adjective, or a noun in quotes)
+    const party = extractEntities(
+      article(
+        "Marsh attacks Tory 'lies'",
+        'Tory co-chairman Ivo Brennan was speaking after Mr Marsh told members the Tories offered a hard agenda.',
+        'The Tory co-chairman attacked the six new pledges as vacuous.',
+        "He said voters would not believe Tory 'lies' about the economy.",
+      ),
+    );
+    expect(names(party.people)).not.toContain('Tory');
   });
 
   it('keeps people who share a surname apart and title-cases a lower-case title', () => {

@@ -1500,6 +1500,15 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
     const per = surname ? votes.get(surname)?.get('PER') : undefined;
     if (per) vote(keys[i]!, 'PER', per);
   });
+  // The last two words or more of a longer person's name are that person's, whatever the tagger
+  // said of them alone ("Wolden Bache" of "Ida Wolden Bache"), as much as a role would say.
+  const tails = new Set<string>();
+  for (const it of items) {
+    if (it.kind !== 'PER' || it.n.words < 3) continue;
+    const words = it.n.voteKey.split(' ');
+    for (let k = 1; k <= words.length - 2; k++) tails.add(spaceless(words.slice(k).join(' ')));
+  }
+  if (tails.size) items.forEach((it, i) => it.kind !== 'PER' && tails.has(keys[i]!) && vote(keys[i]!, 'PER', 2));
   items.forEach((it, i) => {
     const m = votes.get(keys[i]!)!;
     let kind = ruled.get(keys[i]!) ?? it.kind;
@@ -1522,8 +1531,15 @@ function oneWordNoPerson(d: Doc, c: Cluster): boolean {
   // (the plural of a demonym: "Thais")
   if (first.n.lower.endsWith('s') && (gazetteer().phrases.get(first.n.lower.slice(0, -1)) ?? 0) & GAZ.DEMONYM) return true;
   const next = (it: Item) => d.sentences[it.sentence]!.tokens[it.to];
-  // (a common noun, or an acronym's plural: "Tory MPs")
-  const modifies = (it: Item) => /^NNS?$/.test(next(it)?.pos ?? '') && (d.at(it.sentence, it.to) & STARTS_LOWER || /^\p{Lu}{2,}s?$/u.test(next(it)!.text));
+  // (a common noun, or an acronym's plural: "Tory MPs"; a role the tagger calls an adjective,
+  // "Tory co-chairman"; a noun in quotes, "Tory 'lies'")
+  const modifies = (it: Item) => {
+    const at = QUOTE_MARK.test(next(it)?.text ?? '') ? it.to + 1 : it.to;
+    const word = d.sentences[it.sentence]!.tokens[at];
+    if (!word) return false;
+    const bits = d.at(it.sentence, at);
+    return (/^NNS?$/.test(word.pos ?? '') || (bits & (ROLE_HEAD | STARTS_LOWER)) === (ROLE_HEAD | STARTS_LOWER)) && (bits & STARTS_LOWER || /^\p{Lu}{2,}s?$/u.test(word.text));
+  };
   if (c.items.every(modifies)) return true;
   // (a surname in a list of names, as in a team sheet, is a person's: "Hart, Diamond, Byrne")
   const listed = (it: Item) => {
@@ -1555,6 +1571,8 @@ function clusterPeople(items: Item[]): Cluster[] {
     const k = it.n.lower;
     if (it.to - it.from >= 2 && !isSurname(it.text) && !full.has(k)) full.set(k, { kind: 'PER', name: it.text, forms: [], items: [] });
   }
+  // A name that ends a longer one is a short name of it ("Wolden Bache" of "Ida Wolden Bache").
+  for (const k of [...full.keys()]) if ([...full.keys()].some((fk) => fk.length > k.length && fk.endsWith(` ${k}`))) full.delete(k);
   const singles = new Map<string, Cluster>();
   const lastSeen = new Map<Cluster, number>();
   const seen = (x: Cluster) => lastSeen.get(x) ?? -1;

@@ -13,11 +13,16 @@ const isRoleHead = (w: string) => (wordBits(w) & ROLE_HEAD) !== 0;
 /** A title the tagger put inside the name ("President Dubois" tagged as one PER): split it off. */
 export function stripTitle(d: Doc, si: number, from: number, to: number): { from: number; role: string | null } {
   const s = d.sentences[si]!;
-  let i = from;
+  // (the title may open with a party's or a nation's word: "Tory Shadow Chancellor")
+  const opener = to - from > 3 && !(d.at(si, from) & TITLE_WORD) && (d.at(si, from + 1) & TITLE_WORD) !== 0;
+  let i = opener ? from + 1 : from;
   while (i < to - 1 && (d.at(si, i) & TITLE_WORD || (i > from && d.at(si, i) & OF))) i++;
+  // ("Lord", "Sir" and "Dame" stay with the name: "Treasurer Lord Ashcroft")
+  while (i > from + 1 && d.at(si, i - 1) & NOBLE_STYLE) i--;
   if (i === from) return { from, role: null };
   const words = s.tokens.slice(from, i).map((t) => t.text);
   const role = words.some(isRoleHead) ? titleCase(s.text.slice(s.tokens[from]!.start, s.tokens[i - 1]!.end)) : null;
+  if (opener && !role) return { from, role: null };
   return { from: i, role: role && !HONORIFICS.has(bare(role)) ? role : null };
 }
 
