@@ -803,6 +803,10 @@ describe('extractEntities: names that are not what the tagger says', () => {
     // (a list with no verb is a team sheet; a list with a full name is one of people)
     expect(names(listed('Reserves: Tarnwell Systems, Fenwick, Pemberton.').people)).toContain('Pemberton');
     expect(names(listed('Tarnwell Systems, Ada Fenwick and Pemberton are expected to speak.').people)).toContain('Pemberton');
+    // A given name is a firm's only among two organizations or more.
+    const named = (body: string) => extractEntities(article('Consoles', 'Harper unveiled the console in Tokyo.', body));
+    expect(names(named('Tarnwell Systems, Ostrava Labs and Harper are expected to cut prices.').organizations)).toContain('Harper');
+    expect(names(named('Tarnwell Systems and Harper are expected to cut prices.').people)).toContain('Harper');
   });
 
   it('finds the first of a list of organizations at the start of a sentence, where the tagger left it out', () => {

@@ -1185,15 +1185,16 @@ function firmsInLists(d: Doc, items: Item[]): void {
     // A list: items of one sentence joined one to the next.
     let b = a;
     let company = false;
-    // Organizations less one-word "people"; whether a longer person's name or a place is listed.
+    // Organizations and one-word "people"; whether a longer person's name or a place is listed.
     let organizations = 0;
+    let loners = 0;
     let people = false;
     let places = false;
     for (;;) {
       const it = items[b]!;
       if (it.kind === 'ORG' && it.n.base !== it.text) company = true;
       if (it.kind === 'ORG') organizations++;
-      if (it.kind === 'PER') it.to - it.from > 1 ? (people = true) : organizations--;
+      if (it.kind === 'PER') it.to - it.from > 1 ? (people = true) : loners++;
       if (it.kind === 'LOC') places = true;
       const next = items[b + 1];
       const j = next && next.sentence === it.sentence ? joint(d.sentences[it.sentence]!.tokens, it.to, next.from) : null;
@@ -1202,13 +1203,15 @@ function firmsInLists(d: Doc, items: Item[]): void {
       b++;
     }
     // (a team sheet is a list of surnames with no verb, where the tagger may take one for a club)
-    const firmList = company || (organizations >= 0 && !people && !places && d.sentences[items[a]!.sentence]!.tokens.some((x) => FINITE.has(x.pos ?? '')));
+    const firmList = company || (organizations >= loners && !people && !places && d.sentences[items[a]!.sentence]!.tokens.some((x) => FINITE.has(x.pos ?? '')));
     if (b > a && firmList) {
       for (let k = a; k <= b; k++) {
         const it = items[k]!;
         const first = d.sentences[it.sentence]!.tokens[it.from]!.text;
-        // (no given name alone, "Avi and Joel", nor a person WordNet knows, "Bush and Blair")
-        const ok = company ? it.to - it.from >= 2 && !isFirstName(first) : it.to - it.from === 1 && !((gazetteer().phrases.get(it.n.lower) ?? 0) & (GAZ.FIRST_NAME | GAZ.WN_PERSON));
+        // (no given name alone nor a person WordNet knows beside one organization, "Avi and Joel",
+        // "Bush and Blair"; among more, it is a firm's name: "Dell, HP and Lenovo")
+        const personal = ((gazetteer().phrases.get(it.n.lower) ?? 0) & (GAZ.FIRST_NAME | GAZ.WN_PERSON)) !== 0 && organizations < 2;
+        const ok = company ? it.to - it.from >= 2 && !isFirstName(first) : it.to - it.from === 1 && !personal;
         if (it.kind === 'PER' && ok) firms.add(it.n.lower);
       }
     }
