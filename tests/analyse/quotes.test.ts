@@ -34,6 +34,23 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('attributes “…,” X, <age>, told …', () => {
+    const sentences = prose('“We have shown that division can be beaten,” Okafor, 38, told supporters in Leeds.');
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor'])];
+    expect(quotes(sentences, people)).toEqual([['Jane Okafor', 'We have shown that division can be beaten', 's1']]);
+  });
+
+  it('gives a quote to whom a possessive qualifies, not to its owner, unless the owner\'s statement speaks', () => {
+    const sentences = prose(
+      '“We could use the money,” Mr Okafor\'s son Stephen, 57, said.',
+      '“The signal is clear,” Harlow Bank\'s Tomas Reyes said.',
+      '“I apologise to everyone,” Mr Okafor\'s statement said.',
+    );
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor']), entity(sentences, 'Tomas Reyes', ['Reyes'])];
+    const organizations = [entity(sentences, 'Harlow Bank')];
+    expect(extractQuotes(sentences, { people, organizations }).map((q) => q.speaker)).toEqual(["Mr Okafor's son Stephen", 'Tomas Reyes', 'Jane Okafor']);
+  });
+
   it('attributes X said: “…”, X wrote on <platform> and according to X', () => {
     const sentences = prose(
       'Okafor told reporters: “Shipments will resume next week.”',

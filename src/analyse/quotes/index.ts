@@ -63,6 +63,8 @@ const isSkippable = (t: Token): boolean =>
 function subjectBefore(tokens: Token[], verb: number): Token[][] {
   let j = verb - 1;
   while (j >= 0 && isSkippable(tokens[j]!)) j--;
+  // (past an age set off by commas: "Jane Doe, 38, said")
+  if (j >= 3 && tokens[j]!.text === ',' && /^\d{1,3}$/.test(tokens[j - 1]!.text) && tokens[j - 2]!.text === ',') j -= 3;
   if (j >= 0 && isPronoun(tokens[j]!)) return [[tokens[j]!]];
   const end = j + 1;
   // A noun phrase begins at its determiner ("On Tuesday the ministry said" → "the ministry").
@@ -234,8 +236,19 @@ function* runsOf(text: string): Generator<string> {
   for (let i = 0; i < w.length; i++) for (let j = i + 1; j <= w.length; j++) yield w.slice(i, j).join(' ');
 }
 
+/** What a possessive qualifies: "son Stephen" of "Mr Tarn's son Stephen". */
+const POSSESSED = /^.+?\S['’]s?\s+(.+)$/u;
+/** What carries its owner's own words: "Mr Tarn's statement said". */
+const UTTERANCES = new Set(['statement', 'report', 'letter', 'minutes', 'website', 'blog', 'account', 'note', 'memo', 'filing', 'message', 'release', 'speech', 'book', 'column', 'article', 'post', 'tweet', 'interview', 'comments', 'remarks', 'testimony', 'submission', 'manifesto', 'memoir', 'autobiography', 'headline', 'editorial', 'ruling', 'judgment', 'judgement', 'decision', 'complaint', 'lawsuit', 'petition', 'motion', 'order']);
+
 /** A speaker's phrase → a named entity, a role ("the president"), an institution ("the ministry"), or the phrase itself. */
 function resolvePhrase(context: Context, phrase: string, index: number): Speaker | null {
+  // (who a possessive qualifies speaks, not its owner: "Mr Tarn's son Stephen", "Quillmoor's chief executive")
+  const owned = POSSESSED.exec(phrase);
+  if (owned && !UTTERANCES.has(words(owned[1]!).at(-1) ?? '')) {
+    const speaker = resolvePhrase(context, owned[1]!, index);
+    return speaker?.entity ? speaker : { name: phrase.replace(DETERMINER, '').trim(), entity: null, kind: null };
+  }
   const named = firstNamed(context, phrase);
   if (named) return named;
   const bare = phrase.replace(DETERMINER, '').trim();
