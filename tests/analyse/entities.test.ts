@@ -374,6 +374,12 @@ describe('extractEntities: places', () => {
     expect(names(f.places)).toEqual(['Lyon']);
   });
 
+  it('takes no place from a town a disease is named after, unless things happen in it', () => {
+    const disease = (...body: string[]) => names(extractEntities(article('Outbreak over', ...body)).places);
+    expect(disease('The Marburg virus outbreak in Tanzania is over.', 'Marburg, a cousin of Ebola, causes fever.')).toEqual(['Tanzania']);
+    expect(disease('The Marburg virus was first found in Marburg, a town in Germany.')).toEqual(['Marburg', 'Germany']);
+  });
+
   it('splits a hyphenated pair of countries', () => {
     expect(names(e.places)).toEqual(expect.arrayContaining(['United States', 'Japan', 'Tokyo']));
   });

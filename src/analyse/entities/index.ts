@@ -1705,6 +1705,19 @@ const isFirmHead = (last: string) => TRADE_NOUNS.has(last) || CLUB_HEADS.has(las
 /** Where a cluster is first named in the text below the headline, as a sortable number. */
 const firstOf = (c: Cluster, sentences: Sentence[]) => Math.min(...c.items.map((it) => (sentences[it.sentence]!.kind === 'title' ? 1e9 : it.sentence * 1e4 + it.from)));
 
+/**
+ * A "place" that names a disease: one mention right before "virus", "fever" or "disease"
+ * ("Marburg virus", "Lyme disease"), and none after "in", "at", "from" or "near", where a place is
+ * where things happen ("cases in Marburg"); not a country ("Tanzania virus cases").
+ */
+function namesDisease(d: Doc, c: Cluster): boolean {
+  if (c.items.some((it) => it.n.country)) return false;
+  const word = (it: Item, at: number) => lower(d.sentences[it.sentence]!.tokens[at]?.text ?? '');
+  return c.items.some((it) => DISEASE_HEADS.has(word(it, it.to))) && !c.items.some((it) => LOCATIVE.has(word(it, it.from - 1)));
+}
+const DISEASE_HEADS = new Set(['virus', 'fever', 'disease']);
+const LOCATIVE = new Set(['in', 'at', 'from', 'near']);
+
 function clusterPlaces(items: Item[]): Cluster[] {
   const byKey = new Map<string, Cluster>();
   for (const it of items) {
@@ -1900,7 +1913,7 @@ export function extractEntities(sentences: Sentence[]): Entities {
   }
   const people = clusterPeople(items).filter((c) => !oneWordNoPerson(doc, c));
   const orgs = clusterOrgs(items, sentences).filter((c) => !openingWordNoOrg(doc, c));
-  const places = clusterPlaces(items.filter((it) => !(it.kind === 'LOC' && isAbstractWord(it.n))));
+  const places = clusterPlaces(items.filter((it) => !(it.kind === 'LOC' && isAbstractWord(it.n)))).filter((c) => !namesDisease(doc, c));
   const all = [...people, ...orgs, ...places];
   rescan(doc, all, items, caseless);
   // Ids are unique across kinds: links and pages find an article's entity by its id.
