@@ -1207,12 +1207,14 @@ function firmsInLists(d: Doc, items: Item[]): void {
     if (b > a && firmList) {
       for (let k = a; k <= b; k++) {
         const it = items[k]!;
-        const first = d.sentences[it.sentence]!.tokens[it.from]!.text;
+        if (it.kind !== 'PER') continue;
+        const words = it.to - it.from;
         // (no given name alone nor a person WordNet knows beside one organization, "Avi and Joel",
         // "Bush and Blair"; among more, it is a firm's name: "Dell, HP and Lenovo")
-        const personal = ((gazetteer().phrases.get(it.n.lower) ?? 0) & (GAZ.FIRST_NAME | GAZ.WN_PERSON)) !== 0 && organizations < 2;
-        const ok = company ? it.to - it.from >= 2 && !isFirstName(first) : it.to - it.from === 1 && !personal;
-        if (it.kind === 'PER' && ok) firms.add(it.n.lower);
+        const firm = company
+          ? words >= 2 && !isFirstName(d.sentences[it.sentence]!.tokens[it.from]!.text)
+          : words === 1 && (organizations >= 2 || !((gazetteer().phrases.get(it.n.lower) ?? 0) & (GAZ.FIRST_NAME | GAZ.WN_PERSON)));
+        if (firm) firms.add(it.n.lower);
       }
     }
     a = b;
@@ -1575,7 +1577,8 @@ function clusterPeople(items: Item[]): Cluster[] {
     if (it.to - it.from >= 2 && !isSurname(it.text) && !full.has(k)) full.set(k, { kind: 'PER', name: it.text, forms: [], items: [] });
   }
   // A name that ends a longer one is a short name of it ("Wolden Bache" of "Ida Wolden Bache").
-  for (const k of [...full.keys()]) if ([...full.keys()].some((fk) => fk.length > k.length && fk.endsWith(` ${k}`))) full.delete(k);
+  const fullKeys = [...full.keys()];
+  for (const k of fullKeys) if (fullKeys.some((fk) => fk.length > k.length && fk.endsWith(` ${k}`))) full.delete(k);
   const singles = new Map<string, Cluster>();
   const lastSeen = new Map<Cluster, number>();
   const seen = (x: Cluster) => lastSeen.get(x) ?? -1;
