@@ -87,10 +87,17 @@ describe('summarize', () => {
   });
 
   it('cuts a trailing aside from a key fact, but never the figure it holds', () => {
-    const sentence = 'The council has frozen its own harbour charges, which had risen by 12% since the start of the decade, with a review due later.';
-    expect(keyFact(sentence, ['12%'])).toBe('The council has frozen its own harbour charges, which had risen by 12% since the start of the decade.');
-    expect(keyFact(sentence, [])).toBe('The council has frozen its own harbour charges.');
-    expect(keyFact('However, ferry passengers said they would stop travelling, while others said they had no choice.', [])).toBe('Ferry passengers said they would stop travelling.');
+    const [sentence] = prose('The council has frozen its own harbour charges, which had risen by 12% since the start of the decade, with a review due later.');
+    expect(keyFact(sentence!, ['12%'])).toBe('The council has frozen its own harbour charges, which had risen by 12% since the start of the decade.');
+    expect(keyFact(sentence!, [])).toBe('The council has frozen its own harbour charges.');
+    expect(keyFact(prose('However, ferry passengers said they would stop travelling, while others said they had no choice.')[0]!, [])).toBe('Ferry passengers said they would stop travelling.');
+  });
+
+  it('never cuts a key fact down to a subject without its verb', () => {
+    const [sentence] = prose('Former harbour commissioner Odile Marchetti-Brun of Port Vell, who chaired the two-day talks, called the deal "a fair start" and asked the ferry firms to match it.');
+    expect(keyFact(sentence!, [])).toBe(sentence!.text);
+    const [aside] = prose('The Coastal Ferries and Harbours Authority of Port Vell, which runs the six routes, will take over the new fund from January.');
+    expect(keyFact(aside!, [])).toBe(aside!.text);
   });
 
   it("uses the outlet's own summary for the key facts and says so", () => {

@@ -135,18 +135,23 @@ function overlaps(x: Scored, y: Scored): boolean {
   return shared / Math.max(1, Math.min(a.size, b.size)) > OVERLAP;
 }
 
+const FINITE_VERB = /^(?:VBD|VBZ|VBP|MD)$/;
+
 /**
  * A key fact from a sentence: connectives, parentheses and trailing asides cut, one line. The
  * cut goes no further than the last of `figures`: a bullet keeps the numbers it was chosen for.
+ * Nor does it leave a subject without its verb: the clause after "Ana Ruiz, who chairs the
+ * board," is no aside.
  */
-export function keyFact(text: string, figures: string[]): string {
-  let fact = text.replace(/\s*\([^)]*\)/g, '').replace(CONNECTIVE, '').trim();
+export function keyFact(sentence: Sentence, figures: string[]): string {
+  let fact = withoutDateline(sentence.text).replace(/\s*\([^)]*\)/g, '').replace(CONNECTIVE, '').trim();
   const keep = Math.max(0, ...figures.map((f) => fact.lastIndexOf(f) + f.length));
+  const verbs = new Set(sentence.tokens.filter((t) => FINITE_VERB.test(t.pos ?? '')).map((t) => t.text));
   // `exec` on the one regex: `matchAll` would copy it for every fact.
   TRAILING_CLAUSE.lastIndex = 0;
   for (let clause = TRAILING_CLAUSE.exec(fact); clause; clause = TRAILING_CLAUSE.exec(fact)) {
     const cut = fact.slice(0, clause.index);
-    if (clause.index >= keep && wordCount(cut) >= MIN_WORDS / 2 + 2) {
+    if (clause.index >= keep && wordCount(cut) >= MIN_WORDS / 2 + 2 && cut.split(/[^\p{L}\p{N}]+/u).some((w) => verbs.has(w))) {
       fact = cut;
       break;
     }
@@ -199,7 +204,7 @@ export function summarize(sentences: Sentence[], facts: Omit<Facts, 'summary' | 
     if (best < 0) best = c.score;
     if (picked.length >= MIN_FACTS && c.score < FACT_FLOOR * best) break;
     if (picked.some((p) => overlaps(p.from, c))) continue;
-    const fact = keyFact(withoutDateline(c.sentence.text), facts.figures.filter((f) => f.sentence === c.sentence.id).map((f) => f.text));
+    const fact = keyFact(c.sentence, facts.figures.filter((f) => f.sentence === c.sentence.id).map((f) => f.text));
     if (wordCount(fact) <= FACT_WORDS) picked.push({ from: c, fact });
   }
   const keyFacts = picked.sort((a, b) => a.from.index - b.from.index).map((p) => p.fact);
