@@ -40,6 +40,25 @@ describe('extractQuotes', () => {
     expect(quotes(sentences, people)).toEqual([['Jane Okafor', 'We have shown that division can be beaten', 's1']]);
   });
 
+  it('attributes “…,” <role>, X, said and “…,” X, <role>, said, the name before the role', () => {
+    const sentences = prose(
+      '“Mr Okafor will appeal the ruling at once,” his lawyer, Dorin Pelle of Marsh & Tove LLP, said in a statement.',
+      '“The harbour board acted within the law,” Tomas Reyes, its counsel, said.',
+    );
+    const people = [entity(sentences, 'Dorin Pelle', ['Pelle']), entity(sentences, 'Tomas Reyes', ['Reyes'])];
+    expect(quotes(sentences, people).map((q) => q[0])).toEqual(['Dorin Pelle', 'Tomas Reyes']);
+  });
+
+  it('takes no subject after a finished quote for its speaker when the clause reports other words', () => {
+    const sentences = prose(
+      'Harbour master Jane Okafor spoke to the council on Monday.',
+      '“The wall failed in three places. We need a new one.” Tomas Reyes, an engineer at Harlow Bank, said repairs would take a year.',
+      '“The sea rose faster than anyone expected.” Tomas Reyes told the board that the work would start in May.',
+    );
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor']), entity(sentences, 'Tomas Reyes', ['Reyes'])];
+    expect(quotes(sentences, people).map((q) => q[0])).not.toContain('Tomas Reyes');
+  });
+
   it('gives a quote to whom a possessive qualifies, not to its owner, unless the owner\'s statement speaks', () => {
     const sentences = prose(
       '“We could use the money,” Mr Okafor\'s son Stephen, 57, said.',

@@ -50,15 +50,37 @@ interface Speaker {
 }
 
 const isVerb = (t: Token): boolean => SPEECH_VERB.has(t.text.toLowerCase()) && (t.pos === undefined || t.pos.startsWith('VB'));
-const isNounish = (t: Token): boolean => t.pos === undefined ? /[\p{L}\p{N}]/u.test(t.text) : NOUN_PHRASE_TAG.test(t.pos);
+const isNounish = (t: Token): boolean => (t.pos === undefined ? /[\p{L}\p{N}]/u.test(t.text) : NOUN_PHRASE_TAG.test(t.pos)) || t.text === '&';
 const isPronoun = (t: Token): boolean => t.pos === 'PRP' || PERSON_PRONOUN.test(t.text) || GROUP_PRONOUN.test(t.text);
 // Adverbs, auxiliaries, and -ly words WordNet knows no noun for (a tagger's "simply/NN").
 const isSkippable = (t: Token): boolean =>
   t.pos === 'RB' || t.pos === 'MD' || BETWEEN.test(t.text) || (/^\p{Ll}+ly$/u.test(t.text) && !isNoun(t.text));
 
 /**
- * The noun phrase ending just before `verb` (skipping adverbs and auxiliaries), or a lone pronoun.
- * It reaches across prepositional phrases ("Jane Doe on Thursday said", "the head of the agency said").
+ * The noun phrase ending at token `last`, from its determiner ("On Tuesday the ministry" → "the
+ * ministry"), across prepositional phrases ("Jane Doe on Thursday", "the head of the agency").
+ */
+function nounPhraseBefore(tokens: Token[], last: number): Token[] {
+  let j = last;
+  const collect = (): void => {
+    while (j >= 0 && last - j < MAX_SUBJECT && isNounish(tokens[j]!) && !isPronoun(tokens[j]!)) {
+      j--;
+      if (/^(?:DT|PRP\$)$/.test(tokens[j + 1]!.pos ?? '')) break;
+    }
+  };
+  collect();
+  while (j > 0 && j < last && tokens[j]!.pos === 'IN' && isNounish(tokens[j - 1]!) && !isPronoun(tokens[j - 1]!)) {
+    j--;
+    collect();
+  }
+  return tokens.slice(j + 1, last + 1);
+}
+
+const isProper = (phrase: Token[]): boolean => /^NNP/.test(phrase[0]!.pos ?? '');
+
+/**
+ * The noun phrase ending just before `verb` (skipping adverbs and auxiliaries), or a lone
+ * pronoun; with an appositive, both phrases, the name first.
  */
 function subjectBefore(tokens: Token[], verb: number): Token[][] {
   let j = verb - 1;
@@ -66,25 +88,20 @@ function subjectBefore(tokens: Token[], verb: number): Token[][] {
   // (past an age set off by commas: "Jane Doe, 38, said")
   if (j >= 3 && tokens[j]!.text === ',' && /^\d{1,3}$/.test(tokens[j - 1]!.text) && tokens[j - 2]!.text === ',') j -= 3;
   if (j >= 0 && isPronoun(tokens[j]!)) return [[tokens[j]!]];
-  const end = j + 1;
-  // A noun phrase begins at its determiner ("On Tuesday the ministry said" → "the ministry").
-  const collect = (): void => {
-    while (j >= 0 && end - j <= MAX_SUBJECT && isNounish(tokens[j]!) && !isPronoun(tokens[j]!)) {
-      j--;
-      if (/^(?:DT|PRP\$)$/.test(tokens[j + 1]!.pos ?? '')) break;
-    }
-  };
-  collect();
-  while (j > 0 && j < end - 1 && tokens[j]!.pos === 'IN' && isNounish(tokens[j - 1]!) && !isPronoun(tokens[j - 1]!)) {
-    j--;
-    collect();
+  // An appositive closed by a comma: "his lawyer, Ann Roe, said", "Ann Roe, his lawyer, said".
+  if (j >= 3 && tokens[j]!.text === ',') {
+    const inner = nounPhraseBefore(tokens, j - 1);
+    const comma = j - 1 - inner.length;
+    const outer = inner.length && tokens[comma]?.text === ',' ? nounPhraseBefore(tokens, comma - 1) : [];
+    if (!outer.length) return [];
+    return isProper(inner) && !isProper(outer) ? [inner, outer] : [outer, inner];
   }
-  const phrase = tokens.slice(j + 1, end);
+  const phrase = nounPhraseBefore(tokens, j);
   if (!phrase.length) return [];
-  // "Jane Doe, the chief executive, said": the name before an appositive is the better subject.
-  if (tokens[j]?.text === ',' && /^(?:DT|JJ|NN|NNS)$/.test(phrase[0]!.pos ?? '')) {
+  // "Jane Doe, the chief executive said": the name before an appositive is the better subject.
+  if (tokens[j - phrase.length]?.text === ',' && /^(?:DT|JJ|NN|NNS)$/.test(phrase[0]!.pos ?? '')) {
     const name: Token[] = [];
-    for (let k = j - 1; k >= 0 && /^NNP/.test(tokens[k]!.pos ?? '') && name.length < MAX_SUBJECT; k--) name.unshift(tokens[k]!);
+    for (let k = j - phrase.length - 1; k >= 0 && /^NNP/.test(tokens[k]!.pos ?? '') && name.length < MAX_SUBJECT; k--) name.unshift(tokens[k]!);
     if (name.length) return [name, phrase];
   }
   return [phrase];
@@ -98,8 +115,22 @@ function subjectAfter(tokens: Token[], from: number): Token[][] {
   return k > from ? [tokens.slice(from, k)] : [];
 }
 
-/** Attribution in the words right after a quote: "…,” X said", "…,” said X", "…,” according to X". */
-function attributionAfter(tokens: Token[]): Token[][] {
+const FINITE_VERB = /^(?:VBD|VBZ|VBP|MD)$/;
+
+/** Whether the clause after a speech verb reports speech of its own ("said the talks failed", "told the BBC that ..."). */
+function reportsSpeech(tokens: Token[], verb: number): boolean {
+  for (let k = verb + 1; k < tokens.length && !/^[,;:]$/.test(tokens[k]!.text); k++) {
+    if (tokens[k]!.text.toLowerCase() === 'that' || FINITE_VERB.test(tokens[k]!.pos ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Attribution in the words right after a quote: "…,” X said", "…,” said X", "…,” according to X".
+ * After a quote that ends its own sentence, a subject and verb that report other words begin
+ * a new statement ("…. Ann Roe, an economist, said the risks had grown") and attribute nothing.
+ */
+function attributionAfter(tokens: Token[], ended: boolean): Token[][] {
   let i = 0;
   while (i < tokens.length && /^[,.!?;:—–-]$/.test(tokens[i]!.text)) i++;
   if (tokens[i]?.text.toLowerCase() === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') return subjectAfter(tokens, i + 2);
@@ -107,9 +138,10 @@ function attributionAfter(tokens: Token[]): Token[][] {
   for (let v = i + 1; v < tokens.length && v <= i + MAX_LEAD; v++) {
     const token = tokens[v]!;
     if (isVerb(token)) {
+      if (ended && reportsSpeech(tokens, v)) return [];
       const subject = subjectBefore(tokens, v);
       // The subject must reach back to the quote, or it belongs to another clause.
-      return subject[0]?.[0] === tokens[i] ? subject : [];
+      return subject.some((phrase) => phrase[0] === tokens[i]) ? subject : [];
     }
     if (!isNounish(token) && !isPronoun(token) && !isSkippable(token) && token.text !== ',' && token.pos !== 'IN') return [];
   }
@@ -348,7 +380,7 @@ export function extractQuotes(sentences: Sentence[], entities: { people: Entity[
     const afterIndex = afterSentence === following ? span.last + 1 : span.last;
 
     let speaker: Speaker | null = null;
-    const afterPhrases = attributionAfter(after);
+    const afterPhrases = attributionAfter(after, afterSentence === following || /[.!?]$/.test(span.text));
     if (afterPhrases.length) speaker = resolve(context, afterSentence, afterIndex, afterPhrases);
     if (!speaker) {
       const beforePhrases = attributionBefore(before);
