@@ -59,6 +59,17 @@ describe('extractQuotes', () => {
     expect(quotes(sentences, people).map((q) => q[0])).not.toContain('Tomas Reyes');
   });
 
+  it('gives “she said” to the last woman named, not the man who spoke last', () => {
+    const sentences = prose(
+      '“We will rebuild the harbour wall before winter,” Jane Okafor said.',
+      '“The budget is far too small for that,” said Tomas Reyes.',
+      '“Then we will find more money,” she said.',
+      '“Not from my department,” said Mr Reyes.',
+    );
+    const people = [entity(sentences, 'Jane Okafor', ['Okafor']), entity(sentences, 'Tomas Reyes', ['Reyes', 'Mr Reyes'])];
+    expect(quotes(sentences, people).map((q) => q[0])).toEqual(['Jane Okafor', 'Tomas Reyes', 'Jane Okafor', 'Tomas Reyes']);
+  });
+
   it('gives a quote to whom a possessive qualifies, not to its owner, unless the owner\'s statement speaks', () => {
     const sentences = prose(
       '“We could use the money,” Mr Okafor\'s son Stephen, 57, said.',

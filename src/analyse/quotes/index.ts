@@ -5,6 +5,7 @@
  * speaker). Pronouns and roles resolve to the most recent fitting person or organization.
  */
 import type { Entity, Quote, Sentence, Token } from '../types.ts';
+import { agrees } from './gender.ts';
 import { findQuoteSpans, type QuoteSpan } from './marks.ts';
 import { isNoun } from '../issues/wordnet.ts';
 import { indexNames, type NamedKind, type NameFinder } from './names.ts';
@@ -238,14 +239,18 @@ function resolvePronoun(context: Context, pronoun: string, index: number, before
   if (!person && !GROUP_PRONOUN.test(pronoun)) return null;
   // "X hailed what he called …": a name earlier in the same sentence comes first.
   const kind: NamedKind = person ? 'person' : 'organization';
-  const near = context.names.find(before).filter((h) => h.kind === kind).at(-1);
+  // A person whose name or style says the other gender is passed over for one that fits; only
+  // the most recent speaker is left out altogether (name lists err on names from abroad).
+  const fits = (e: Entity | null | undefined): e is Entity => !!e && agrees(pronoun, e);
+  const named = context.names.find(before).filter((h) => h.kind === kind);
+  const near = named.filter((h) => fits(h.entity)).at(-1) ?? named.at(-1);
   if (near) return fromEntity(near.entity, kind);
   // Then the subject of the sentence before, told without quotes ("Lena Fisk urged calm. "...," she wrote.").
   const subject = index > 0 && !context.quoted.get(index - 1)?.length ? subjectOf(context, index - 1, kind) : null;
   if (subject) return subject;
   const last = person ? context.lastPerson : context.lastGroup;
-  if (last) return last;
-  const recent = mostRecent(context, person ? context.people : context.organizations, index);
+  if (last && (!last.entity || fits(last.entity))) return last;
+  const recent = mostRecent(context, (person ? context.people : context.organizations).filter(fits), index);
   return recent ? fromEntity(recent, kind) : null;
 }
 
