@@ -682,6 +682,18 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.places)).toContain('Delaware');
   });
 
+  it('joins an institution to the field it serves that the tagger took for a person, and a national arm to its country', () => {
+    const f = extractEntities(
+      article(
+        'Forest pledge',
+        'Environmental groups were less impressed. Greenpeace Brazil said the deal lacked teeth, and the World Wildlife Fund noted that data from the National Institute for Space Research showed clearing rose 9% in Bolivia.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(['Greenpeace Brazil', 'World Wildlife Fund', 'National Institute for Space Research']));
+    expect(names(f.people)).toEqual([]);
+    expect(names(f.places)).toEqual(['Bolivia']);
+  });
+
   it('joins an institution named for whom it gathers or what it studies, with a place before it but not an adjective', () => {
     const f = extractEntities(
       article(

@@ -330,7 +330,8 @@ function joinCoordinated(d: Doc, items: Item[]): Item[] {
 }
 
 /**
- * "Africa Centres" + "for" + "Disease Control and Prevention", "Bankruptcy Court" + "for the" +
+ * "Africa Centres" + "for" + "Disease Control and Prevention", "National Institute" + "for" + "Space
+ * Research" (a "person" of common words), "Bankruptcy Court" + "for the" +
  * "District" + "of Delaware", "Union" + "of" + "Concerned Scientists": an institution named for
  * what it serves or whom it gathers, which the tagger read as pieces. The first piece ends in an
  * institution's head; a place the name ends in stays a place too, and no known place follows "of"
@@ -342,7 +343,9 @@ function joinAcrossFor(d: Doc, items: Item[]): Item[] {
     const gap = b.from - a.to;
     const word = lower(t[a.to]!.text);
     const across = (gap === 1 || (gap === 2 && lower(t[a.to + 1]!.text) === 'the')) && (word === 'for' || (word === 'of' && !b.n.knownPlace));
-    if (a.kind !== 'ORG' || b.kind === 'PER' || (b.kind === 'LOC' && word === 'for') || !across || !INSTITUTION_HEADS.has(lower(t[a.to - 1]!.text).replace(/s$/, ''))) return -1;
+    // (what the tagger took for a person may be the field it serves: "for" + "Space Research")
+    const person = b.kind === 'PER' && !(word === 'for' && everyFrom(b.from, b.to, (i) => isEnglishWord(t[i]!.text) && !isFirstName(t[i]!.text)));
+    if (a.kind !== 'ORG' || person || (b.kind === 'LOC' && word === 'for') || !across || !INSTITUTION_HEADS.has(lower(t[a.to - 1]!.text).replace(/s$/, ''))) return -1;
     return next && next.sentence === b.sentence && next.kind === 'LOC' && t[b.to]?.text === 'of' && next.from === b.to + 1 ? next.to : b.to;
   });
 }
@@ -419,12 +422,12 @@ function acronymsBeforeNames(d: Doc, items: Item[]): Item[] {
   });
 }
 
-/** The head the tagger missed of an institution named after a place or body it found: "Leeds" + "Teaching Hospitals NHS Trust". */
+/** The head the tagger missed of an institution named after a place, body or thing it found: "Leeds" + "Teaching Hospitals NHS Trust", "World Wildlife" + "Fund". */
 function headsAfterNames(d: Doc, items: Item[]): Item[] {
   const out: Item[] = [];
   items.forEach((a, k) => {
     out.push(a);
-    if (a.kind === 'MISC' || a.n.country || a.n.demonymOnly) return;
+    if (a.n.country || a.n.demonymOnly) return;
     const si = a.sentence;
     const next = items[k + 1];
     const stop = Math.min(a.to + 4, next && next.sentence === si ? next.from : d.sentences[si]!.tokens.length);
@@ -973,6 +976,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const all = names.concat(items.filter((it) => it.rule)).sort(byPosition);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);
+  branchesAsOrgs(d, all);
   expansionsOfAcronyms(d, all, caseless);
   // "US Constitutional Court", "French Foreign Ministry", "Baltic" + "Fisheries Council":
   // a place or demonym right before an institution is part of its name (not before a brand:
@@ -1099,6 +1103,33 @@ function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
     }
   });
   items.sort(byPosition);
+}
+
+/**
+ * "Greenpeace Brazil", "Vodafone Spain": an organization's national arm, which the tagger reads
+ * as a place for the country it ends in, or as that country alone. Every word before the country
+ * is a body WordNet knows or no English word at all, and none is a place ("Southern Brazil",
+ * "Mainland China", "Santander Spain" stay places).
+ */
+function branchesAsOrgs(d: Doc, items: Item[]): void {
+  items.forEach((it, k) => {
+    if (it.kind !== 'LOC' || !nameOf(d.sentences[it.sentence]!.tokens[it.to - 1]!.text).country) return;
+    const t = d.sentences[it.sentence]!.tokens;
+    const brand = (i: number) => {
+      const w = t[i]!.text;
+      return (d.at(it.sentence, i) & UPPER_LOWER) !== 0 && !nameOf(w).listedPlace && (!isEnglishWord(w) || ((gazetteer().phrases.get(lower(w)) ?? 0) & GAZ.WN_GROUP) !== 0);
+    };
+    if (it.n.words >= 2 && !it.n.knownPlace && everyFrom(it.from, it.to - 1, brand)) it.kind = 'ORG';
+    // (the brand the tagger left out: one word, a proper noun, with no name of its own)
+    const before = it.from - 1;
+    const prev = items[k - 1];
+    if (it.to - it.from === 1 && before >= 0 && t[before]!.pos === 'NNP' && brand(before) && !(prev?.sentence === it.sentence && prev.to > before)) {
+      it.from = before;
+      it.text = nameSurface(d, it.sentence, before, it.to);
+      it.n = nameOf(it.text);
+      it.kind = 'ORG';
+    }
+  });
 }
 
 /** A known place inside an organization's name ("Hong Kong" in "Hong Kong Rugby Union") still names the place. */
