@@ -571,6 +571,12 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.people).sort()).toEqual(['Nadia Kerr', 'Owen Price']);
   });
 
+  it('makes a company of a "place" no list knows that is called a rival', () => {
+    const f = extractEntities(article('Carmaker results', 'Halvorsen Motors raised its forecast on Wednesday. Rival Stellantis reports its quarterly figures on Thursday.'));
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(['Halvorsen Motors', 'Stellantis']));
+    expect(names(f.places)).toEqual([]);
+  });
+
   it('reads firms by those they employ and by apposition, and keeps a rank that begins a name', () => {
     const f = extractEntities(
       article(

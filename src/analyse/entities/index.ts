@@ -1280,7 +1280,9 @@ function firmsByApposition(d: Doc, items: Item[]): void {
     if (isFirstName(t[it.from]!.text) && !(it.to - it.from >= 3 && everyFrom(it.from + 1, it.to, (i) => d.at(it.sentence, i) & UPPER_LOWER && isEnglishWord(t[i]!.text)))) continue;
     const before = it.from > 0 ? t[it.from - 1]!.text : '';
     const employer = before === 'at' && it.from > 1 && EMPLOYED_AT.has(lower(t[it.from - 2]!.text));
-    if ((t[it.to]?.text === ',' && describesFirm(t, it.to + 1)) || (FIRM_BEFORE.has(before) && !(d.at(it.sentence, it.from - 1) & ROLE_HEAD)) || listedAsFirms(t, it.from) || employer) firms.add(it.n.lower);
+    // (a rival may be a person's, but no place is one: "rival Stellantis")
+    const rival = it.kind === 'LOC' && RIVAL.test(before);
+    if ((t[it.to]?.text === ',' && describesFirm(t, it.to + 1)) || (FIRM_BEFORE.has(before) && !(d.at(it.sentence, it.from - 1) & ROLE_HEAD)) || listedAsFirms(t, it.from) || employer || rival) firms.add(it.n.lower);
   }
   makeFirms(items, firms, false);
 }
@@ -1331,6 +1333,8 @@ const EMPLOYED_AT = new Set(['analyst', 'analysts', 'economist', 'economists', '
 
 /** Lower-case nouns right before a company's name ("search engine", "record label", "games maker"). */
 const FIRM_BEFORE = new Set([...FIRM_NOUNS, 'engine', 'label', 'site', 'chain', 'brand', 'airline', 'supermarket', 'broadcaster', 'carmaker', 'automaker', 'portal', 'retailer', 'publisher', 'developer']);
+
+const RIVAL = /^(?:rival|competitor)s?$/i;
 
 /** Whether the name at `at` is in a list of examples of companies: "retailers including Argos and Tarn", "firms such as Tarn, Ferrand or Quill". */
 function listedAsFirms(t: Token[], at: number): boolean {
