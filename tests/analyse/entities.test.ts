@@ -673,6 +673,18 @@ describe('extractEntities: rules around the tagger', () => {
     expect(byName(f.people, 'Tom Hale')?.roles).toEqual(['firm’s finance chief']);
   });
 
+  it('takes a role set off before a name that a quote ends on, a hyphened head or the name\'s employer follows', () => {
+    const f = extractEntities(
+      article(
+        'Appeal',
+        '“We will appeal at once,” his attorney, Dorin Pelle of Marsh & Tove LLP, said in a statement.',
+        'The Lake Basin Council will run the fund. Its secretary-general, Dr. Ines Varga, said the first grants would be paid in May.',
+      ),
+    );
+    expect(byName(f.people, 'Dorin Pelle')?.roles).toEqual(['attorney']);
+    expect(byName(f.people, 'Ines Varga')?.roles).toEqual(['secretary-general']);
+  });
+
   it('joins an institution named for what it serves that the tagger read as pieces', () => {
     const f = extractEntities(
       article(

@@ -143,7 +143,8 @@ const PREPOSITION = /^(?:of|at|to|for|with|from|on|in|by)$/;
 export function roleBeforeComma(d: Doc, si: number, nameStart: number, nameEnd: number): string | null {
   const s = d.sentences[si]!;
   const t = s.tokens;
-  if (nameStart < 2 || t[nameStart - 1]!.text !== ',' || t[nameEnd]?.text !== ',') return null;
+  // (a name's employer may follow it: "Her lawyer, Sara Lind of Lind & Co, said")
+  if (nameStart < 2 || t[nameStart - 1]!.text !== ',' || !/^(?:,|of|at|from)$/.test(t[nameEnd]?.text ?? '')) return null;
   const end = nameStart - 1;
   // The head, maybe with its remit: "director of policy", "head of global research".
   let head = end - 1;
@@ -155,8 +156,8 @@ export function roleBeforeComma(d: Doc, si: number, nameStart: number, nameEnd: 
     while (k > end - 4 && k > 1 && (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED) k--;
     if (k < end - 1 && /^(?:of|for)$/.test(t[k]!.text)) head = k;
   }
-  // (a role written in capitals is a proper noun to the tagger: "MP")
-  if (!(d.at(si, head - 1) & ROLE_HEAD) || (!/^NNS?$/.test(t[head - 1]!.pos ?? '') && !/^\p{Lu}+$/u.test(t[head - 1]!.text))) return null;
+  // (a role written in capitals is a proper noun to the tagger, "MP", and a hyphened one may be an adjective, "secretary-general")
+  if (!(d.at(si, head - 1) & ROLE_HEAD) || (!/^NNS?$/.test(t[head - 1]!.pos ?? '') && !/^\p{Lu}+$|-/u.test(t[head - 1]!.text))) return null;
   let i = head - 1;
   const named = (k: number) => (d.at(si, k) & (CAPITALIZED | STOP)) === CAPITALIZED && !DAYS.test(t[k]!.text) && !CALENDAR.test(t[k]!.text);
   // Lower-case modifiers ("home affairs"), then maybe an owner: capitalized words before "'s"
@@ -171,10 +172,10 @@ export function roleBeforeComma(d: Doc, si: number, nameStart: number, nameEnd: 
     if (owner === i - 1) return null;
     i = owner;
   }
-  // It opens the sentence or a clause, maybe after an article or a possessive pronoun.
+  // It opens the sentence or a clause (a quote's attribution too), maybe after an article or a possessive pronoun.
   const before = t[i - 1];
   if (before && (/^(DT|PRP\$)$/.test(before.pos ?? '') || (i === 1 && before.pos === 'CC'))) {
-    if (i > 1 && !/^[,;:]$/.test(t[i - 2]!.text)) return null;
-  } else if (before && !/^[,;:]$/.test(before.text)) return null;
+    if (i > 1 && !/^[,;:"”]$/.test(t[i - 2]!.text)) return null;
+  } else if (before && !/^[,;:"”]$/.test(before.text)) return null;
   return s.text.slice(t[i]!.start, t[end - 1]!.end);
 }
