@@ -265,6 +265,11 @@ for (const [mode, tagged] of MODES) {
         expect(valueOf('The regulator invited both banks to report in January.', 'January')).toBe('2025-01');
       });
 
+      it('reads what a past command orders as the nearest date, also in a second infinitive', () => {
+        expect(valueOf('The judge ordered the pilot to report to prison by Dec. 2.', 'Dec. 2')).toBe('2025-12-02');
+        expect(valueOf('The judge ordered the pilot to pay $5,000 and to report to prison by Dec. 2.', 'Dec. 2')).toBe('2025-12-02');
+      });
+
       it('reads the present of an event in a sentence with no past form as a timetable: a weekday ahead', () => {
         // (published on a Wednesday)
         expect(valueOf('Wycombe host Peterborough on Tuesday night.', 'Tuesday night')).toBe('2025-09-23');

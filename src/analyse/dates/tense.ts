@@ -127,8 +127,8 @@ const DONE = new Set(['had', 'forced', 'managed', 'tried', 'failed', 'refused', 
 /**
  * The word governing the "to" at word i when its infinitive looks ahead, or -1: right before it ("agreed to
  * admit"), or a verb before its object when not in a past form ("will ask the court to rule", "are urging both
- * sides to return"). After a past one the infinitive is mostly told of the past too ("invited him to attend
- * the inauguration in January").
+ * sides to return"). After a past one the infinitive is mostly told of the past too ("invited him to attend the
+ * inauguration in January"), but what a command orders is still the nearest.
  */
 function governorOf(words: Words, i: number): number {
   const prev = words.at(i - 1);
@@ -137,12 +137,15 @@ function governorOf(words: Words, i: number): number {
   if (GOVERNOR.test(prev.lower)) return i - 1;
   for (let j = i - 1; j >= 1 && j >= i - 4; j--) {
     if (!OBJECT_TAGS.has(words.at(j)!.pos ?? '')) return -1;
-    if (OBJECT_GOVERNOR.test(words.at(j - 1)!.lower)) return pastGovernor(words, j - 1) === undefined ? j - 1 : -1;
+    const verb = words.at(j - 1)!.lower;
+    if (OBJECT_GOVERNOR.test(verb)) return pastGovernor(words, j - 1) === undefined || COMMANDS.test(verb) ? j - 1 : -1;
   }
   return -1;
 }
 /** Verbs whose object does what the infinitive says: "urged them to", "told staff to", "allowed the bank to". */
 const OBJECT_GOVERNOR = /^(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|order(?:s|ed|ing)?|tell(?:s|ing)?|told|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|expect(?:s|ed|ing)?|want(?:s|ed|ing)?|persuad(?:e|es|ed|ing)|advis(?:e|es|ed|ing)|instruct(?:s|ed|ing)?)$/;
+/** What was ordered is still to be done when ordered, and may be now: "ordered him to report to prison by Feb. 2". */
+const COMMANDS = /^(?:ordered|told|asked|urged|required|instructed)$/;
 /** Tags of the words of a short object (tagged text only): "both sides", "the central bank", "them". */
 const OBJECT_TAGS = new Set(['DT', 'PDT', 'PRP', 'PRP$', 'NN', 'NNS', 'NNP', 'NNPS', 'JJ', 'CD', 'POS']);
 
