@@ -571,6 +571,18 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.people).sort()).toEqual(['Nadia Kerr', 'Owen Price']);
   });
 
+  it('makes no person of a prize, ends no name in a saint\'s style, and keeps a regnal number with its name', () => {
+    const f = extractEntities(
+      article(
+        'Obituary',
+        'Her concert hall won the Mies van der Rohe Award two years later.',
+        'She was appointed a Commander of the Order of St. Olav by King Harald V in 1996.',
+      ),
+    );
+    expect(names(f.people)).toEqual(['Harald V']);
+    expect(names(f.organizations)).toEqual(['Order of St. Olav']);
+  });
+
   it('makes a company of a "place" no list knows that is called a rival', () => {
     const f = extractEntities(article('Carmaker results', 'Halvorsen Motors raised its forecast on Wednesday. Rival Stellantis reports its quarterly figures on Thursday.'));
     expect(names(f.organizations)).toEqual(expect.arrayContaining(['Halvorsen Motors', 'Stellantis']));

@@ -17,6 +17,7 @@ import {
   INSTITUTION_HEADS,
   INSTITUTION_MODIFIERS,
   INSTITUTIONS,
+  PRIZE_HEADS,
   REMIT_HEADS,
   ROLE_HEADS,
   STOPWORDS,
@@ -358,6 +359,8 @@ function joinAcrossFor(d: Doc, items: Item[]): Item[] {
  */
 function joinTouching(d: Doc, items: Item[]): Item[] {
   return joinAdjacent(d, items, (a, b) => {
+    // (a name never ends in a saint's style: "Order of St." + "Olav")
+    if (a.kind === 'ORG' && a.to === b.from && /^St\.?$/.test(d.sentences[a.sentence]!.tokens[a.to - 1]!.text)) return b.to;
     if (a.kind !== 'ORG' || b.kind !== 'ORG' || a.to !== b.from) return -1;
     const stop = d.sentences[a.sentence]!.tokens[a.to - 1]!.text.endsWith('.');
     return INITIAL.test(a.text) || stop || isAcronym(b.text) ? -1 : b.to;
@@ -404,6 +407,19 @@ function widenInstitutions(d: Doc, items: Item[]): Item[] {
   }
   return out;
 }
+/** "King Harald" + "V", "Pope Leo" + "XIV": a one-word name takes the Roman numeral the tagger left after it. */
+function regnalNumbers(d: Doc, items: Item[]): Item[] {
+  return items.map((it, k) => {
+    const t = d.sentences[it.sentence]!.tokens;
+    const next = items[k + 1];
+    if (it.kind !== 'PER' || it.to - it.from !== 1 || !ROMAN.test(t[it.to]?.text ?? '') || (next?.sentence === it.sentence && next.from === it.to)) return it;
+    const text = nameSurface(d, it.sentence, it.from, it.to + 1);
+    return { ...it, to: it.to + 1, text, n: nameOf(text) };
+  });
+}
+// (not "I", which is as often the pronoun: "told Jane I would")
+const ROMAN = /^(?=[IVX])(?!I$)X{0,3}(?:IX|IV|V?I{0,3})$/;
+
 /**
  * "TNT" + "Sports", "RBS" + "Six Nations": an acronym the tagger left out right before an
  * organization it found opens its name; a country's code stays a place ("UK" + "Treasury").
@@ -786,6 +802,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     // ends in such a word (though some end in "Court" or "Hall", and a trade noun may be the
     // surname after a given name: "Helen Steel").
     else if (kind !== 'ORG' && to - from > 1 && CLUB_HEADS.has(lower(t[to - 1]!.text))) kind = 'ORG';
+    else if (kind === 'PER' && PRIZE_HEADS.has(lower(t[to - 1]!.text))) kind = 'MISC';
     else if (kind === 'PER' && to - from > 1 && !SURNAME_HEADS.test(t[to - 1]!.text)) {
       // (a plural is no surname: "Meta Platforms", though "Meta" is a given name)
       const trade = lower(t[to - 1]!.text);
@@ -972,7 +989,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const byLength = items.filter((it) => !it.rule).sort((a, b) => b.to - b.from - (a.to - a.from));
   const claimed = new Uint8Array(d.start[sentences.length]!);
   const kept = byLength.filter((it) => claim(claimed, d.start[it.sentence]! + it.from, d.start[it.sentence]! + it.to));
-  const names = acronymsBeforeNames(d, widenInstitutions(d, joinTouching(d, joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition))))));
+  const names = regnalNumbers(d, acronymsBeforeNames(d, widenInstitutions(d, joinTouching(d, joinAcrossFor(d, joinCoordinated(d, splitCoordinated(d, kept, knownNames()).sort(byPosition)))))));
   const all = names.concat(items.filter((it) => it.rule)).sort(byPosition);
   commonHeads(d, all);
   regionsAsPlaces(d, all, caseless);

@@ -103,6 +103,9 @@ export const EVENT_HEADS = words(`
   marathon derby tournament series expo summit
 `);
 
+/** Heads of prizes, which end no person's name ("Mies van der Rohe Award", "Turner Prize"). */
+export const PRIZE_HEADS = words(`award awards prize prizes trophy medal`);
+
 /** Geographic head words that end a place's name ("Caspian" + "Sea"). */
 export const GEO_HEADS = new Set(
   'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights County Province Prefecture Oblast Governorate'.split(' '),
