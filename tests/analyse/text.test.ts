@@ -30,6 +30,10 @@ describe('splitSentences', () => {
     expect(split('The U.S. Senate voted on No. 7 of the bills.')).toHaveLength(1);
   });
 
+  it('goes on past an abbreviation before a bracket', () => {
+    expect(split('TARVIK, Calif. (Coastwire) — Fabrikam Corp. (FAB) said on Monday it would cut jobs.')).toHaveLength(1);
+  });
+
   it('does not split a quote followed by an attribution or a lower-case continuation', () => {
     expect(split('“We will win!” Smith shouted. The crowd cheered.')).toEqual(['“We will win!” Smith shouted.', 'The crowd cheered.']);
     expect(split('"Is it over?" she asked. "No."')).toEqual(['"Is it over?" she asked.', '"No."']);

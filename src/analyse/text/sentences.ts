@@ -72,7 +72,8 @@ function endsSentence(text: string, term: string, close: string, end: number, ne
     if (bare === 'no' || bare === 'nos') return !DIGIT.test(c); // "No. 5" but "said no. The"
     if (NEVER_FINAL.has(bare)) return false;
     if (/^\p{Lu}$/u.test(word)) return starts(text, next); // initial: "J. K. Rowling"
-    if (MAYBE_FINAL.has(bare) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return starts(text, next) || !/[\p{L}\d]/u.test(c);
+    // (a bracket goes on with the sentence: "Fabrikam Corp. (FAB) said", "PASADENA, Calif. (AP) —")
+    if (MAYBE_FINAL.has(bare) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return starts(text, next) || !/[\p{L}\d(]/u.test(c);
     if (DIGIT.test(c) && /^\d+$/.test(word)) return true;
   }
   if (close !== '' && /[!?]/.test(term) && ATTRIBUTION.test(text.slice(next, next + 80))) return false;
