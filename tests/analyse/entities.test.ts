@@ -583,6 +583,12 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.organizations)).toEqual(['Order of St. Olav']);
   });
 
+  it('makes places of streets and squares, whatever the tagger called them', () => {
+    const f = extractEntities(article('Stabbing', 'Police said officers were called to Frogmore Street at about 02:30 GMT after reports of a fight.'));
+    expect(names(f.places)).toEqual(['Frogmore Street']);
+    expect(names(f.people)).toEqual([]);
+  });
+
   it('makes a company of a "place" no list knows that is called a rival', () => {
     const f = extractEntities(article('Carmaker results', 'Halvorsen Motors raised its forecast on Wednesday. Rival Stellantis reports its quarterly figures on Thursday.'));
     expect(names(f.organizations)).toEqual(expect.arrayContaining(['Halvorsen Motors', 'Stellantis']));

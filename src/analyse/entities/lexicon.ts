@@ -108,7 +108,7 @@ export const PRIZE_HEADS = words(`award awards prize prizes trophy medal`);
 
 /** Geographic head words that end a place's name ("Caspian" + "Sea"). */
 export const GEO_HEADS = new Set(
-  'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights County Province Prefecture Oblast Governorate'.split(' '),
+  'Sea Ocean River Lake Mountains Mountain Island Islands Strait Straits Gulf Bay Valley Desert Peninsula Canal Coast Basin Delta Plateau Plain Plains Sound Channel Falls Heights County Province Prefecture Oblast Governorate Street Road Avenue Square Lane Boulevard'.split(' '),
 );
 
 /** Compass points that make a part of a place a place of its own ("Southern California", "East London"). */
