@@ -583,6 +583,14 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.organizations)).toEqual(['Order of St. Olav']);
   });
 
+  it('names a club named after its town again by either of its words', () => {
+    const f = extractEntities(
+      article('Kane scores twice as Bayern beat Dortmund', 'Harry Kane scored twice as Bayern Munich beat Borussia Dortmund 3-1 on Saturday.', 'Dortmund pulled one back on 61 minutes. Bayern travel to Leipzig on Friday.'),
+    );
+    expect(names(f.organizations)).toEqual(['Bayern Munich', 'Borussia Dortmund']);
+    expect(byName(f.organizations, 'Borussia Dortmund')?.aliases).toEqual(['Dortmund']);
+  });
+
   it('makes places of streets and squares, whatever the tagger called them', () => {
     const f = extractEntities(article('Stabbing', 'Police said officers were called to Frogmore Street at about 02:30 GMT after reports of a fight.'));
     expect(names(f.places)).toEqual(['Frogmore Street']);

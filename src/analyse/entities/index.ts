@@ -1731,12 +1731,20 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
     if (into.length !== 1) continue;
     mergeInto(byKey, k, into[0]!);
   }
-  // A club named after its town, cut short: "City" for "Manchester City", when only one such
-  // club of the article ends that way ("Newcastle United" beside "Manchester United" stays apart).
+  // A club named after its town, cut short: "City" for "Manchester City", "Dortmund" or
+  // "Borussia" for "Borussia Dortmund", when only one such club of the article is named so
+  // ("Newcastle United" beside "Manchester United" stays apart).
   const clubs = new Map<string, Cluster[]>();
+  const addClub = (key: string, c: Cluster) => clubs.set(key, [...(clubs.get(key) ?? []), c]);
   for (const c of byKey.values()) {
-    const [, last, more] = c.name.toLowerCase().split(' ');
-    if (last && !more && nameOf(c.name.slice(0, c.name.indexOf(' '))).knownPlace) clubs.set(last, [...(clubs.get(last) ?? []), c]);
+    const [first, last, more] = c.name.split(' ');
+    if (!last || more) continue;
+    if (nameOf(first!).knownPlace) addClub(last.toLowerCase(), c);
+    // (a town's name after a plain word: not "AOL Europe", "BBC Liverpool", "Queen Mary")
+    else if (isTown(last) && UPPER_LOWER_WORD.test(first!) && !(wordBits(first!) & TITLE_WORD) && !isFirstName(first!) && !isFirmHead(first!.toLowerCase())) {
+      addClub(first!.toLowerCase(), c);
+      addClub(last.toLowerCase(), c);
+    }
   }
   for (const [k, c] of [...byKey]) {
     const into = clubs.get(k);
@@ -1745,6 +1753,10 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
   }
   return [...byKey.values()];
 }
+
+const CITIES = GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CITY_15K;
+const isTown = (w: string) => ((gazetteer().phrases.get(w.toLowerCase()) ?? 0) & CITIES) !== 0 && !nameOf(w).country;
+const UPPER_LOWER_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 /** Moves the forms and mentions of cluster `key` into `into`, and drops the key. */
 function mergeInto(byKey: Map<string, Cluster>, key: string, into: Cluster): void {
