@@ -591,6 +591,18 @@ describe('extractEntities: rules around the tagger', () => {
     expect(byName(f.organizations, 'Borussia Dortmund')?.aliases).toEqual(['Dortmund']);
   });
 
+  it('makes no person of a planet, and a publication of a name after "the journal"', () => {
+    const f = extractEntities(
+      article(
+        'Probe finds water ice beneath Martian equator',
+        'Radar data from a European spacecraft suggest that large deposits of water ice lie buried beneath the equator of Mars, a team of researchers reported Wednesday.',
+        'The findings, published in the journal Nature Astronomy, are based on three years of observations by the Mars Express orbiter.',
+      ),
+    );
+    expect(names(f.people)).toEqual([]);
+    expect(names(f.organizations)).toContain('Nature Astronomy');
+  });
+
   it('makes places of streets and squares, whatever the tagger called them', () => {
     const f = extractEntities(article('Stabbing', 'Police said officers were called to Frogmore Street at about 02:30 GMT after reports of a fight.'));
     expect(names(f.places)).toEqual(['Frogmore Street']);

@@ -17,6 +17,7 @@ import {
   INSTITUTION_HEADS,
   INSTITUTION_MODIFIERS,
   INSTITUTIONS,
+  PLANETS,
   PRIZE_HEADS,
   REMIT_HEADS,
   ROLE_HEADS,
@@ -1349,7 +1350,7 @@ const FIRM_POSSESSIONS = new Set(['ceo', 'chairman', 'chairwoman', 'shareholders
 const EMPLOYED_AT = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'banker', 'bankers', 'trader', 'traders', 'executives']);
 
 /** Lower-case nouns right before a company's name ("search engine", "record label", "games maker"). */
-const FIRM_BEFORE = new Set([...FIRM_NOUNS, 'engine', 'label', 'site', 'chain', 'brand', 'airline', 'supermarket', 'broadcaster', 'carmaker', 'automaker', 'portal', 'retailer', 'publisher', 'developer']);
+const FIRM_BEFORE = new Set([...FIRM_NOUNS, 'engine', 'label', 'site', 'chain', 'brand', 'airline', 'supermarket', 'broadcaster', 'carmaker', 'automaker', 'portal', 'retailer', 'publisher', 'developer', 'journal', 'newspaper', 'magazine', 'tabloid', 'daily', 'weekly']);
 
 const RIVAL = /^(?:rival|competitor)s?$/i;
 
@@ -1578,13 +1579,15 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
 
 /**
  * A "person" known by one word, with no role or honorific, that the document never uses as one:
- * every mention modifies the noun after it ("Tory leader", "Oscar nominations"), or the word
+ * a planet, every mention modifies the noun after it ("Tory leader", "Oscar nominations"), or the word
  * names something abstract ("at Christmas") and no mention is followed by "said" or a pronoun.
  */
 function oneWordNoPerson(d: Doc, c: Cluster): boolean {
   const first = c.items[0]!;
   const known = gazetteer().phrases.get(first.n.lower) ?? 0;
-  if (known & GAZ.WN_PERSON || c.items.some((it) => it.to - it.from > 1 || it.roles.length || afterHonorific(d.sentences, it))) return false;
+  if (c.items.some((it) => it.to - it.from > 1 || it.roles.length || afterHonorific(d.sentences, it))) return false;
+  if (PLANETS.has(first.n.lower)) return true;
+  if (known & GAZ.WN_PERSON) return false;
   // (the plural of a demonym: "Thais")
   if (first.n.lower.endsWith('s') && (gazetteer().phrases.get(first.n.lower.slice(0, -1)) ?? 0) & GAZ.DEMONYM) return true;
   const next = (it: Item) => d.sentences[it.sentence]!.tokens[it.to];
@@ -1740,8 +1743,8 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
     const [first, last, more] = c.name.split(' ');
     if (!last || more) continue;
     if (nameOf(first!).knownPlace) addClub(last.toLowerCase(), c);
-    // (a town's name after a plain word: not "AOL Europe", "BBC Liverpool", "Queen Mary")
-    else if (isTown(last) && UPPER_LOWER_WORD.test(first!) && !(wordBits(first!) & TITLE_WORD) && !isFirstName(first!) && !isFirmHead(first!.toLowerCase())) {
+    // (a town's name after a plain word: not "AOL Europe", "BBC Liverpool", "Queen Mary", "East Stirling")
+    else if (isTown(last) && UPPER_LOWER_WORD.test(first!) && !COMPASS.has(first!) && !(wordBits(first!) & TITLE_WORD) && !isFirstName(first!) && !isFirmHead(first!.toLowerCase())) {
       addClub(first!.toLowerCase(), c);
       addClub(last.toLowerCase(), c);
     }

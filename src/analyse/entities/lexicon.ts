@@ -103,6 +103,9 @@ export const EVENT_HEADS = words(`
   marathon derby tournament series expo summit
 `);
 
+/** Planets, which WordNet also knows as gods: "the equator of Mars" names no person. (Not Venus or Mercury: "Venus" is also Venus Williams.) */
+export const PLANETS = words(`earth mars jupiter saturn uranus neptune pluto`);
+
 /** Heads of prizes, which end no person's name ("Mies van der Rohe Award", "Turner Prize"). */
 export const PRIZE_HEADS = words(`award awards prize prizes trophy medal`);
 
