@@ -10,6 +10,9 @@ const MODS: Record<string, string> = { START: 'Early', MID: 'Mid', END: 'Late', 
 const VALUE = /^(?<year>\d{4})(?:-(?:(?<month>\d{2})(?:-(?<day>\d{2})(?:T(?:(?<clock>\d{2}:\d{2})|(?<part>MO|AF|EV|NI)))?)?|W(?<week>\d{2})|Q(?<quarter>[1-4])|H(?<half>[12])|(?<season>SP|SU|FA|WI)))?$/;
 const PARTS_OF_DAY: Record<string, string> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
 
+/** A decade ("203", the 2030s) or a century ("20", 2000 to 2099), as TIMEX3 writes them: said, but kept off the calendar. */
+const DECADE_OR_CENTURY = /^\d{2,3}$/;
+
 /** The first and last day (UTC ms) that a calendar value covers (a time: its day). */
 export function calendarRange(value: string): { start: number; end: number } | null {
   const g = VALUE.exec(value)?.groups;
@@ -38,7 +41,7 @@ export const calendarKey = (value: string): number => calendarRange(value)?.star
 
 /**
  * "2025-12-16" → "16 December 2025", "2025-W38" → "Week 38 of 2025", "2025-12-16T09:00" →
- * "16 December 2025, 09:00", with "Late", "Mid"... for a modifier.
+ * "16 December 2025, 09:00", "203" → "The 2030s", with "Late", "Mid"... for a modifier.
  */
 export function formatDateValue(value: string, mod: string | null = null): string {
   const g = VALUE.exec(value)?.groups;
@@ -53,10 +56,15 @@ export function formatDateValue(value: string, mod: string | null = null): strin
     else if (half) label = `${half === '1' ? 'First' : 'Second'} half of ${year}`;
     else if (season) label = `${SEASONS[season]![0]} ${year}`;
     else label = year!;
+  } else if (DECADE_OR_CENTURY.test(value)) {
+    const century = Number(value) + 1;
+    label = value.length === 3 ? `The ${value}0s` : `The ${century}${ordinalSuffix(century)} century`;
   }
   const prefix = mod ? MODS[mod] : undefined;
   return prefix ? `${prefix} ${label}` : label;
 }
+
+const ordinalSuffix = (n: number): string => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
 
 /** The time a fact covers, [start, end) in UTC ms: the value's days, narrowed to the first, middle or last third by START, MID or END ("late October"). */
 export function factSpan(value: string, mod: string | null): { start: number; end: number } | null {

@@ -23,6 +23,12 @@ describe('formatDateValue', () => {
     expect(formatDateValue('PAST_REF')).toBe('PAST_REF');
   });
 
+  it('says a decade and a century in words', () => {
+    expect(formatDateValue('203')).toBe('The 2030s');
+    expect(formatDateValue('19')).toBe('The 20th century');
+    expect(formatDateValue('20')).toBe('The 21st century');
+  });
+
   it('places a time on its day', () => {
     expect(calendarKey('2025-12-16T21:00')).toBe(calendarKey('2025-12-16'));
     expect(factSpan('2025-12-16TEV', null)).toEqual(factSpan('2025-12-16', null));
