@@ -44,9 +44,11 @@ describe('extractQuotes', () => {
     const sentences = prose(
       '“Mr Okafor will appeal the ruling at once,” his lawyer, Dorin Pelle of Marsh & Tove LLP, said in a statement.',
       '“The harbour board acted within the law,” Tomas Reyes, its counsel, said.',
+      'The U.S. Harbour Commissioner for the Port of Tarvik, Ana Ruiz, said the ruling sent “a clear signal to every shipping line”.',
     );
-    const people = [entity(sentences, 'Dorin Pelle', ['Pelle']), entity(sentences, 'Tomas Reyes', ['Reyes'])];
-    expect(quotes(sentences, people).map((q) => q[0])).toEqual(['Dorin Pelle', 'Tomas Reyes']);
+    const people = [entity(sentences, 'Dorin Pelle', ['Pelle']), entity(sentences, 'Tomas Reyes', ['Reyes']), entity(sentences, 'Ana Ruiz', ['Ruiz'])];
+    const organizations = [entity(sentences, 'Port of Tarvik')];
+    expect(extractQuotes(sentences, { people, organizations }).map((q) => q.speaker)).toEqual(['Dorin Pelle', 'Tomas Reyes', 'Ana Ruiz']);
   });
 
   it('takes no subject after a finished quote for its speaker when the clause reports other words', () => {

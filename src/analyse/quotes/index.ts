@@ -95,7 +95,8 @@ function subjectBefore(tokens: Token[], verb: number): Token[][] {
     const comma = j - 1 - inner.length;
     const outer = inner.length && tokens[comma]?.text === ',' ? nounPhraseBefore(tokens, comma - 1) : [];
     if (!outer.length) return [];
-    return isProper(inner) && !isProper(outer) ? [inner, outer] : [outer, inner];
+    // (the name is whichever is proper, the inner one when both are: "The U.S. Attorney for ..., Ann Roe, said")
+    return isProper(outer) && !isProper(inner) ? [outer, inner] : [inner, outer];
   }
   const phrase = nounPhraseBefore(tokens, j);
   if (!phrase.length) return [];
@@ -309,15 +310,19 @@ function resolvePhrase(context: Context, phrase: string, index: number): Speaker
   return { name: bare, entity: null, kind: null };
 }
 
+/** The speaker of the first phrase that names a person, else of the first that names anyone, else of the last. */
 function resolve(context: Context, sentence: Sentence, index: number, phrases: Token[][]): Speaker | null {
+  let named: Speaker | null = null;
+  let last: Speaker | null = null;
   for (const phrase of phrases) {
     const first = phrase[0]!;
-    const speaker = phrase.length === 1 && isPronoun(first)
+    last = phrase.length === 1 && isPronoun(first)
       ? resolvePronoun(context, first.text, index, outsideQuotesBefore(context, index, first.start))
       : resolvePhrase(context, phraseText(sentence, phrase), index);
-    if (speaker?.entity || phrase === phrases.at(-1)) return speaker;
+    if (last?.entity && last.kind === 'person') return last;
+    if (last?.entity) named ??= last;
   }
-  return null;
+  return named ?? last;
 }
 
 /** The text of sentence `index` before `at`, quotes left out. */
