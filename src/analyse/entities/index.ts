@@ -5,6 +5,7 @@ import { recognizeDocument } from '../ner/index.ts';
 import { rarity, singular } from '../issues/lexicon.ts';
 import { adjectiveKind, isAbstract, isNoun, isVerb } from '../issues/wordnet.ts';
 import { dateline } from '../text/dateline.ts';
+import { isFiniteVerb } from '../text/pos.ts';
 import type { Entity, EntityKind, Mention, Sentence, Token } from '../types.ts';
 import {
   CLUB_HEADS,
@@ -619,7 +620,6 @@ const isEnglishWord = memo((w: string) => {
   const l = w.toLowerCase();
   return rarity(l) < 1 || isNoun(l) || isNoun(singular(l)) || isVerb(l) || adjectiveKind(l) !== null || /(?:er|or|man)$/.test(l);
 });
-const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 
 /**
  * Names the tagger left out at the start of a sentence, where a capital says nothing: "Erling
@@ -645,7 +645,7 @@ function startingNames(sentences: Sentence[], mentions: Mention[]): Mention[] {
     if (m && m.kind === 'PER' && n === 1 && t[1]?.start === m.start) {
       // a given name before the surname the tagger found
       out[at!] = { ...m, start: t[0]!.start, text: s.text.slice(t[0]!.start, m.end) };
-    } else if (n >= 2 && FINITE.has(t[n]?.pos ?? '') && (!m || t[n]!.end <= m.start)) {
+    } else if (n >= 2 && isFiniteVerb(t[n]?.pos) && (!m || t[n]!.end <= m.start)) {
       out.push({ sentence: si, kind: 'PER', start: t[0]!.start, end: t[n - 1]!.end, text: s.text.slice(t[0]!.start, t[n - 1]!.end) });
     } else if (n < t.length && (!m || t[n]!.end <= m.start) && /^\p{Lu}/u.test(t[n]!.text) && (TRADE_NOUNS.has(lower(t[n]!.text)) || isCompanySuffix(t[n]!.text))) {
       // a company by what it trades in: "Coreline Semiconductor unveiled"
@@ -1252,7 +1252,7 @@ function firmsInLists(d: Doc, items: Item[]): void {
       b++;
     }
     // (a team sheet is a list of surnames with no verb, where the tagger may take one for a club)
-    const firmList = company || (organizations >= loners && !people && !places && d.sentences[items[a]!.sentence]!.tokens.some((x) => FINITE.has(x.pos ?? '')));
+    const firmList = company || (organizations >= loners && !people && !places && d.sentences[items[a]!.sentence]!.tokens.some((x) => isFiniteVerb(x.pos)));
     if (b > a && firmList) {
       for (let k = a; k <= b; k++) {
         const it = items[k]!;

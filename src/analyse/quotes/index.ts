@@ -8,6 +8,7 @@ import type { Entity, Quote, Sentence, Token } from '../types.ts';
 import { agrees } from './gender.ts';
 import { findQuoteSpans, type QuoteSpan } from './marks.ts';
 import { isNoun } from '../issues/wordnet.ts';
+import { isFiniteVerb } from '../text/pos.ts';
 import { indexNames, type NamedKind, type NameFinder } from './names.ts';
 import { FIRM_NOUNS, ORG_HEADS } from '../entities/lexicon.ts';
 
@@ -117,12 +118,10 @@ function subjectAfter(tokens: Token[], from: number): Token[][] {
   return k > from ? [tokens.slice(from, k)] : [];
 }
 
-const FINITE_VERB = /^(?:VBD|VBZ|VBP|MD)$/;
-
 /** Whether the clause after a speech verb reports speech of its own ("said the talks failed", "told the BBC that ..."). */
 function reportsSpeech(tokens: Token[], verb: number): boolean {
   for (let k = verb + 1; k < tokens.length && !/^[,;:]$/.test(tokens[k]!.text); k++) {
-    if (tokens[k]!.text.toLowerCase() === 'that' || FINITE_VERB.test(tokens[k]!.pos ?? '')) return true;
+    if (tokens[k]!.text.toLowerCase() === 'that' || isFiniteVerb(tokens[k]!.pos)) return true;
   }
   return false;
 }

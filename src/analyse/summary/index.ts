@@ -6,6 +6,7 @@
  */
 import { findQuoteSpans } from '../quotes/marks.ts';
 import { dateline } from '../text/dateline.ts';
+import { isFiniteVerb } from '../text/pos.ts';
 import type { Facts, Sentence, Token } from '../types.ts';
 
 export interface Summary {
@@ -135,8 +136,6 @@ function overlaps(x: Scored, y: Scored): boolean {
   return shared / Math.max(1, Math.min(a.size, b.size)) > OVERLAP;
 }
 
-const FINITE_VERB = /^(?:VBD|VBZ|VBP|MD)$/;
-
 /**
  * A key fact from a sentence: connectives, parentheses and trailing asides cut, one line. The
  * cut goes no further than the last of `figures`: a bullet keeps the numbers it was chosen for.
@@ -146,7 +145,7 @@ const FINITE_VERB = /^(?:VBD|VBZ|VBP|MD)$/;
 export function keyFact(sentence: Sentence, figures: string[]): string {
   let fact = withoutDateline(sentence.text).replace(/\s*\([^)]*\)/g, '').replace(CONNECTIVE, '').trim();
   const keep = Math.max(0, ...figures.map((f) => fact.lastIndexOf(f) + f.length));
-  const verbs = new Set(sentence.tokens.filter((t) => FINITE_VERB.test(t.pos ?? '')).map((t) => t.text));
+  const verbs = new Set(sentence.tokens.filter((t) => isFiniteVerb(t.pos)).map((t) => t.text));
   // `exec` on the one regex: `matchAll` would copy it for every fact.
   TRAILING_CLAUSE.lastIndex = 0;
   for (let clause = TRAILING_CLAUSE.exec(fact); clause; clause = TRAILING_CLAUSE.exec(fact)) {

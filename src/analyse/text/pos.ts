@@ -351,6 +351,9 @@ class PosTagger {
   }
 }
 
+/** Whether a Penn tag marks a finite verb, the one a clause has of its own: past, present or modal. */
+export const isFiniteVerb = (pos: string | undefined): boolean => pos === 'VBD' || pos === 'VBZ' || pos === 'VBP' || pos === 'MD';
+
 let tagger: PosTagger | null = null;
 
 /** Tags the tokens of one sentence in place. */
