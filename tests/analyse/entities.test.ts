@@ -655,6 +655,22 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.places)).toEqual(['Derby']);
   });
 
+  it('names a body that serves several places with all of them, but keeps two countries\' bodies apart', () => {
+    const f = extractEntities(
+      article(
+        'Lorry driver held after crash',
+        'Devon and Cornwall Police said the driver was arrested near Exeter.',
+        'A spokesman for the Dumfries and Galloway Council said roads were gritted, and Dorset Police sent officers.',
+        'US and UK Treasury officials met on Monday.',
+      ),
+    );
+    const orgs = names(f.organizations);
+    expect(orgs).toEqual(expect.arrayContaining(['Devon and Cornwall Police', 'Dumfries and Galloway Council', 'Dorset Police']));
+    expect(orgs).not.toContain('Cornwall Police');
+    expect(orgs).not.toContain('Galloway Council');
+    expect(orgs.filter((n) => n.startsWith('US '))).toEqual([]);
+  });
+
   it('reads the remit of a title as no body, and a role\'s remit as a place', () => {
     const f = extractEntities(
       article(

@@ -384,6 +384,7 @@ function widenInstitutions(d: Doc, items: Item[]): Item[] {
     let from = b.from;
     if (b.kind === 'ORG' && d.at(si, b.to - 1) & ORG_HEAD) {
       while (from > 0 && b.from - from < 4 && inInstitution(d, si, from - 1)) from--;
+      from = placesListedBefore(d, si, from, b.to - 1);
       // a name the words belong to is taken whole, or not at all
       for (let k = out.length - 1; k >= 0 && out[k]!.sentence === si && out[k]!.to > from; k--) {
         const a = out[k]!;
@@ -409,6 +410,39 @@ function widenInstitutions(d: Doc, items: Item[]): Item[] {
   }
   return out;
 }
+/**
+ * Where a body that serves several places begins, when its name starts with one of them and lists
+ * the others before it ("Devon" + "and" + "Cornwall Police", "Bedfordshire, Cambridgeshire and
+ * Hertfordshire Major Crime Unit"); else `from`. No country is one of them: "US and UK Treasury
+ * officials" are two treasuries.
+ */
+function placesListedBefore(d: Doc, si: number, from: number, head: number): number {
+  if (placeFrom(d, si, from, 1, head) < 0) return from;
+  const t = d.sentences[si]!.tokens;
+  let start = from;
+  // Right to left: "and" (or "&") next to the name, then commas.
+  for (let and = true; start > 1; and = false) {
+    const w = t[start - 1]!.text;
+    if (!(and ? w === 'and' || w === '&' : w === ',')) break;
+    const p = placeFrom(d, si, start - 1, -1, 0);
+    if (p < 0) break;
+    start = p;
+  }
+  return start;
+}
+
+/** The other end of a place of one to three capitalized words from token `edge` on in direction `dir` (1 or -1), not past `limit`; -1 if none. */
+function placeFrom(d: Doc, si: number, edge: number, dir: 1 | -1, limit: number): number {
+  for (let n = 3; n >= 1; n--) {
+    const [from, to] = dir > 0 ? [edge, edge + n] : [edge - n, edge];
+    if (dir > 0 ? to > limit : from < limit) continue;
+    if (!everyFrom(from, to, (i) => (d.at(si, i) & (UPPER_LOWER | PLACE)) === UPPER_LOWER)) continue;
+    const place = nameOf(nameSurface(d, si, from, to));
+    if (place.listedPlace && !place.country) return dir > 0 ? to : from;
+  }
+  return -1;
+}
+
 /** "King Harald" + "V", "Pope Leo" + "XIV": a one-word name takes the Roman numeral the tagger left after it. */
 function regnalNumbers(d: Doc, items: Item[]): Item[] {
   return items.map((it, k) => {

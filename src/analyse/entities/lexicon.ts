@@ -55,7 +55,7 @@ export const ORG_HEADS = words(`
   cooperation co-operation organisation organization association council committee commission
   fund agency ministry department court corporation company institute university college
   foundation authority federation board office bureau secretariat tribunal parliament assembly
-  senate congress government police army trust
+  senate congress government police constabulary army trust
 `);
 
 /**
