@@ -211,6 +211,15 @@ describe('extractEntities: people', () => {
     expect(byName(f.people, 'Tomas Ferre')?.roles).toEqual(['analyst at Quillon Partners']);
   });
 
+  it('reads a title-case role of a company\'s group after a name as the role, not as a person', () => {
+    const f = extractEntities(
+      article('Lender reports profit', '"Demand held up," said Oskar Lind, Group Economist at Tarnbank, on Friday.', 'Group Finance Director Mia Holt said costs fell.'),
+    );
+    expect(byName(f.people, 'Oskar Lind')?.roles).toEqual(['Group Economist at Tarnbank']);
+    expect(byName(f.people, 'Mia Holt')?.roles).toEqual(['Group Finance Director']);
+    expect(names(f.people)).toEqual(['Oskar Lind', 'Mia Holt']);
+  });
+
   it('takes no person from one word that only modifies a noun or names something abstract, but keeps surnames in a team sheet', () => {
     const f = extractEntities(
       article(

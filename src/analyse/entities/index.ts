@@ -773,9 +773,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     return inSentence[si]!.some((x) => x.kind === 'PER' && x.start === t[k + 1]!.start);
   }
   let personWords: Set<string> | null = null;
-  /** Whether a word is part of a longer person's name the tagger found in the document. */
+  /** Whether a word is part of a longer person's name the tagger found in the document (a title's words are not: "Group Economist"). */
   const inLongerPerson = (word: string): boolean =>
-    (personWords ??= new Set(mentions.filter((m) => m.kind === 'PER' && m.text.includes(' ')).flatMap((m) => m.text.split(' ')))).has(word);
+    !(wordBits(word) & TITLE_WORD) && (personWords ??= new Set(mentions.filter((m) => m.kind === 'PER' && m.text.includes(' ')).flatMap((m) => m.text.split(' ')))).has(word);
 
   for (const m of mentions) {
     const s = sentences[m.sentence]!;

@@ -40,7 +40,7 @@ export const ROLE_MODIFIERS = words(`
   attorney solicitor environment culture information communications science technology industry
   army navy air force military police intelligence financial operating technical marketing sales
   chief-executive co founding honorary emeritus permanent special external internal regional
-  provincial state-owned city council parliamentary presidential royal political rt shadow
+  provincial state-owned city council parliamentary presidential royal political rt shadow group
 `);
 
 /** Titles that, capitalized right before capitalized words, mark those words as a person. */
