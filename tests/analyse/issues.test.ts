@@ -400,6 +400,36 @@ describe('extractIssues', () => {
     expect(names(noun).map((n) => n.toLowerCase())).toContain('pay cuts');
   });
 
+  it('finds the verb of a headline clause that has none in the one word that agrees with the noun before it', () => {
+    // Tagged as the tagger reads headlines: the verbs as an adjective and a plural.
+    const title = (source: string) => tagged('title', source, 0, 'title');
+    const body = prose(
+      'Gales drove a wildfire toward the town of Orrin on Monday, and the flames jumped a road.',
+      'Firefighters said the flames were the worst in years, and the blaze forced a strike at the port to end.',
+      'Dockers said the strike was over, and the port reopened, though the flames kept the wildfire alive.',
+    );
+    const fire = names([title('Wildfire/NN nears/NNS Orrin/NNP as/IN gales/NNS fan/JJ flames/NNS'), ...body]).map((n) => n.toLowerCase());
+    expect(fire.some((n) => /\bfan\b|\bnears\b/.test(n))).toBe(false);
+    expect(fire).toEqual(expect.arrayContaining(['wildfire', 'flames']));
+    const strike = names([title('Port/NN strike/NN halts/JJ flights/NNS'), ...body]).map((n) => n.toLowerCase());
+    expect(strike.some((n) => n.includes('halts'))).toBe(false);
+    // Two words that could be the verb ("stocks", "rally"): the tags stand.
+    const rally = extractIssues([title('Tech/NN stocks/NNS rally/NN'), ...prose('Tech stocks rose on Monday.', 'Tech stocks led the market, and tech stocks may rise again.')], none);
+    expect(rally.map((i) => i.name.toLowerCase())).toContain('tech stocks');
+  });
+
+  it('reads a verb in -s as the verb when the sentence has no other, not as a plural noun', () => {
+    const found = names(
+      prose(
+        ['title', 'Walking and memory'],
+        'Dementia affects about a million people in the country, a charity said.',
+        'Doctors say dementia is rising as people live longer, and dementia care is scarce.',
+      ).map((s) => (s.id === 's1' ? tagged('s1', 'Dementia/NNP affects/VBZ about/IN a/DT million/CD people/NNS in/IN the/DT country/NN ./.') : s)),
+    ).map((n) => n.toLowerCase());
+    expect(found).toContain('dementia');
+    expect(found.some((n) => n.includes('affects'))).toBe(false);
+  });
+
   it('keeps relational adjectives in a topic and leaves descriptive ones and verbs out', () => {
     const sentences = prose(
       'The plant will produce nuclear power from next year, and additional levies on coal will follow.',

@@ -8,6 +8,7 @@
 import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
+import { isFiniteVerb } from '../text/pos.ts';
 import { generality, rarity, singular } from './lexicon.ts';
 import { isNoun, mainKind, adjectiveKind, isBroadClass, isVerb, isGathering, isOccasion, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
@@ -430,6 +431,8 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
     } else if (
       tag === 'VBZ' &&
       !headline &&
+      // (not the sentence's only verb: "Dementia affects millions")
+      tags.some((t, k) => k !== i && isFiniteVerb(t)) &&
       (before === 'NN' || before === 'NNS') &&
       BEFORE_PLURAL.has(tags[i + 1] ?? '.') &&
       !SUBORDINATOR.test(tokens[i + 1]?.text ?? '') &&
@@ -450,7 +453,50 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
     const last = tokens.length - (tokens.length > 1 && !isLetterAt(tokens.at(-1)!.text, 0) ? 2 : 1);
     if (last > 0 && tags[last - 1] === 'NN' && /^NN/.test(tags[last]!) && isVerbS(wordAt(last)) && !writtenLower(tokens[last]!.text.toLowerCase())) tags[last] = 'VBZ';
   }
+  if (sentence.kind === 'title' || sentence.kind === 'heading') headlineVerbs(tokens, tags, wordAt);
   return tags;
+}
+
+const SINGULAR_NOUN = new Set(['NN', 'NNP']);
+const PLURAL_NOUN = new Set(['NNS', 'NNPS']);
+// Words that open a headline's second clause ("... as winds fan flames"); not those that are also prepositions ("after drugs test").
+const CLAUSE_OPENER = /^(?:as|while|because|if|though|although|unless|whether|when|so)$/i;
+// What may follow a headline's verb besides its object: a preposition. (Not "up" or "down": "Amex shares up on ..." has none.)
+const AFTER_HEADLINE_VERB = new Set([...HEADLINE_OBJECT, 'IN', 'TO']);
+
+/**
+ * A headline's clause with no verb has one the tagger read as a noun or an adjective: the one word
+ * that is a verb agreeing with the noun before it ("Markets slide as ...", "Strike halts ports").
+ * With two such words ("Tech stocks rally") it is left as it is.
+ */
+function headlineVerbs(tokens: Token[], tags: string[], wordAt: (i: number) => Word): void {
+  for (let from = 0; from < tags.length; ) {
+    let to = from + 1;
+    while (to < tags.length && !CLAUSE_OPENER.test(tokens[to]!.text) && !/^[,:;]$/.test(tokens[to]!.text)) to++;
+    // (a participle is a headline's verb too: "Koubek suspended after drugs test")
+    if (!tags.slice(from, to).some((t) => isFiniteVerb(t) || t === 'VBN')) {
+      let verb = -1;
+      let found = 0;
+      let adjectiveVerb = false;
+      for (let k = from + 1; k < to; k++) {
+        if (!/^(?:NNS?|NNPS?|JJ)$/.test(tags[k]!) || !(k + 1 === to || AFTER_HEADLINE_VERB.has(tags[k + 1]!))) continue;
+        const word = wordAt(k);
+        const before = tags[k - 1]!;
+        // (two names joined make a plural subject: "Henman & Murray claim ...")
+        const plural = PLURAL_NOUN.has(before) || (SINGULAR_NOUN.has(before) && tokens.slice(from, k).some((t) => t.text === '&' || t.text === 'and'));
+        // A verb in -s follows a common noun, maybe one the tagger called an adjective ("rumour lifts"); after a name it is mostly a plural ("Exel shares").
+        const singular = before === 'NN' || (before === 'JJ' && wordAt(k - 1).noun);
+        const agrees = plural ? word.letters && !word.lower.endsWith('s') && isVerb(word.lower) : singular && isVerbS(word);
+        if (!agrees) continue;
+        // Of two, one the tagger called an adjective that is none is the verb ("gales fan/JJ flames").
+        const noAdjective = tags[k] === 'JJ' && adjectiveOf(word) === null;
+        if (noAdjective && !adjectiveVerb) [verb, found, adjectiveVerb] = [k, 1, true];
+        else if (!adjectiveVerb) [verb, found] = [k, found + 1];
+      }
+      if (found === 1) tags[verb] = tokens[verb]!.text.toLowerCase().endsWith('s') ? 'VBZ' : 'VBP';
+    }
+    from = to + 1;
+  }
 }
 
 /** Receives a noun phrase: its key, the words before the head ('' for a lone noun), and where it is written in the sentence. */
