@@ -722,6 +722,20 @@ describe('extractEntities: rules around the tagger', () => {
     expect(orgs.filter((n) => /Labour|Fabrikam/.test(n) && n.includes(' and '))).toEqual([]);
   });
 
+  it('ends a role before a doctor\'s or professor\'s style, unless the style is its only head', () => {
+    const f = extractEntities(
+      article(
+        'Walking study',
+        '"Any movement helps," said lead author Dr. Lene Bakke of the institute.',
+        'Senior researcher Prof. Ivo Marsh agreed.',
+        'Health Research Council Professor Nina Ostrova did not.',
+      ),
+    );
+    expect(byName(f.people, 'Lene Bakke')?.roles).toEqual(['Lead Author']);
+    expect(byName(f.people, 'Ivo Marsh')?.roles).toEqual(['Senior researcher']);
+    expect(byName(f.people, 'Nina Ostrova')?.roles).toEqual(['Health Research Council Professor']);
+  });
+
   it('takes the role before a style ("Dr.") set off by commas, and hyphenated titles', () => {
     const f = extractEntities(
       article(

@@ -76,11 +76,16 @@ export function roleBefore(d: Doc, si: number, nameStart: number, nameAt: (i: nu
   let end = nameStart;
   while (end > i && at(end - 1) & (HONORIFIC | NOBLE_STYLE)) end--;
   if (end <= i) return null;
+  // (kept when it is the only head: "Medical Research Council Professor")
+  if (end - 1 > i && ACADEMIC_STYLE.test(t[end - 1]!.text) && t.slice(i, end - 1).some((x) => isRoleHead(x.text))) end--;
   const words = t.slice(i, end).map((x) => x.text);
   if (!words.some(isRoleHead)) return null;
   const text = s.text.slice(t[i]!.start, t[end - 1]!.end);
   return /\p{Lu}/u.test(text) ? text : titleCase(text);
 }
+
+/** A doctor's or a professor's style, which ends a role only as the name's ("lead author Dr. Ana Ruiz" is a lead author). */
+const ACADEMIC_STYLE = /^(?:Dr|Prof|Professor)\.?$/;
 
 const APPOSITIVE_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'added', 'while', 'when', 'and', 'but', 'as', 'because', 'after', 'before', 'whose']);
 /** A word that begins a clause, in lower case: "WHO" is the agency. */
