@@ -664,6 +664,14 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.places)).toEqual(['Derby']);
   });
 
+  it('reads a college named with its city as an organization, across a possessive', () => {
+    const f = extractEntities(
+      article('Study of sleep', 'Dr. Ines Varga of King\'s College London led the study.', 'Colleagues at Imperial College London repeated it.'),
+    );
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(["King's College London", 'Imperial College London']));
+    expect(names(f.people)).toEqual(['Ines Varga']);
+  });
+
   it('names a body that serves several places with all of them, but keeps two countries\' bodies apart', () => {
     const f = extractEntities(
       article(

@@ -260,7 +260,7 @@ function pieces(d: Doc, si: number, from: number, to: number): [number, number][
       continue;
     }
     // ("Queen's Medical Centre": a possessive inside the name of a building or an institution stays)
-    if (b & POSSESSIVE_WORD && i > from && to - i > 1 && d.at(si, to - 1) & FACILITY_HEAD) continue;
+    if (b & POSSESSIVE_WORD && i > from && to - i > 1 && endsInFacility(d, si, i + 1, to)) continue;
     const possessive = b & POSSESSIVE_WORD && i > from;
     if (i < to && !possessive && !(b & BREAKS)) continue;
     if (i > start) out.push([start, i]);
@@ -723,7 +723,7 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
     while (end < t.length && end - to <= 3 && capital(end)) end++;
     if (end > to + 1 && d.at(si, end - 1) & FACILITY_HEAD && namedAfter(from, to)) return [from, end];
   }
-  if (d.at(si, to - 1) & FACILITY_HEAD) {
+  if (endsInFacility(d, si, from, to)) {
     let start = from;
     while (start > 0 && from - start < 3 && capital(start - 1)) start--;
     if (start > 1 && d.at(si, start - 1) & POSSESSIVE_WORD && capital(start - 2)) {
@@ -734,6 +734,10 @@ function acrossPossessive(d: Doc, si: number, from: number, to: number): [number
   }
   return [from, to];
 }
+/** Whether tokens [from, to) end in the head of a building's or an institution's name, or in that head and its city ("College London"). */
+function endsInFacility(d: Doc, si: number, from: number, to: number): boolean {
+  return (d.at(si, to - 1) & FACILITY_HEAD) !== 0 || (to - from >= 2 && (d.at(si, to - 2) & FACILITY_HEAD) !== 0 && nameOf(d.sentences[si]!.tokens[to - 1]!.text).knownPlace);
+}
 /** Words of rank that begin organizations' names as well as people's titles. */
 const RANKS_IN_NAMES = new Set(['General', 'High', 'Grand']);
 /** Geographic heads that end organizations' names as often: a broadcaster's, a club's. */
@@ -741,6 +745,7 @@ const ORG_GEO_HEADS = new Set(['Channel', 'County']);
 /** Last words of the names of laws. */
 const LAWS = /^(?:Act|Amendment)$/;
 const ROYALS = /^(?:Queen|King|Prince|Princess)$/;
+const SCHOOL_HEADS = /^(?:College|University|Academy|Institute|Polytechnic)$/;
 const SAINT = /^(?:St|Saint)$/;
 
 /** Cleans NER mentions and adds the ones rules find (country pairs, institutions). */
@@ -821,6 +826,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     else if (kind === 'ORG' && to - from >= 2 && d.at(si, to - 1) & GEO_HEAD && !ORG_GEO_HEADS.has(t[to - 1]!.text)) kind = 'LOC';
     // "First Amendment", "Clean Air Act", "House" of "House Bill 2210": a law, not a body.
     if (kind === 'ORG' && (LAWS.test(t[to - 1]!.text) || (t[to]?.text === 'Bill' && t[to + 1]?.pos === 'CD'))) kind = 'MISC';
+    // "Imperial College London", "College" + "London": a school, its city maybe after its head, is an organization.
+    const schoolAt = (i: number) => SCHOOL_HEADS.test(t[i]?.text ?? '');
+    if (kind !== 'ORG' && to - from >= 2 && (schoolAt(to - 1) || (schoolAt(to - 2) && nameOf(t[to - 1]!.text).knownPlace))) kind = 'ORG';
     [from, to] = acrossPossessive(d, si, from, to);
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title, or
     // after a role word when its words read as a name ("Striker Erling Haaland").
