@@ -418,6 +418,14 @@ describe('extractIssues', () => {
     expect(rally.map((i) => i.name.toLowerCase())).toContain('tech stocks');
   });
 
+  it('reads a headline word the tagger called an adjective as the noun it only is', () => {
+    const sentences = [
+      tagged('title', 'Tarnware/JJ unveils/JJ folding/JJ laptop/JJ priced/VBN at/IN $/$ 900/CD', 0, 'title'),
+      ...prose('Tarnware showed a laptop that folds in half on Monday.', 'Reviewers said the screen was sharp, and shops will stock it in May.'),
+    ];
+    expect(names(sentences).map((n) => n.toLowerCase())).toContain('laptop');
+  });
+
   it('reads a verb in -s as the verb when the sentence has no other, not as a plural noun', () => {
     const found = names(
       prose(

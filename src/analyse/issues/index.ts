@@ -453,7 +453,11 @@ function tagsOf(sentence: Sentence, titleCase: boolean, wordAt: (i: number) => W
     const last = tokens.length - (tokens.length > 1 && !isLetterAt(tokens.at(-1)!.text, 0) ? 2 : 1);
     if (last > 0 && tags[last - 1] === 'NN' && /^NN/.test(tags[last]!) && isVerbS(wordAt(last)) && !writtenLower(tokens[last]!.text.toLowerCase())) tags[last] = 'VBZ';
   }
-  if (sentence.kind === 'title' || sentence.kind === 'heading') headlineVerbs(tokens, tags, wordAt);
+  if (sentence.kind === 'title' || sentence.kind === 'heading') {
+    headlineVerbs(tokens, tags, wordAt);
+    // What the tagger calls an adjective in a headline, and is only a noun, is the noun ("unveils foldable laptop/JJ").
+    for (let i = 0; i < tags.length; i++) if (tags[i] === 'JJ' && wordAt(i).noun && adjectiveOf(wordAt(i)) === null) tags[i] = 'NN';
+  }
   return tags;
 }
 
