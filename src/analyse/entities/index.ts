@@ -827,8 +827,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     // "First Amendment", "Clean Air Act", "House" of "House Bill 2210": a law, not a body.
     if (kind === 'ORG' && (LAWS.test(t[to - 1]!.text) || (t[to]?.text === 'Bill' && t[to + 1]?.pos === 'CD'))) kind = 'MISC';
     // "Imperial College London", "College" + "London": a school, its city maybe after its head, is an organization.
-    const schoolAt = (i: number) => SCHOOL_HEADS.test(t[i]?.text ?? '');
-    if (kind !== 'ORG' && to - from >= 2 && (schoolAt(to - 1) || (schoolAt(to - 2) && nameOf(t[to - 1]!.text).knownPlace))) kind = 'ORG';
+    if (kind !== 'ORG' && to - from >= 2 && (SCHOOL_HEADS.test(t[to - 1]!.text) || (SCHOOL_HEADS.test(t[to - 2]!.text) && nameOf(t[to - 1]!.text).knownPlace))) kind = 'ORG';
     [from, to] = acrossPossessive(d, si, from, to);
     // "Chancellor Olaf Scholz" tagged as an organization: a name right after a person's title, or
     // after a role word when its words read as a name ("Striker Erling Haaland").
