@@ -369,6 +369,8 @@ function joinTouching(d: Doc, items: Item[]): Item[] {
   });
 }
 const INITIAL = /^\p{Lu}\.?$/u;
+/** One capital, then only lower-case letters ("Leeds", not "McCann" or "NHS"). */
+const UPPER_LOWER_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 /**
  * "Leeds" + "Teaching Hospitals NHS" + "Trust", "Harrow Teaching Hospitals" + "NHS Trust": the
@@ -629,7 +631,7 @@ function joinParticles(sentences: Sentence[], mentions: Mention[]): Mention[] {
       // Proper nouns before the particles that no mention holds ("Ursula", "Bashar"); first in
       // the sentence, a given name only ("Later von der Leyen said").
       let k = i;
-      while (k > 0 && i - k < 3 && t[k - 1]!.pos === 'NNP' && /^\p{Lu}\p{Ll}+$/u.test(t[k - 1]!.text) && !(prev?.sentence === m.sentence && prev.end > t[k - 1]!.start)) k--;
+      while (k > 0 && i - k < 3 && t[k - 1]!.pos === 'NNP' && UPPER_LOWER_WORD.test(t[k - 1]!.text) && !(prev?.sentence === m.sentence && prev.end > t[k - 1]!.start)) k--;
       if (k === 0 && k < i && !isFirstName(t[0]!.text)) k++;
       if (k < i && (m.kind === 'PER' || glued)) from = k;
       // With no name before them the particles still belong to a person's: "von der Leyen said".
@@ -941,7 +943,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       }
       // "Vice Mayor Van Tran": a capitalized word between a title and the name is the name's.
       const before = s.tokens[r[0] - 1];
-      if (before && r[0] >= 2 && /^\p{Lu}\p{Ll}+$/u.test(before.text) && !(d.at(si, r[0] - 1) & TITLE_WORD) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
+      if (before && r[0] >= 2 && UPPER_LOWER_WORD.test(before.text) && !(d.at(si, r[0] - 1) & TITLE_WORD) && ROLE_HEADS.has(s.tokens[r[0] - 2]!.text.toLowerCase())) r = [r[0] - 1, r[1]];
       // A style is no role: "Kenya's health minister, Dr. Ana Ruiz," is the minister.
       let styleStart = r[0];
       while (styleStart > 0 && (d.at(si, styleStart - 1) & HONORIFIC || STYLE.test(s.tokens[styleStart - 1]!.text))) styleStart--;
@@ -1800,7 +1802,6 @@ function clusterOrgs(items: Item[], sentences: Sentence[]): Cluster[] {
 
 const CITIES = GAZ.CITY_1M | GAZ.CITY_100K | GAZ.CITY_15K;
 const isTown = (w: string) => ((gazetteer().phrases.get(w.toLowerCase()) ?? 0) & CITIES) !== 0 && !nameOf(w).country;
-const UPPER_LOWER_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 /** Moves the forms and mentions of cluster `key` into `into`, and drops the key. */
 function mergeInto(byKey: Map<string, Cluster>, key: string, into: Cluster): void {
@@ -1995,7 +1996,7 @@ function peopleOfPossessors(d: Doc, items: Item[]): void {
     const owner = items[k - 1];
     if (it.kind !== 'ORG' || it.n.words < 2 || it.n.words > 3 || it.n.base !== it.text || owner?.kind === 'PER' || owner?.sentence !== it.sentence || owner.to + 1 !== it.from) return;
     if (owner.kind === 'LOC' && !isFirstName(it.n.text.slice(0, it.n.text.indexOf(' ')))) return;
-    if (d.at(it.sentence, owner.to) & POSSESSIVE_WORD && it.n.text.split(' ').every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !isEnglishWord(w))) people.add(it.n.voteKey);
+    if (d.at(it.sentence, owner.to) & POSSESSIVE_WORD && it.n.text.split(' ').every((w) => UPPER_LOWER_WORD.test(w) && !isEnglishWord(w))) people.add(it.n.voteKey);
   });
   for (const it of items) if (it.kind === 'ORG' && people.has(it.n.voteKey)) it.kind = 'PER';
 }
