@@ -64,6 +64,8 @@ describe('extractFigures', () => {
       ['quantity', '3 tonnes'],
       ['quantity', '20km'],
     ]);
+    // a speed keeps its "per hour", not just its distance
+    expect(extractFigures(prose('Gusts reached 110 km/h on the ridge.')).map((f) => f.text)).toEqual(['110 km/h']);
   });
 
   it('tells a headline figure that the text gives again once, where the text gives it', () => {

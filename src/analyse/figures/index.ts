@@ -30,7 +30,7 @@ const CURRENCY_WORD =
   /(?: (?:(?:US|Hong Kong|Australian|Canadian|Singapore|New Zealand|Taiwan) )?(?:dollars?|euros?|pounds?(?: sterling)?|yuan|renminbi|yen|rupees?|roubles?|rubles?|francs?|pesos?|rand|reais|lira|dinars?|dirhams?|riyals?|shekels?|kronor|kronur|krona|krone|ringgit|baht|naira|cents?|pence)|p)(?![\p{L}])/uy;
 const CURRENCY_CODE = / ?(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|INR|AUD|CAD|HKD)(?![\p{L}])/uy;
 const UNIT =
-  /(?: ?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|centimet(?:re|er)s?|millimet(?:re|er)s?|kg|kilo(?:gram)?s?|grams?|tonnes?|tons?|lbs?|ounces?|oz|lit(?:re|er)s?|gallons?|acres?|hectares?|sq(?:uare)? (?:km|kilomet(?:re|er)s|miles|met(?:re|er)s|feet)|feet|foot|ft|inches|yards?|mph|km\/h|kph|knots?|degrees?(?: (?:Celsius|Fahrenheit|C|F))?|°[CF]?|GW|MW|kW|kWh|MWh|GWh|TWh|GB|MB|TB|Mbps|Gbps|GHz|MHz|calories|megawatts?|gigawatts?|kilowatts?)|[CF])(?![\p{L}\p{N}])/uy;
+  /(?: ?(?:km\/h|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|centimet(?:re|er)s?|millimet(?:re|er)s?|kg|kilo(?:gram)?s?|grams?|tonnes?|tons?|lbs?|ounces?|oz|lit(?:re|er)s?|gallons?|acres?|hectares?|sq(?:uare)? (?:km|kilomet(?:re|er)s|miles|met(?:re|er)s|feet)|feet|foot|ft|inches|yards?|mph|kph|knots?|degrees?(?: (?:Celsius|Fahrenheit|C|F))?|°[CF]?|GW|MW|kW|kWh|MWh|GWh|TWh|GB|MB|TB|Mbps|Gbps|GHz|MHz|calories|megawatts?|gigawatts?|kilowatts?)|[CF])(?![\p{L}\p{N}])/uy;
 // Money before the number: "$", "US$ ", "£", "USD ", "Rs ".
 const CURRENCY_BEFORE = /(?:(?<![\p{L}])(?:US|A|AU|C|CA|HK|NZ|S|NT|R)?[$£€¥₹₩]|(?<![\p{L}])(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|INR|Rs\.?) ?) ?$/u;
 
