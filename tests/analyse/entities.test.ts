@@ -688,6 +688,21 @@ describe('extractEntities: rules around the tagger', () => {
     expect(orgs.filter((n) => n.startsWith('US '))).toEqual([]);
   });
 
+  it('reads a place and what is done there as a firm or a public service, but not a compass point and a bank', () => {
+    const f = extractEntities(
+      article(
+        'Storm cuts power to clinics',
+        'Three of the injured were in hospital on Sunday, Manitoba Health said.',
+        'Crews at Tasmania Water said the main had burst.',
+        'A storm knocked out power at Pine Ridge Health on Friday.',
+        'Pine Ridge Health said its clinics would reopen, and tourists crowded the West Bank.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(['Manitoba Health', 'Tasmania Water', 'Pine Ridge Health']));
+    expect(names(f.organizations)).not.toContain('Water');
+    expect(names(f.places)).toEqual(['West Bank']);
+  });
+
   it('reads the remit of a title as no body, and a role\'s remit as a place', () => {
     const f = extractEntities(
       article(

@@ -22,6 +22,7 @@ import {
   PRIZE_HEADS,
   REMIT_HEADS,
   ROLE_HEADS,
+  SERVICE_HEADS,
   STOPWORDS,
   TRADE_NOUNS,
 } from './lexicon.ts';
@@ -363,6 +364,8 @@ function joinTouching(d: Doc, items: Item[]): Item[] {
   return joinAdjacent(d, items, (a, b) => {
     // (a name never ends in a saint's style: "Order of St." + "Olav")
     if (a.kind === 'ORG' && a.to === b.from && /^St\.?$/.test(d.sentences[a.sentence]!.tokens[a.to - 1]!.text)) return b.to;
+    // "Tasmania" + "Water", "Japan" + "Airlines": a place and the one word of what is done there is a firm or a service
+    if (a.kind === 'LOC' && b.kind === 'ORG' && a.to === b.from && b.to - b.from === 1 && sectorHead(b.text) && servedPlace(a.text)) return b.to;
     if (a.kind !== 'ORG' || b.kind !== 'ORG' || a.to !== b.from) return -1;
     const stop = d.sentences[a.sentence]!.tokens[a.to - 1]!.text.endsWith('.');
     return INITIAL.test(a.text) || stop || isAcronym(b.text) ? -1 : b.to;
@@ -902,6 +905,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       // "Baltic Fisheries Council", "Constitutional Court": organizations by their head noun.
       const head = d.at(si, to - 1);
       if (to - from > 1 && (head & ORG_HEAD || (kind === 'LOC' && head & PLACE_ORG_HEAD))) kind = 'ORG';
+      // "Nova Scotia Health", "Thames Water": a known place and what a company or a service of it does.
+      else if (kind === 'LOC' && to - from > 1 && sectorHead(t[to - 1]!.text) && servedPlace(surface(s, from, to - 1))) kind = 'ORG';
       // "PGA Tour", "Crimean War", "Treaty of Rome": events and laws, not organizations or places.
       if (to - from > 1 && (head & EVENT_HEAD || (d.at(si, from) & EVENT_HEAD && t[from + 1]!.text === 'of'))) kind = 'MISC';
     }
@@ -1591,7 +1596,8 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
     // "in" mark a known place ("hospitals in Leeds"), and a role's remit a listed one ("director
     // for Yorkshire"), whatever a club of the name made the tagger say.
     if (it.kind !== 'LOC' && placeByContext(sentences[it.sentence]!.tokens, it)) vote(keys[i]!, 'LOC', 2);
-    else vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : 1);
+    // (and a name that ends in what a firm does more likely names the firm: "Buckeye Valley Health")
+    else vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : it.kind === 'ORG' && it.n.words > 1 && sectorHead(it.n.voteKey.slice(it.n.voteKey.lastIndexOf(' ') + 1)) ? 2 : 1);
     if (it.rule && !ruled.has(keys[i]!)) ruled.set(keys[i]!, it.kind);
   });
   // A surname tagged as a person elsewhere votes for the full name ("Scholz" → "Olaf Scholz").
@@ -1813,6 +1819,12 @@ function mergeInto(byKey: Map<string, Cluster>, key: string, into: Cluster): voi
 
 /** Whether a name's last word, in lower case, says it is a company or a club ("Homes", "Rovers"). */
 const isFirmHead = (last: string) => TRADE_NOUNS.has(last) || CLUB_HEADS.has(last);
+
+/** Whether words before a sector's name name a place it may serve: one a list has, but no point of the compass ("West" of "West Bank"). */
+const servedPlace = (text: string) => nameOf(text).listedPlace && !COMPASS.has(text);
+
+/** Whether a name's last word says what a company or a public service does ("Airlines", "Health"). */
+const sectorHead = (last: string) => TRADE_NOUNS.has(lower(last)) || SERVICE_HEADS.has(lower(last));
 
 /** Where a cluster is first named in the text below the headline, as a sortable number. */
 const firstOf = (c: Cluster, sentences: Sentence[]) => Math.min(...c.items.map((it) => (sentences[it.sentence]!.kind === 'title' ? 1e9 : it.sentence * 1e4 + it.from)));

@@ -146,6 +146,12 @@ export const TRADE_NOUNS = words(`
   platforms labs laboratories ventures solutions
 `);
 
+/**
+ * Last words of a public service's or utility's name after the place it serves ("Nova Scotia
+ * Health", "Thames Water"), which make the place's name an organization's.
+ */
+export const SERVICE_HEADS = words(`health healthcare water power electric electricity gas utilities transit rail railways`);
+
 /** Lower-case institution nouns that make "Peru's foreign ministry" an organization. */
 export const INSTITUTIONS = words(`
   ministry parliament government cabinet embassy consulate senate congress army navy military
