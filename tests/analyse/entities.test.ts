@@ -703,6 +703,22 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.places)).toEqual(['West Bank']);
   });
 
+  it('goes on with an institution the tagger ended on "of", and reads "degrees Celsius" as a unit', () => {
+    const f = extractEntities(
+      article(
+        'Prize for sponge crystals',
+        'The Norwegian Academy of Letters said Ana Ruiz of the University of Cape Town and Li Wen of the University of Bergen would share the award.',
+        'It was minus 12 degrees Celsius in Tromso when the call came, and 95 degrees Fahrenheit in Lagos.',
+      ),
+    );
+    expect(names(f.organizations)).toEqual(expect.arrayContaining(['University of Cape Town', 'University of Bergen']));
+    expect(names(f.organizations)).not.toContain('University');
+    expect(names(f.people)).toEqual(['Ana Ruiz', 'Li Wen']);
+    // an institution "of" something is no event, whatever the tagger said
+    const academy = extractEntities(article('Engineers honoured', 'The Royal Swedish Academy of Engineering said the prize would be shared.'));
+    expect(names(academy.organizations)).toEqual(['Royal Swedish Academy of Engineering']);
+  });
+
   it('reads the remit of a title as no body, and a role\'s remit as a place', () => {
     const f = extractEntities(
       article(

@@ -597,11 +597,32 @@ function isSurname(name: string): boolean {
 }
 
 /**
+ * "University of" + "Cape Town": an institution the tagger ended on "of" goes on with the name
+ * right after it, whatever kind it gave that (not a person's), when the word before "of" is an
+ * institution's head ("Ericsson of" + "Sweden" is a firm and its country).
+ */
+function endsOnOf(sentences: Sentence[], mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const prev = out.at(-1);
+    if (prev?.kind === 'ORG' && m.kind !== 'PER' && /^\p{Lu}/u.test(m.text) && prev.sentence === m.sentence && m.start === prev.end + 1 && institutionOf(prev.text)) {
+      out[out.length - 1] = { ...prev, end: m.end, text: sentences[m.sentence]!.text.slice(prev.start, m.end) };
+    } else out.push(m);
+  }
+  return out;
+}
+
+/**
  * The tagger, trained on news that has few of them, breaks names at their particles: "Luiz Lula"
  * + "da" + "Silva", "Ursula von der" + "Leyen", "Bashar" + "al-Assad". A person's name after
  * particles takes them in, with the name before them (a mention, or capitalized proper nouns the
  * tagger left out).
  */
+const institutionOf = (text: string) => {
+  const head = /(?:^| )(\p{L}+) of$/u.exec(text)?.[1]?.toLowerCase();
+  return head !== undefined && ((wordBits(head) & (ORG_HEAD | PLACE_ORG_HEAD)) !== 0 || INSTITUTION_HEADS.has(head.replace(/s$/, '')));
+};
+
 function joinParticles(sentences: Sentence[], mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
@@ -758,7 +779,7 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
   const items: Item[] = [];
   const d = new Doc(sentences);
   const recognized = recognizeDocument(sentences);
-  const mentions = startingNames(sentences, joinParticles(sentences, recognized.mentions));
+  const mentions = startingNames(sentences, joinParticles(sentences, endsOnOf(sentences, recognized.mentions)));
   const uncased = recognized.caseless;
   const caseless = sentences.map((s, si) => s.kind === 'title' || s.kind === 'heading' || uncased[si]!);
   const inSentence: Mention[][] = sentences.map(() => []);
@@ -793,6 +814,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
     let kind = m.kind;
     let [from, to] = tokenRange(t, m.start, m.end);
     const si = m.sentence;
+    // "degrees Celsius": a scale named after a person is a unit here
+    if (from > 0 && /^degrees?$/i.test(t[from - 1]!.text)) continue;
     const isSuffix = (i: number) => i >= 0 && i < t.length && (d.at(si, i) & COMPANY_SUFFIX) !== 0;
     // "Kestrel" + "Homes": a capitalized trade noun right after a name the tagger stopped before
     // ends a company's name (not after a place, "West Bank", nor inside a longer name, "Indian Air Force").
@@ -857,8 +880,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       // "Gatun Lake", "Kestrel Bay": a place, unless a given name opens it ("Ricki Lake", "Michael Bay")
       else if (d.at(si, to - 1) & GEO_HEAD && !isFirstName(t[from]!.text)) kind = 'LOC';
     }
-    // Nor does it hold an institution "of" something ("Circuit Court of Appeals", "Bank of Tarvik").
-    if (kind === 'PER' && !everyFrom(from, to - 2, (i) => !(d.at(si, i) & ORG_HEAD && d.at(si, i + 1) & OF))) kind = 'ORG';
+    // Nor does a person's name or an event's hold an institution "of" something ("Circuit Court
+    // of Appeals", "Bank of Tarvik", "Royal Academy of Sciences").
+    if ((kind === 'PER' || kind === 'MISC') && !everyFrom(from, to - 2, (i) => !(d.at(si, i) & ORG_HEAD && d.at(si, i + 1) & OF))) kind = 'ORG';
     if (kind !== 'PER') {
       // "Missouri Attorney General" + "Ana Ruiz": the title of the person named next, which the
       // tagger took for an organization.

@@ -55,7 +55,7 @@ export const ORG_HEADS = words(`
   cooperation co-operation organisation organization association council committee commission
   fund agency ministry department court corporation company institute university college
   foundation authority federation board office bureau secretariat tribunal parliament assembly
-  senate congress government police constabulary army trust
+  senate congress government police constabulary army trust academy
 `);
 
 /**
@@ -80,7 +80,7 @@ export const CLUB_HEADS = words(`rovers wanderers rangers athletic albion hotspu
 export const INSTITUTION_HEADS = words(`
   centre center institute foundation society commission council committee court office agency
   fund trust campaign alliance coalition association federation board authority department ministry
-  union confederation organisation organization college academy
+  union confederation organisation organization college academy guild bank
 `);
 
 /** Heads that also make organizations of places, not of events ("National League" is not). */
