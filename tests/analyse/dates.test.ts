@@ -275,6 +275,8 @@ for (const [mode, tagged] of MODES) {
         expect(valueOf('Wycombe host Peterborough on Tuesday night.', 'Tuesday night')).toBe('2025-09-23');
         expect(valueOf('The manager has urged his players to react when they host Kelso Rovers on Saturday.', 'Saturday')).toBe('2025-09-20');
         expect(valueOf('The festival opens on Thursday with a new film.', 'Thursday')).toBe('2025-09-18');
+        // a past form in the other main clause of the sentence does not count
+        expect(valueOf('The heats were run on Monday and the race takes place on Friday.', 'Friday')).toBe('2025-09-19');
         // not a report, a past form elsewhere, nor a noun the tagger read as a verb
         expect(valueOf('The minister says on Monday the plan works.', 'Monday')).toBe('2025-09-15');
         expect(valueOf('The defeat, coupled with a 4-0 win over Kelso on Saturday, reduces their lead.', 'Saturday')).toBe('2025-09-13');
@@ -285,6 +287,13 @@ for (const [mode, tagged] of MODES) {
         expect(valueOf('A parade planned in the old town for Saturday was cancelled.', 'Saturday')).toBe('2025-09-13');
       });
     }
+
+    it('reads a futures contract\'s month ahead whatever the tense, and "May" inside a sentence as no modal', () => {
+      expect(valueOf('Crude for March delivery fell 2% on Tuesday.', 'March')).toBe('2026-03');
+      expect(valueOf('The December contract slipped.', 'December')).toBe('2025-12');
+      expect(valueOf('Retail sales in May rose 3% from a year earlier.', 'May')).toBe('2025-05');
+      expect(valueOf('Retail sales in May rose 3% from a year earlier.', 'a year earlier')).toBe('2024');
+    });
 
     it('maps vague references to PRESENT_REF, PAST_REF and FUTURE_REF', () => {
       expect(values('The lake is now dry and currently closed.')).toEqual([['now', 'PRESENT_REF'], ['currently', 'PRESENT_REF']]);

@@ -768,6 +768,9 @@ function prefixAt(text: string, start: number, from: number, last: string): RegE
   return !p || start - p[1]!.length >= from ? p : PREFIX_WITHIN.exec(text.slice(from, start));
 }
 
+/** What names a month's futures contract: "September delivery", "December contract", "March futures". */
+const CONTRACT_AFTER = /\s+(?:(?:[a-z]+\s+)?(?:delivery|contracts?|futures|expiry))\b/iy;
+
 /** A preposition that says which way the expression lies: "since April", "until Friday", "ahead of the weekend". */
 const LEAN_BEFORE = /(?<=(\b(since|until|till|through|ahead\s+of)\s+))/iy;
 const LEAN_WORDS = new Set(['since', 'until', 'till', 'through', 'of']);
@@ -1042,6 +1045,11 @@ export function findCandidates(text: string, tokens: readonly Token[] = []): Can
           : { kind: 'dayNext', of: c.expr, n: around[3]!.toLowerCase() === 'before' ? -1 : 1 };
         word = lastWord(text, floor, c.start);
       }
+    }
+    // "for September delivery", "the December contract": a futures contract's month is still to come
+    if (c.expr.kind === 'month' && c.expr.y === null && c.expr.rel === null && c.expr.yearRel === null && matchesAt(CONTRACT_AFTER, text, c.end)) {
+      c.expr = { ...c.expr, near: false };
+      c.lean = 'future';
     }
     if (!LEAN_WORDS.has(word)) continue;
     LEAN_BEFORE.lastIndex = c.start;

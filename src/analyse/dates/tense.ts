@@ -160,6 +160,8 @@ function classify(words: Words, i: number): Group {
   const w = words.at(i)!;
   const next = words.at(i + 1)?.lower;
   const x = w.lower;
+  // "Sales in May rose": inside a sentence, "May" is the month (or a name), never the modal
+  if (x === 'may' && w.capital && i > 0) return null;
   if (UNCERTAIN_MODALS.has(x)) return 'uncertain';
   if (MODALS.has(x) || w.pos === 'MD') return 'future';
   if (x === 'to') return infinitive(words, i);
@@ -299,13 +301,24 @@ function timetabled(words: Words, i: number, tense: Tense): Tense {
   const w = words.at(i)!;
   if (tense !== 'present' || (w.pos !== 'VBZ' && w.pos !== 'VBP') || PRESENT_AUX.has(w.lower) || w.lower.startsWith("'") || NOT_EVENTS.test(w.lower)) return tense;
   if (NOUN_BEFORE.has(words.at(i - 1)?.pos ?? '')) return tense;
-  for (let j = 0; j < words.length; j++) {
+  // within its main clause: "the physics prize was announced on Tuesday and the chemistry prize follows on Thursday"
+  let lo = i;
+  while (lo > 0 && !endsClause(words, lo - 1)) lo--;
+  let hi = i + 1;
+  while (hi < words.length && !endsClause(words, hi)) hi++;
+  for (let j = lo; j < hi; j++) {
     const x = words.at(j)!;
     const participle = x.pos === 'VBN' && !PERFECT_OR_PASSIVE.has(words.at(j - 1)?.lower ?? '');
     if (x.pos === 'VBD' || participle || PAST_AUX.has(x.lower) || (IRREGULAR_PAST.has(x.lower) && !/^VB[PZ]?$/.test(x.pos ?? ''))) return tense;
   }
   return 'scheduled';
 }
+/** Whether word i joins two main clauses: a semicolon, or an "and" before a new subject ("and the", "and she"). */
+function endsClause(words: Words, i: number): boolean {
+  const w = words.at(i)!.lower;
+  return w === ';' || (w === 'and' && /^(?:DT|PRP)$/.test(words.at(i + 1)?.pos ?? ''));
+}
+
 /** Tags before a noun, not before a verb. */
 const NOUN_BEFORE = new Set(['DT', 'PRP$', 'POS', 'JJ', 'JJR', 'JJS', 'CD']);
 /** Words before a participle that make it a perfect or a passive of the present ("has urged", "is held"). */
