@@ -331,6 +331,9 @@ describe('extractIssues', () => {
     expect(found).toContain('salt mine');
     expect(found).not.toContain('euros');
     expect(found).not.toContain('half');
+    // nor of a number in words the tagger read as an adjective
+    const counted = names(prose('The lab grew ten thousand crystals for the salt mine.', 'The salt mine needs the crystals.')).map((n) => n.toLowerCase());
+    expect(counted.filter((n) => /thousand/.test(n))).toEqual([]);
   });
 
   it('never makes an issue of a unit of measure, but may of a currency', () => {

@@ -516,6 +516,8 @@ function isCompound(adjective: Word, next: Word | undefined): boolean {
  * relational adjectives ending in a noun: a verb, a name, a descriptive adjective ("additional",
  * "restrictive") or any other word ends it. Its key is lower case with hyphens as spaces: "fuel cell car".
  */
+const SPELLED_NUMBER = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)$/i;
+
 function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writtenLower: (lower: string) => boolean, sink: PhraseSink): boolean {
   const { tokens } = sentence;
   // Each token's word, looked up once and only if asked for.
@@ -557,7 +559,8 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     // adjective; other words end a run unlooked-up.
     const next = tags[i + 1];
     const joinable = tag === 'JJ' ? next === 'NN' || next === 'NNS' || next === 'JJ' || next === 'NNP' || next === 'NNPS' : tag === 'NN' || tag === 'NNS' || tag === 'NNP' || tag === 'NNPS';
-    if (!joinable) {
+    // (a number the tagger took for a word counts what follows: "ten thousand crystals" is no topic)
+    if (!joinable || SPELLED_NUMBER.test(token.text)) {
       end(i);
       continue;
     }
