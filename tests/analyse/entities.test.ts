@@ -701,6 +701,10 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(f.organizations)).toEqual(expect.arrayContaining(['Manitoba Health', 'Tasmania Water', 'Pine Ridge Health']));
     expect(names(f.organizations)).not.toContain('Water');
     expect(names(f.places)).toEqual(['West Bank']);
+    // a public body named by its field and its country
+    const bodies = extractEntities(article('Snow closes roads', 'Environment Canada had issued a snowfall warning for Canada.', 'The pitches will be funded by Sport England, and Health Canada approved the drug.'));
+    expect(names(bodies.organizations).sort()).toEqual(['Environment Canada', 'Health Canada', 'Sport England']);
+    expect(names(bodies.places)).toEqual(['Canada']);
   });
 
   it('goes on with an institution the tagger ended on "of", and reads "degrees Celsius" as a unit', () => {

@@ -12,6 +12,7 @@ import {
   COMMON_ACRONYMS,
   COMPANY_DESCRIPTORS,
   COMPASS,
+  FIELDS_OF_BODIES,
   FIRM_NOUNS,
   HONORIFICS,
   worldRegions,
@@ -840,6 +841,9 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       const w0 = t[from - 1]!;
       if (d.at(si, from - 1) & LEADER && !(d.at(si, from - 2) & OPENING) && !inSentence[si]!.some((x) => x.end > w0.start && x.start < w0.end)) from--;
     }
+    // "Environment" + "Canada", "Sport" + "England": a public body named by its field and its country
+    if (kind !== 'PER' && to - from === 1 && from > 0 && FIELDS_OF_BODIES.has(t[from - 1]!.text) && nameOf(t[from]!.text).listedPlace) from--;
+    if (to - from === 2 && FIELDS_OF_BODIES.has(t[from]!.text) && nameOf(t[from + 1]!.text).listedPlace) kind = 'ORG';
     // "General" + "Motors", "High" + "Court": a rank the tagger took for a person's title, before
     // an organization (or a "person" named by an institution's head) and after no other title word, begins it.
     const headOnly = kind === 'PER' && to - from === 1 && (d.at(si, from) & ORG_HEAD || TRADE_NOUNS.has(lower(t[from]!.text)));

@@ -152,6 +152,9 @@ export const TRADE_NOUNS = words(`
  */
 export const SERVICE_HEADS = words(`health healthcare water power electric electricity gas utilities transit rail railways`);
 
+/** Fields that, capitalized before a country, name its public body ("Environment Canada", "Sport England"). */
+export const FIELDS_OF_BODIES = new Set('Environment Statistics Health Transport Parks Sport Heritage Fisheries Infrastructure Elections Arts'.split(' '));
+
 /** Lower-case institution nouns that make "Peru's foreign ministry" an organization. */
 export const INSTITUTIONS = words(`
   ministry parliament government cabinet embassy consulate senate congress army navy military
