@@ -723,6 +723,12 @@ describe('extractEntities: rules around the tagger', () => {
     expect(names(academy.organizations)).toEqual(['Royal Swedish Academy of Engineering']);
   });
 
+  it('reads a name after a lower-case region of it as a place', () => {
+    const f = extractEntities(article('Frost hits farms', 'Frost damaged coffee farms across southern Espirito Santo on Sunday.', 'Rain fell in northern Mato Grosso, and southern European buyers waited.'));
+    expect(names(f.places).sort()).toEqual(['Espirito Santo', 'Mato Grosso']);
+    expect(names(f.people)).toEqual([]);
+  });
+
   it('reads the remit of a title as no body, and a role\'s remit as a place', () => {
     const f = extractEntities(
       article(

@@ -373,6 +373,8 @@ function joinTouching(d: Doc, items: Item[]): Item[] {
   });
 }
 const INITIAL = /^\p{Lu}\.?$/u;
+/** Lower-case adjectives of a region of a place ("southern", "north-eastern"). */
+const REGION_OF = /^(?:(?:north|south)[-]?(?:east|west)ern|northern|southern|eastern|western|central)$/;
 /** One capital, then only lower-case letters ("Leeds", not "McCann" or "NHS"). */
 const UPPER_LOWER_WORD = /^\p{Lu}\p{Ll}+$/u;
 
@@ -841,6 +843,8 @@ function collect(sentences: Sentence[]): { items: Item[]; caseless: boolean[]; d
       const w0 = t[from - 1]!;
       if (d.at(si, from - 1) & LEADER && !(d.at(si, from - 2) & OPENING) && !inSentence[si]!.some((x) => x.end > w0.start && x.start < w0.end)) from--;
     }
+    // "southern Minas Gerais", "eastern Kivu": a region of a place, said in lower case before it (a people stays one: "southern European")
+    if ((kind === 'ORG' || kind === 'PER') && from > 0 && REGION_OF.test(t[from - 1]!.text) && !(d.at(si, to - 1) & (ORG_HEAD | PLACE_ORG_HEAD))) kind = 'LOC';
     // "Environment" + "Canada", "Sport" + "England": a public body named by its field and its country
     if (kind !== 'PER' && to - from === 1 && from > 0 && FIELDS_OF_BODIES.has(t[from - 1]!.text) && nameOf(t[from]!.text).listedPlace) from--;
     if (to - from === 2 && FIELDS_OF_BODIES.has(t[from]!.text) && nameOf(t[from + 1]!.text).listedPlace) kind = 'ORG';
