@@ -599,6 +599,12 @@ function isSurname(name: string): boolean {
   return space > 0 && NAME_PARTICLES.has(first.toLowerCase()) && first !== 'Al' && first !== 'Den';
 }
 
+/** Whether a mention ends in an institution's head and "of" ("Academy of", "Bank of"). */
+const institutionOf = (text: string) => {
+  const head = /(?:^| )(\p{L}+) of$/u.exec(text)?.[1]?.toLowerCase();
+  return head !== undefined && ((wordBits(head) & (ORG_HEAD | PLACE_ORG_HEAD)) !== 0 || INSTITUTION_HEADS.has(head.replace(/s$/, '')));
+};
+
 /**
  * "University of" + "Cape Town": an institution the tagger ended on "of" goes on with the name
  * right after it, whatever kind it gave that (not a person's), when the word before "of" is an
@@ -621,11 +627,6 @@ function endsOnOf(sentences: Sentence[], mentions: Mention[]): Mention[] {
  * particles takes them in, with the name before them (a mention, or capitalized proper nouns the
  * tagger left out).
  */
-const institutionOf = (text: string) => {
-  const head = /(?:^| )(\p{L}+) of$/u.exec(text)?.[1]?.toLowerCase();
-  return head !== undefined && ((wordBits(head) & (ORG_HEAD | PLACE_ORG_HEAD)) !== 0 || INSTITUTION_HEADS.has(head.replace(/s$/, '')));
-};
-
 function joinParticles(sentences: Sentence[], mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
@@ -1628,8 +1629,11 @@ function voteKinds(items: Item[], sentences: Sentence[]): void {
     // "in" mark a known place ("hospitals in Leeds"), and a role's remit a listed one ("director
     // for Yorkshire"), whatever a club of the name made the tagger say.
     if (it.kind !== 'LOC' && placeByContext(sentences[it.sentence]!.tokens, it)) vote(keys[i]!, 'LOC', 2);
-    // (and a name that ends in what a firm does more likely names the firm: "Buckeye Valley Health")
-    else vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : it.kind === 'ORG' && it.n.words > 1 && sectorHead(it.n.voteKey.slice(it.n.voteKey.lastIndexOf(' ') + 1)) ? 2 : 1);
+    else {
+      // (and a name that ends in what a firm does more likely names the firm: "Buckeye Valley Health")
+      const firm = it.kind === 'ORG' && it.n.words > 1 && sectorHead(it.n.voteKey.slice(it.n.voteKey.lastIndexOf(' ') + 1));
+      vote(keys[i]!, it.kind, it.roles.length ? 2 : it.kind === 'ORG' && it.n.base !== it.text ? 10 : firm ? 2 : 1);
+    }
     if (it.rule && !ruled.has(keys[i]!)) ruled.set(keys[i]!, it.kind);
   });
   // A surname tagged as a person elsewhere votes for the full name ("Scholz" → "Olaf Scholz").

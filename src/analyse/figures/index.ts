@@ -12,6 +12,8 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const SCALE = 'hundred|thousand|million|billion|trillion|crore|lakh';
 const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 const WORD_NUMBER = `(?:${TENS})(?:[- ](?:${UNITS}))?|${TEENS}|${UNITS}`;
+/** One word of a number written out ("ten", "thousand"). */
+export const NUMBER_WORD = new RegExp(`^(?:${UNITS}|${TEENS}|${TENS}|${SCALE})$`, 'i');
 
 const SPELLED_SCALE_SOURCE = String.raw`(?:[ -](?:${SCALE}|dozen))+(?![\p{L}])`;
 // The core of a figure: digits, a number in words, "a million", or "thousands of". "a" and

@@ -9,6 +9,7 @@ import { slugify } from '../../pipeline/slug.ts';
 import { indexNames, type NameHit } from '../quotes/names.ts';
 import type { Entity, Issue, Sentence, Token } from '../types.ts';
 import { isFiniteVerb } from '../text/pos.ts';
+import { NUMBER_WORD } from '../figures/index.ts';
 import { generality, rarity, singular } from './lexicon.ts';
 import { isNoun, mainKind, adjectiveKind, isBroadClass, isVerb, isGathering, isOccasion, isSocialBody, kinProfile, kinship, Reach, secondWords, type KinProfile, type Kinship } from './wordnet.ts';
 
@@ -516,8 +517,6 @@ function isCompound(adjective: Word, next: Word | undefined): boolean {
  * relational adjectives ending in a noun: a verb, a name, a descriptive adjective ("additional",
  * "restrictive") or any other word ends it. Its key is lower case with hyphens as spaces: "fuel cell car".
  */
-const SPELLED_NUMBER = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)$/i;
-
 function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writtenLower: (lower: string) => boolean, sink: PhraseSink): boolean {
   const { tokens } = sentence;
   // Each token's word, looked up once and only if asked for.
@@ -560,7 +559,7 @@ function phrases(sentence: Sentence, titleCase: boolean, names: NameHit[], writt
     const next = tags[i + 1];
     const joinable = tag === 'JJ' ? next === 'NN' || next === 'NNS' || next === 'JJ' || next === 'NNP' || next === 'NNPS' : tag === 'NN' || tag === 'NNS' || tag === 'NNP' || tag === 'NNPS';
     // (a number the tagger took for a word counts what follows: "ten thousand crystals" is no topic)
-    if (!joinable || SPELLED_NUMBER.test(token.text)) {
+    if (!joinable || NUMBER_WORD.test(token.text)) {
       end(i);
       continue;
     }
